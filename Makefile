@@ -1,0 +1,45 @@
+# Every task a contributor or CI runs. Each target bootstraps .venv from pinned versions first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+# Dates in the build come from the last commit, so two builds of one commit are byte-identical.
+export NO_MKDOCS_2_WARNING := 1
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
+
+.PHONY: serve build test validate browser lock clean
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+serve: $(BIN)/.installed  ## build the site and serve it with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+build: $(BIN)/.installed  ## build the site into site/
+	$(BIN)/mkdocs build --strict
+
+validate: $(BIN)/.installed  ## check every data file
+	$(BIN)/handbook validate data
+
+browser:  ## install Debian's Chromium for the browser tests (skipped, loudly, where it cannot be)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "!!! could not install chromium: browser tests will be SKIPPED"; \
+	  else echo "!!! chromium is not installed and cannot be installed here: browser tests will be SKIPPED"; fi; }
+
+test: $(BIN)/.installed browser  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+lock:  ## re-pin every dependency after editing pyproject.toml
+	rm -rf /tmp/handbook-lock && $(PYTHON) -m venv /tmp/handbook-lock
+	/tmp/handbook-lock/bin/pip install --quiet setuptools==80.9.0 -e '.[test]'
+	{ sed -n '1,2p' requirements.lock; /tmp/handbook-lock/bin/pip freeze --exclude-editable --all | grep -v '^pip=='; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""AI Roles Handbook: data models, loading, validation and rendering, independent of any site engine."""

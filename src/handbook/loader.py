@@ -1,0 +1,273 @@
+"""Load every YAML file under data/ into typed records, collecting every problem with its place.
+
+The same function backs `handbook validate` and the site build, so a contributor sees the
+same lines in the terminal and in a failed preview.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from handbook.errors import DataError, DataErrors
+from handbook.models import Pillar, PillarList, Record, Role, Source, SourceList, Template
+from handbook.yamlsource import SourceDocument, read_yaml
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A kind of record and where it lives: one file per record (`folder`) or one list file (`file`)."""
+
+    name: str
+    model: type[Record]
+    folder: str | None = None
+    file: str | None = None
+    list_model: type[BaseModel] | None = None
+    list_field: str | None = None
+
+
+COLLECTIONS: tuple[Collection, ...] = (
+    Collection("sources", Source, file="sources.yaml", list_model=SourceList, list_field="sources"),
+    Collection("pillars", Pillar, file="skills.yaml", list_model=PillarList, list_field="pillars"),
+    Collection("roles", Role, folder="roles"),
+    Collection("templates", Template, folder="templates"),
+)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: its file and the field path of the record inside it."""
+
+    document: SourceDocument
+    prefix: tuple[str | int, ...] = ()
+
+    @property
+    def file(self) -> str:
+        return self.document.file
+
+    def error(self, path: tuple[str | int, ...], message: str) -> DataError:
+        return self.document.error(self.prefix + path, message)
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """A record as written, valid or not, so references are checked even in a file with other errors."""
+
+    collection: Collection
+    origin: Origin
+    data: Any
+
+
+@dataclass
+class Handbook:
+    """All handbook data, validated and cross-referenced."""
+
+    data_dir: Path
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        """Roles in reading order (their `order`, then name)."""
+        return self.records["roles"]
+
+    @property
+    def pillars(self) -> dict[str, Pillar]:
+        return self.records["pillars"]
+
+    @property
+    def templates(self) -> dict[str, Template]:
+        return self.records["templates"]
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.records["sources"]
+
+    def source_file(self, collection: str, record_id: str) -> str:
+        """The file a contributor edits to change this record."""
+        return self.origins[(collection, record_id)].file
+
+
+def load_handbook(data_dir: Path | str) -> Handbook:
+    """Load and validate everything under `data_dir`; raise DataErrors listing every problem."""
+    data_dir = Path(data_dir)
+    handbook = Handbook(data_dir=data_dir)
+    errors: list[DataError] = []
+    raw: list[RawRecord] = []
+    for collection in COLLECTIONS:
+        records, problems = _load_collection(data_dir, collection, handbook.origins, raw)
+        handbook.records[collection.name] = records
+        errors.extend(problems)
+    errors.extend(_check_references(raw))
+    errors.extend(_check_role_profiles(handbook))
+    if errors:
+        raise DataErrors(errors)
+    handbook.records["roles"] = dict(sorted(handbook.roles.items(), key=lambda item: (item[1].order, item[1].name)))
+    return handbook
+
+
+def display_path(path: Path) -> str:
+    """A path as a contributor would type it: relative to the working directory when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _load_collection(data_dir: Path, collection: Collection, origins: dict,
+                     raw: list[RawRecord]) -> tuple[dict, list[DataError]]:
+    records: dict[str, Record] = {}
+    errors: list[DataError] = []
+    if collection.folder:
+        folder = data_dir / collection.folder
+        paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        stray = sorted(p for p in folder.glob("*") if p.suffix in (".yml", ".YAML", ".json")) if folder.is_dir() else []
+        for path in stray:
+            errors.append(DataError(display_path(path), 1, 1, "", "data files end in .yaml; rename this file"))
+        for path in paths:
+            document, problems = read_yaml(path, display_path(path))
+            errors.extend(problems)
+            if document is None:
+                continue
+            raw.append(RawRecord(collection, Origin(document), document.data))
+            record, problems = _validate(collection.model, document, ())
+            errors.extend(problems)
+            if record is None:
+                continue
+            if record.id != path.stem:
+                errors.append(document.error(("id",), f"must match the file name; expected '{path.stem}', got '{record.id}'"))
+                continue
+            records[record.id] = record
+            origins[(collection.name, record.id)] = Origin(document)
+        return records, errors
+
+    path = data_dir / collection.file
+    if not path.is_file():
+        return records, [DataError(display_path(path), 1, 1, "", "file is missing; the handbook needs it")]
+    document, problems = read_yaml(path, display_path(path))
+    if document is None:
+        return records, problems
+    items = document.data.get(collection.list_field)
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        raw.append(RawRecord(collection, Origin(document, (collection.list_field, index)), item))
+    wrapper, problems = _validate(collection.list_model, document, ())
+    if wrapper is None:
+        return records, problems
+    for index, record in enumerate(getattr(wrapper, collection.list_field)):
+        if record.id in records:
+            first = origins[(collection.name, record.id)].prefix[1]
+            errors.append(document.error((collection.list_field, index, "id"),
+                                         f"duplicate id '{record.id}'; already used by item [{first}]"))
+            continue
+        records[record.id] = record
+        origins[(collection.name, record.id)] = Origin(document, (collection.list_field, index))
+    return records, errors
+
+
+def _validate(model: type[BaseModel], document: SourceDocument, prefix: tuple) -> tuple[Any, list[DataError]]:
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        return None, [document.error(prefix + tuple(err["loc"]), describe(err)) for err in exc.errors()]
+
+
+def describe(error: dict) -> str:
+    """Turn one pydantic error into what a contributor should write instead."""
+    kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
+    shown = _show(got)
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling against the schema in schemas/"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
+        return f"expected one of {expected}; got {shown}"
+    if kind == "string_pattern_mismatch":
+        pattern = ctx.get("pattern", "")
+        if pattern.startswith("^[a-z0-9]+(?:-"):
+            return f"expected a lowercase-kebab id such as 'ai-product-manager'; got {shown}"
+        if pattern.startswith("^https?"):
+            return f"expected an http(s) URL; got {shown}"
+        return f"expected text matching {pattern}; got {shown}"
+    simple = {
+        "string_type": "expected text",
+        "list_type": "expected a list (lines starting with '- ')",
+        "dict_type": "expected a mapping of fields",
+        "model_type": "expected a mapping of fields",
+        "model_attributes_type": "expected a mapping of fields",
+        "bool_type": "expected true or false",
+        "int_type": "expected a whole number",
+        "float_type": "expected a number",
+        "date_type": "expected a date written as YYYY-MM-DD",
+    }
+    if kind in simple:
+        return f"{simple[kind]}; got {shown}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long; at most {ctx.get('max_length')} characters"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        word = "at least" if kind == "greater_than_equal" else "at most"
+        return f"expected a number {word} {bound}; got {shown}"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{message}; got {shown}" if kind != "value_error" else message
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _check_references(raw: list[RawRecord]) -> Iterator[DataError]:
+    """Every id a record names exists; ids of records that failed validation still count as existing."""
+    known: dict[str, set[str]] = {collection.name: set() for collection in COLLECTIONS}
+    for record in raw:
+        if isinstance(record.data, dict) and isinstance(record.data.get("id"), str):
+            known[record.collection.name].add(record.data["id"])
+    for record in raw:
+        for pattern, target in record.collection.model.REFERENCES:
+            for path, target_id in _find(record.data, pattern.split(".")):
+                if isinstance(target_id, str) and target_id not in known[target]:
+                    choices = ", ".join(sorted(known[target])) or "none yet"
+                    yield record.origin.error(path, f"unknown {target.removesuffix('s')} '{target_id}'; "
+                                                    f"expected one of {choices}")
+
+
+def _find(data: Any, steps: list[str], path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Values at a REFERENCES pattern in raw data: `name[]` list items, `name{}` mapping keys."""
+    if not steps:
+        yield path, data
+        return
+    step, rest = steps[0], steps[1:]
+    name = step.rstrip("[]{}")
+    value = data.get(name) if isinstance(data, dict) else None
+    if step.endswith("[]") and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _find(item, rest, path + (name, index))
+    elif step.endswith("{}") and isinstance(value, dict):
+        for key in value:
+            yield from _find(key, rest, path + (name, key))
+    elif not step.endswith(("[]", "{}")) and value is not None:
+        yield from _find(value, rest, path + (name,))
+
+
+def _check_role_profiles(handbook: Handbook) -> Iterator[DataError]:
+    """Every role is rated on every pillar, so the matrix and charts have no holes."""
+    for role_id, role in handbook.roles.items():
+        missing = [pillar for pillar in handbook.pillars if pillar not in role.skills]
+        if missing:
+            yield handbook.origins[("roles", role_id)].error(
+                ("skills",), f"rate every skill pillar; missing {', '.join(missing)}")
+

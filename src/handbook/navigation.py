@@ -1,0 +1,52 @@
+"""Put generated pages into the navigation written in mkdocs.yml, so a new role needs no nav edit.
+
+Rule: a generated page `roles/x.md` joins the nav section that holds `roles/index.md`, in data
+order, inside a sub-section named by the page's `nav_group` when it has one.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+from collections.abc import Iterable
+from typing import Any
+
+from handbook.render.pages import Page
+
+NavItem = Any  # str | dict[str, str | list[NavItem]], as MkDocs parses `nav:`
+
+
+def _section_holding(items: list[NavItem], index_path: str) -> list[NavItem] | None:
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        for value in item.values():
+            if isinstance(value, list):
+                if index_path in value or any(isinstance(v, dict) and index_path in v.values() for v in value):
+                    return value
+                found = _section_holding(value, index_path)
+                if found is not None:
+                    return found
+    return None
+
+
+def insert_generated(nav: list[NavItem] | None, pages: Iterable[Page]) -> list[NavItem] | None:
+    """A copy of `nav` with each generated page added; pages whose folder has no section stay out."""
+    if nav is None:
+        return None
+    nav = copy.deepcopy(nav)
+    for page in pages:
+        section = _section_holding(nav, posixpath.join(posixpath.dirname(page.path), "index.md"))
+        if section is None:
+            continue
+        entry = {page.title: page.path}
+        if page.nav_group is None:
+            section.append(entry)
+            continue
+        group = next((item[page.nav_group] for item in section
+                      if isinstance(item, dict) and isinstance(item.get(page.nav_group), list)), None)
+        if group is None:
+            group = []
+            section.append({page.nav_group: group})
+        group.append(entry)
+    return nav

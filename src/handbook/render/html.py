@@ -1,0 +1,40 @@
+"""Small, pure helpers that turn contributor text and site paths into safe HTML pieces.
+
+Contributor prose goes into HTML blocks (which Markdown leaves alone) after escaping, so
+neither HTML nor Markdown link syntax in a YAML file can inject markup or a javascript: URL.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from markupsafe import Markup, escape
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def prose(text: str) -> Markup:
+    """Escaped text on one logical line; blank lines in the YAML become line breaks."""
+    paragraphs = [" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text.strip())]
+    return Markup("<br><br>").join(escape(paragraph) for paragraph in paragraphs)
+
+
+def page_url(page_path: str) -> str:
+    """`roles/pm.md` -> `roles/pm/`, `index.md` -> `` (directory URLs, as the site is built)."""
+    stem = page_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_path: str) -> str:
+    """URL from the page built from `from_page` to a page (`*.md`) or a file (`downloads/x.csv`)."""
+    target = page_url(to_path) if to_path.endswith(".md") else to_path
+    base = page_url(from_page) or "."
+    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if to_path.endswith(".md"):
+        return "./" if relative == "." else relative + "/"
+    return relative

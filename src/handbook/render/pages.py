@@ -1,0 +1,66 @@
+"""Pages generated from data: one per role (more kinds register in handbook.site)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from handbook.loader import Handbook
+from handbook.models import STRENGTH_LEVEL, Role
+from handbook.render.environment import render
+from handbook.render.html import relative_url
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page the build adds to the site; `source_file` is what a contributor edits to change it."""
+
+    path: str
+    title: str
+    description: str
+    body: str
+    source_file: str
+    nav_group: str | None = None
+
+    def markdown(self) -> str:
+        meta = {"title": self.title, "description": self.description}
+        front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000)
+        return f"---\n{front}---\n\n{self.body}"
+
+
+def role_path(role_id: str) -> str:
+    return f"roles/{role_id}.md"
+
+
+def template_path(template_id: str) -> str:
+    return f"templates/{template_id}.md"
+
+
+def moves_into(handbook: Handbook, role_id: str) -> list[tuple[Role, str]]:
+    """Moves other roles make into this one: written once, on the role the move starts from."""
+    return [(role, move.summary) for role in handbook.roles.values() for move in role.moves if move.to == role_id]
+
+
+def role_page(handbook: Handbook, role: Role) -> Page:
+    path = role_path(role.id)
+
+    def url(target: str) -> str:
+        return relative_url(path, target)
+
+    body = render(
+        "pages/role.md.j2",
+        role=role,
+        handbook=handbook,
+        url=url,
+        role_path=role_path,
+        template_path=template_path,
+        moves_into=moves_into(handbook, role.id),
+        strength_level=STRENGTH_LEVEL,
+    )
+    group = "Hybrid shapes" if role.kind == "shape" else None
+    return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group)
+
+
+def role_pages(handbook: Handbook) -> list[Page]:
+    return [role_page(handbook, role) for role in handbook.roles.values()]

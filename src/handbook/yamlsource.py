@@ -1,0 +1,149 @@
+"""Read one YAML file into plain Python data plus the line and column of every field.
+
+PyYAML alone keeps the last of two duplicate keys, reports tabs cryptically and loses
+positions once the data is built. Contributors need each of those as a clear message
+with a line number, and validation errors later need to point at the field's line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from handbook.errors import DataError
+
+Position = tuple[int, int]
+FieldPath = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+
+@dataclass
+class SourceDocument:
+    """The data of one file, and where in the file each field path was written."""
+
+    file: str
+    data: Any
+    positions: dict[FieldPath, Position] = field(default_factory=dict)
+
+    def position_of(self, path: FieldPath) -> Position:
+        """Line and column of a field, or of its nearest written ancestor (a missing field)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.positions:
+                return self.positions[path[:end]]
+        return (1, 1)
+
+    def error(self, path: FieldPath, message: str) -> DataError:
+        line, column = self.position_of(path)
+        return DataError(self.file, line, column, dotted(path), message)
+
+
+def dotted(path: FieldPath) -> str:
+    """`('skills', 'ai-evaluation')` -> `skills.ai-evaluation`, list items as `[2]`."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, list[DataError]]:
+    """Parse a file; on any problem return no document and the errors a person can act on."""
+
+    def fail(line: int, column: int, message: str) -> tuple[None, list[DataError]]:
+        return None, [DataError(display_name, line, column, "", message)]
+
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(1, 1, f"file is {len(raw):,} bytes; a data file may be at most {MAX_FILE_BYTES:,} bytes")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return fail(1, 1, "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return fail(line, column, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent:
+            return fail(number, indent.index("\t") + 1, "tab character in indentation; YAML indents with spaces only")
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        return fail(1, 1, "file is empty; expected a YAML mapping of fields")
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return fail(1, 1, "file is empty; expected a YAML mapping of fields")
+        positions: dict[FieldPath, Position] = {}
+        problems: list[DataError] = []
+        _walk(node, (), positions, problems, display_name, depth=0, visited=set())
+        if problems:
+            return None, problems
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "malformed YAML"
+        return fail(line, column, f"malformed YAML: {reason}")
+    except yaml.YAMLError as exc:
+        return fail(1, 1, f"malformed YAML: {exc}")
+    except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2024-02-30
+        return fail(1, 1, f"malformed YAML value: {exc}")
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        return fail(1, 1, f"expected a mapping of fields at the top of the file; got {_kind(data)}")
+    return SourceDocument(display_name, data, positions), []
+
+
+def _walk(node: yaml.Node, path: FieldPath, positions: dict, problems: list, file: str, depth: int,
+          visited: set[int]) -> None:
+    """Record positions and reject what PyYAML accepts silently: duplicate keys, aliases, deep nesting."""
+    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    line, column = positions[path]
+    if depth > MAX_DEPTH:
+        problems.append(DataError(file, line, column, dotted(path), f"nested more than {MAX_DEPTH} levels deep"))
+        return
+    if id(node) in visited:
+        problems.append(DataError(file, line, column, dotted(path),
+                                  "anchors and aliases (&name, *name) are not supported; write the value out"))
+        return
+    visited.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                line = key_node.start_mark.line + 1
+                problems.append(DataError(file, line, key_node.start_mark.column + 1, dotted(path), "keys must be plain text"))
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line = key_node.start_mark.line + 1
+                problems.append(DataError(file, line, key_node.start_mark.column + 1, dotted(path),
+                                          "merge keys (<<) are not supported; write the fields out"))
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(DataError(file, line, key_node.start_mark.column + 1, dotted(path + (key,)),
+                                          f"duplicate key; it is already set on line {seen[key]}"))
+                continue
+            seen[key] = line
+            _walk(value_node, path + (key,), positions, problems, file, depth + 1, visited)
+            positions[path + (key,)] = (line, key_node.start_mark.column + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), positions, problems, file, depth + 1, visited)
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", str: "text", int: "a number", float: "a number", bool: "true/false"}.get(
+        type(value), type(value).__name__
+    )

@@ -1,0 +1,128 @@
+"""Shared fixtures: the real data, one strict build of the real site, a local server, a real browser.
+
+The site is built once per test session into a temporary folder, with the same command a
+contributor runs, and served on 127.0.0.1 so browser tests see exactly what readers see.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, exactly as `make build` runs it."""
+    env = {**os.environ, **BUILD_ENV, **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A throwaway copy of the project (sources, data, templates) for tests that edit data."""
+    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "node_modules",
+                                    ".hypothesis", "bench")
+    shutil.copytree(ROOT, destination, ignore=ignore)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real handbook, built strict once for the whole session."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> Iterator[str]:
+    """Base URL (ending in /) of the built site served on 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped loudly only where Chromium is not installed."""
+    if not Path(CHROMIUM).exists():
+        message = f"!!! Chromium not found at {CHROMIUM}: browser tests SKIPPED (run `make browser` as root)"
+        print(message, file=sys.stderr)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@dataclass
+class PageWatch:
+    """What went wrong while a page was open: console errors, failed requests, requests off-site."""
+
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+        assert not self.failed_requests, f"failed requests: {self.failed_requests}"
+        assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab; `page.watch` collects console errors and bad requests, and any
+    request to a host other than 127.0.0.1 is blocked and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    watch = PageWatch()
+
+    def route(route_request):
+        host = urlsplit(route_request.request.url).hostname
+        if route_request.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route_request.continue_()
+        else:
+            watch.foreign_requests.append(route_request.request.url)
+            route_request.abort()
+
+    context.route("**/*", route)
+    tab.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
+    tab.on("pageerror", lambda error: watch.console_errors.append(str(error)))
+    tab.on("requestfailed", lambda request: watch.failed_requests.append(request.url))
+    tab.on("response", lambda response: response.status >= 400 and watch.failed_requests.append(
+        f"{response.status} {response.url}"))
+    tab.watch = watch
+    yield tab
+    context.close()
