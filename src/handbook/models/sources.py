@@ -14,7 +14,9 @@ class Source(Record):
     id: Slug
     title: Title
     publisher: Title
-    url: Url
+    url: Url | None = Field(
+        default=None, description="Public address; left out for an industry article the handbook does not link to."
+    )
     year: int | None = Field(default=None, ge=1900, le=2100)
     note: Text | None = None
 
