@@ -1,0 +1,105 @@
+"""The foundation end to end: data -> validation -> pages -> site, and what a contributor sees on errors."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from handbook.loader import load_handbook
+from handbook.navigation import insert_generated
+from handbook.render.html import relative_url
+from handbook.render.pages import Page
+from tests.conftest import FIXTURES, ROOT, copy_project, mkdocs_build
+
+FIXTURE_DATA = FIXTURES / "data"
+
+
+def run_validate(data_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "handbook.cli", "validate", str(data_dir)],
+                          capture_output=True, text=True, cwd=data_dir.parent)
+
+
+@pytest.fixture
+def broken_data(tmp_path) -> Path:
+    """The fixture data with a misspelt key, a bad enum value and a move to an unknown role."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    role = data / "roles" / "product-manager.yaml"
+    text = role.read_text()
+    text = text.replace("scope: One product", "scoep: One product")
+    text = text.replace("  ai-evaluation: high", "  ai-evaluation: hgh")
+    text = text.replace("- to: product-generalist", "- to: product-wizard")
+    role.write_text(text)
+    return data
+
+
+def test_fixture_data_is_valid_and_summarised_on_one_line():
+    result = run_validate(FIXTURE_DATA)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("all data valid (2 sources, 2 pillars, 2 roles, 1 templates).")
+
+
+def test_validate_reports_each_problem_with_file_line_and_field(broken_data):
+    result = run_validate(broken_data)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert "data/roles/product-manager.yaml:7:1: scoep: unknown field; check its spelling against the schema in schemas/" in lines
+    assert "data/roles/product-manager.yaml:1:1: scope: required field is missing" in lines
+    assert ("data/roles/product-manager.yaml:20:3: skills.ai-evaluation: expected one of low, medium, high; "
+            "got 'hgh'") in lines
+    assert ("data/roles/product-manager.yaml:30:5: moves[0].to: unknown role 'product-wizard'; "
+            "expected one of product-generalist, product-manager") in lines
+    assert lines[-1] == "4 problems in the handbook data."
+    assert "Traceback" not in result.stderr
+
+
+def test_the_build_fails_with_the_same_lines_and_no_traceback(tmp_path):
+    project = copy_project(tmp_path / "project")
+    role = project / "data" / "roles" / "product-manager.yaml"
+    role.write_text(role.read_text().replace("kind: role", "kind: rol", 1))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "data/roles/product-manager.yaml" in result.stderr and "kind: expected one of role, shape; got 'rol'" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_every_role_gets_a_page_on_the_built_site(built_site):
+    handbook = load_handbook(ROOT / "data")
+    for role_id, role in handbook.roles.items():
+        html = (built_site / "roles" / role_id / "index.html").read_text()
+        assert f">{role.name}<" in html.replace("&amp;", "&")
+
+
+def test_generated_page_edit_link_points_at_its_yaml(built_site):
+    handbook = load_handbook(ROOT / "data")
+    role_id = next(iter(handbook.roles))
+    html = (built_site / "roles" / role_id / "index.html").read_text()
+    assert f"/edit/main/data/roles/{role_id}.yaml" in html
+
+
+def test_generated_pages_join_the_section_of_their_folder_in_data_order():
+    nav = [{"Home": "index.md"}, {"Roles": ["roles/index.md"]}]
+    pages = [Page("roles/a.md", "A", "", "", "a.yaml"), Page("roles/s.md", "S", "", "", "s.yaml", "Shapes"),
+             Page("other/x.md", "X", "", "", "x.yaml")]
+    assert insert_generated(nav, pages) == [
+        {"Home": "index.md"},
+        {"Roles": ["roles/index.md", {"A": "roles/a.md"}, {"Shapes": [{"S": "roles/s.md"}]}]},
+    ]
+    assert nav == [{"Home": "index.md"}, {"Roles": ["roles/index.md"]}], "the original nav is not modified"
+
+
+@pytest.mark.parametrize(("origin", "target", "expected"), [
+    ("roles/pm.md", "templates/ai-prd.md", "../../templates/ai-prd/"),
+    ("roles/pm.md", "roles/ai-pm.md", "../ai-pm/"),
+    ("roles/index.md", "roles/pm.md", "pm/"),
+    ("index.md", "roles/index.md", "roles/"),
+    ("skills.md", "downloads/roles.csv", "../downloads/roles.csv"),
+    ("roles/pm.md", "roles/pm.md", "./"),
+])
+def test_relative_urls_match_directory_urls(origin, target, expected):
+    assert relative_url(origin, target) == expected
