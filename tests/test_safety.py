@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from lxml import html as lxml_html
 
 from handbook.render.environment import link, safe_url
@@ -18,10 +19,9 @@ def hostile_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     project = copy_project(base / "project")
     role = next((project / "data" / "roles").glob("*.yaml"))
-    lines = role.read_text().splitlines()
-    index = next(i for i, line in enumerate(lines) if line.startswith("definition:"))
-    lines[index] = "definition: " + repr(HOSTILE).replace("\\'", "''")
-    role.write_text("\n".join(lines) + "\n")
+    data = yaml.safe_load(role.read_text())
+    data["definition"] = HOSTILE
+    role.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.stderr
     return base / "site" / "roles" / role.stem / "index.html"
