@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve build test validate browser lock clean
+.PHONY: serve build test validate browser lock clean bench
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,3 +43,6 @@ lock:  ## re-pin every dependency after editing pyproject.toml
 
 clean:
 	rm -rf site .pytest_cache
+
+bench: $(BIN)/.installed  ## build-cost benchmark (BENCH_SIZES=10,100 for a quick run); writes bench/results/latest.json
+	$(BIN)/python bench/run.py

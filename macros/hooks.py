@@ -3,7 +3,10 @@
 - on_config: validate data (a data error stops the build with file:line messages, no traceback)
   and put each generated page into the navigation section of its folder.
 - on_files: add generated pages and downloads to the site as virtual files.
-  "Edit this page" on a generated page points at the YAML file behind it.
+  "Edit this page" on a generated page points at the YAML file behind it, and on a docs page that
+  only includes a file from the repository root (front matter `edit_source: CONTRIBUTING.md`) at that file.
+- on_page_markdown: "last updated" is the date of the last commit of that same file.
+- on_page_content: the first use of each glossary term on a page gets its definition on hover.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
 
-from handbook.build import Build, current_build
+from handbook.build import Build, current_build, last_changed
 from handbook.errors import DataErrors
+from handbook.glossary import mark_page_terms
 from handbook.navigation import insert_generated
 
 
@@ -38,11 +43,27 @@ def on_files(files: Files, config) -> Files:
     project_root = Path(config.config_file_path).parent.resolve()
     docs_dir = Path(config.docs_dir).resolve().relative_to(project_root).as_posix()
     for file in files.documentation_pages():
-        file.edit_uri = f"{docs_dir}/{file.src_uri}"
+        file.edit_uri = get_data(file.content_string)[1].get("edit_source") or f"{docs_dir}/{file.src_uri}"
     for page in build.pages:
         file = File.generated(config, page.path, content=page.markdown())
         file.edit_uri = Path(page.source_file).resolve().relative_to(project_root).as_posix()
         files.append(file)
     for download in build.downloads:
-        files.append(File.generated(config, download.path, content=download.data))
+        # A download named *.md is a file to save, not a page: give MkDocs a non-page name, serve it as is.
+        file = File.generated(config, f"{download.path}.download", content=download.data)
+        file.dest_uri = download.path
+        files.append(file)
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Material shows `revision_date` as the page's last update: the last commit of its source file."""
+    project_root = Path(config.config_file_path).parent.resolve()
+    updated = last_changed(project_root, page.file.edit_uri) if page.file.edit_uri else None
+    if updated:
+        page.meta["revision_date"] = updated
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return mark_page_terms(html, page.file.src_uri, _build(config).handbook)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,9 +57,41 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+def _deploy_base_path() -> str:
+    """The path the site is published under (from `site_url` in mkdocs.yml), e.g. "/handbook/"."""
+    match = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    return urlsplit(match.group(1)).path.rstrip("/") + "/" if match else "/"
+
+
+SITE_BASE_PATH = _deploy_base_path()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
         pass
+
+    def translate_path(self, path):
+        """Serve the site at / and also under its published path, so 404.html (whose links are
+        absolute, from site_url) finds its assets as it does once deployed."""
+        if SITE_BASE_PATH != "/" and path.startswith(SITE_BASE_PATH):
+            path = "/" + path[len(SITE_BASE_PATH):]
+        return super().translate_path(path)
+
+
+def site_page_paths(site_dir: Path) -> list[str]:
+    """URL path (relative to the site root) of every HTML page in a built site, in a stable order:
+    `roles/x/` for roles/x/index.html, `404.html` for 404.html."""
+    paths = []
+    for file in sorted(site_dir.rglob("*.html")):
+        relative = file.relative_to(site_dir).as_posix()
+        paths.append(relative.removesuffix("index.html") if file.name == "index.html" else relative)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> list[str]:
+    """Every page of the built site, discovered from its files (never a hand-kept list)."""
+    return site_page_paths(built_site)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from handbook.errors import DataError, DataErrors
-from handbook.models import Pillar, PillarList, Record, Role, Source, SourceList, Template
+from handbook.models import Case, Comparison, Pillar, PillarList, Record, Role, Source, SourceList, Template
+from handbook.models.guide import (
+    DecisionList, DecisionQuestion, FaqEntry, FaqList, Glossary, GlossaryTerm, InterviewMistake, MistakeList,
+    PayFigure, PayList, PrepList, PrepStep,
+)
+from handbook.models.tools import Tool
 from handbook.yamlsource import SourceDocument, read_yaml
 
 
@@ -29,6 +34,8 @@ class Collection:
     file: str | None = None
     list_model: type[BaseModel] | None = None
     list_field: str | None = None
+    required: bool = True
+    """False for guide content a minimal data set may leave out; its pages then list nothing."""
 
 
 COLLECTIONS: tuple[Collection, ...] = (
@@ -36,6 +43,20 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("pillars", Pillar, file="skills.yaml", list_model=PillarList, list_field="pillars"),
     Collection("roles", Role, folder="roles"),
     Collection("templates", Template, folder="templates"),
+    Collection("cases", Case, folder="cases"),
+    Collection("comparisons", Comparison, folder="comparisons"),
+    Collection("glossary", GlossaryTerm, file="glossary.yaml", list_model=Glossary, list_field="terms",
+               required=False),
+    Collection("decisions", DecisionQuestion, file="decisions.yaml", list_model=DecisionList,
+               list_field="questions", required=False),
+    Collection("interview-prep", PrepStep, file="interview-prep.yaml", list_model=PrepList, list_field="steps",
+               required=False),
+    Collection("interview-mistakes", InterviewMistake, file="interview-mistakes.yaml", list_model=MistakeList,
+               list_field="mistakes", required=False),
+    Collection("compensation", PayFigure, file="compensation.yaml", list_model=PayList, list_field="figures",
+               required=False),
+    Collection("faq", FaqEntry, file="faq.yaml", list_model=FaqList, list_field="questions", required=False),
+    Collection("tools", Tool, folder="tools"),
 )
 
 
@@ -88,6 +109,16 @@ class Handbook:
     def sources(self) -> dict[str, Source]:
         return self.records["sources"]
 
+    @property
+    def cases(self) -> dict[str, Case]:
+        """Case studies in file-name order."""
+        return self.records["cases"]
+
+    @property
+    def comparisons(self) -> dict[str, Comparison]:
+        """Curated comparisons in file-name order."""
+        return self.records["comparisons"]
+
     def source_file(self, collection: str, record_id: str) -> str:
         """The file a contributor edits to change this record."""
         return self.origins[(collection, record_id)].file
@@ -99,11 +130,14 @@ def load_handbook(data_dir: Path | str) -> Handbook:
     handbook = Handbook(data_dir=data_dir)
     errors: list[DataError] = []
     raw: list[RawRecord] = []
+    unread: set[str] = set()
     for collection in COLLECTIONS:
         records, problems = _load_collection(data_dir, collection, handbook.origins, raw)
         handbook.records[collection.name] = records
         errors.extend(problems)
-    errors.extend(_check_references(raw))
+        if collection.file and problems and not any(record.collection is collection for record in raw):
+            unread.add(collection.name)
+    errors.extend(_check_references(raw, _file_name_ids(data_dir), unread))
     errors.extend(_check_role_profiles(handbook))
     if errors:
         raise DataErrors(errors)
@@ -146,7 +180,8 @@ def _load_collection(data_dir: Path, collection: Collection, origins: dict,
 
     path = data_dir / collection.file
     if not path.is_file():
-        return records, [DataError(display_path(path), 1, 1, "", "file is missing; the handbook needs it")]
+        missing = DataError(display_path(path), 1, 1, "", "file is missing; the handbook needs it")
+        return records, [missing] if collection.required else []
     document, problems = read_yaml(path, display_path(path))
     if document is None:
         return records, problems
@@ -207,8 +242,9 @@ def describe(error: dict) -> str:
         return f"{simple[kind]}; got {shown}"
     if kind == "string_too_short":
         return "must not be empty"
-    if kind == "string_too_long":
-        return f"is too long; at most {ctx.get('max_length')} characters"
+    if kind in ("string_too_long", "too_long"):
+        unit = "characters" if isinstance(got, str) else "items"
+        return f"is too long; at most {ctx.get('max_length')} {unit}, got {len(got)}"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -230,14 +266,24 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _check_references(raw: list[RawRecord]) -> Iterator[DataError]:
-    """Every id a record names exists; ids of records that failed validation still count as existing."""
-    known: dict[str, set[str]] = {collection.name: set() for collection in COLLECTIONS}
+def _file_name_ids(data_dir: Path) -> dict[str, set[str]]:
+    """Ids that files in folder collections claim by their names, which an id must match."""
+    return {collection.name: {path.stem for path in (data_dir / collection.folder).glob("*.yaml")}
+            for collection in COLLECTIONS if collection.folder}
+
+
+def _check_references(raw: list[RawRecord], claimed: dict[str, set[str]], unread: set[str]) -> Iterator[DataError]:
+    """Every id a record names exists. One broken file must not bury its own error under echoes, so ids of
+    records that failed validation, and file names of files that could not be read, count as existing, and
+    references into a list file that could not be read at all are not checked."""
+    known: dict[str, set[str]] = {collection.name: set(claimed.get(collection.name, ())) for collection in COLLECTIONS}
     for record in raw:
         if isinstance(record.data, dict) and isinstance(record.data.get("id"), str):
             known[record.collection.name].add(record.data["id"])
     for record in raw:
         for pattern, target in record.collection.model.REFERENCES:
+            if target in unread:
+                continue
             for path, target_id in _find(record.data, pattern.split(".")):
                 if isinstance(target_id, str) and target_id not in known[target]:
                     choices = ", ".join(sorted(known[target])) or "none yet"

@@ -7,8 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.loader import Handbook
+from handbook.loader import Handbook, display_path
+from handbook.render.cases import case_pages
+from handbook.render.compare import comparison_pages
+from handbook.render.downloads import ARCHIVE_NAME, file_name, offered_formats, template_files
+from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
+from handbook.render.template_pages import download_path, template_pages
+from handbook.schemas import schema_files
 
 
 @dataclass(frozen=True)
@@ -21,8 +27,29 @@ class Download:
 
 
 def generated_pages(handbook: Handbook) -> list[Page]:
-    return [*role_pages(handbook)]
+    return [*role_pages(handbook), *case_pages(handbook), *template_pages(handbook), *comparison_pages(handbook)]
+
+
+def schema_downloads() -> list[Download]:
+    """The data files' JSON Schemas, published under schemas/ for editors and tools that check YAML."""
+    return [Download(f"schemas/{name}", text.encode(), f"schemas/{name}") for name, text in schema_files().items()]
+
+
+def template_downloads(handbook: Handbook) -> list[Download]:
+    """Every template in every format it offers, and all of them in one zip, under downloads/."""
+    files = template_files(handbook)
+    downloads = [Download(download_path(file_name(template, fmt)), files[file_name(template, fmt)],
+                          handbook.source_file("templates", template.id))
+                 for template in handbook.templates.values() for fmt in offered_formats(template)]
+    if ARCHIVE_NAME in files:
+        downloads.append(Download(download_path(ARCHIVE_NAME), files[ARCHIVE_NAME], "data/templates"))
+    return downloads
+
+
+def open_data_downloads(handbook: Handbook) -> list[Download]:
+    """The handbook data as JSON and CSV (see docs/data.md), built from every file under data/."""
+    return [Download(path, data, display_path(handbook.data_dir)) for path, data in open_data_files(handbook).items()]
 
 
 def generated_downloads(handbook: Handbook) -> list[Download]:
-    return []
+    return [*schema_downloads(), *template_downloads(handbook), *open_data_downloads(handbook)]

@@ -7,6 +7,7 @@ with a line number, and validation errors later need to point at the field's lin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,9 @@ Position = tuple[int, int]
 FieldPath = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 1_000_000
+# Control characters, which YAML refuses, and the rare line breaks (a lone CR, U+0085, U+2028, U+2029)
+# that YAML counts as new lines but many editors do not, which would make later line numbers wrong.
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\r(?!\n)")
 MAX_DEPTH = 12
 
 
@@ -70,7 +74,12 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return fail(line, column, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
-    for number, line_text in enumerate(text.splitlines(), start=1):
+    forbidden = _FORBIDDEN.search(text)
+    if forbidden:
+        position = forbidden.start()
+        line, column = text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1
+        return fail(line, column, f"character U+{ord(forbidden.group()):04X} is not allowed in a data file; delete it")
+    for number, line_text in enumerate(text.split("\n"), start=1):
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent:
             return fail(number, indent.index("\t") + 1, "tab character in indentation; YAML indents with spaces only")
@@ -91,8 +100,7 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = exc.problem or exc.context or "malformed YAML"
-        return fail(line, column, f"malformed YAML: {reason}")
+        return fail(line, column, f"malformed YAML: {_yaml_reason(exc, line)}")
     except yaml.YAMLError as exc:
         return fail(1, 1, f"malformed YAML: {exc}")
     except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2024-02-30
@@ -102,6 +110,16 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
     if not isinstance(data, dict):
         return fail(1, 1, f"expected a mapping of fields at the top of the file; got {_kind(data)}")
     return SourceDocument(display_name, data, positions), []
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError, line: int) -> str:
+    """PyYAML's problem with its context, which says where an unclosed bracket or quote was opened."""
+    problem = exc.problem or "not valid YAML"
+    if not exc.context:
+        return problem
+    opened = exc.context_mark.line + 1 if exc.context_mark else line
+    where = f" on line {opened}" if exc.context.startswith("while") and opened != line else ""
+    return f"{exc.context}{where}, {problem}"
 
 
 def _walk(node: yaml.Node, path: FieldPath, positions: dict, problems: list, file: str, depth: int,
@@ -141,6 +159,11 @@ def _walk(node: yaml.Node, path: FieldPath, positions: dict, problems: list, fil
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), positions, problems, file, depth + 1, visited)
+    elif node.tag == "tag:yaml.org,2002:timestamp":
+        try:
+            yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            problems.append(DataError(file, line, column, dotted(path), f"not a real date ({exc}); write YYYY-MM-DD"))
 
 
 def _kind(value: Any) -> str:

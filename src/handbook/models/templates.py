@@ -1,23 +1,245 @@
-"""Downloadable templates: content in data/templates/, layout in templates/downloads/."""
+"""Downloadable templates: content in data/templates/, layout in templates/downloads/.
+
+A template is a document a person fills in (sections of guidance, questions, blanks, tables and
+checklists) plus, for the machine-readable kinds, one typed part (a rubric, a launch checklist,
+an evaluation task or a skill profile) that the YAML, JSON and CSV files carry field for field.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from collections import Counter
+from collections.abc import Iterable
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
-from handbook.models.common import Record, Slug, Text, Title, Url
+from handbook.models.common import Record, Slug, Text, Title
 
 Format = Literal["md", "docx", "yaml", "json", "csv"]
+PartName = Literal["rubric", "checklist", "task", "profile"]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
+DECISIONS: tuple[str, ...] = ("go", "no-go")
+"""What each launch gate can be marked; the files list these as the allowed values."""
+
+
+def _duplicates(values: Iterable[str]) -> list[str]:
+    return sorted(value for value, count in Counter(values).items() if count > 1)
+
+
+def _require_unique(values: Iterable[str], what: str) -> None:
+    repeated = _duplicates(values)
+    if repeated:
+        raise ValueError(f"each {what} must be unique; repeated: {', '.join(repeated)}")
 
 
 class Variable(Record):
-    """A value the reader fills in (`handbook render --set name=value`)."""
+    """A value the reader fills in (`handbook render --set name=value`), shown at the top of every file."""
 
-    name: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+    name: Key
     label: Title
     default: Annotated[str, StringConstraints(max_length=200)]
+
+
+class Blank(Record):
+    """A labelled answer the reader writes, with a hint on what a good answer holds."""
+
+    label: Title
+    hint: Text
+
+
+class Column(Record):
+    key: Key = Field(description="Column name in the CSV file; lowercase with underscores.")
+    label: Title
+    hint: Text | None = Field(default=None, description="What goes in this column, listed under the table.")
+
+
+class Table(Record):
+    """A table with starter rows and empty rows to fill; one table may be the template's CSV file."""
+
+    columns: list[Column] = Field(min_length=1)
+    rows: list[dict[Key, Text]] = Field(default_factory=list, description="Starter rows; a missing key is an empty cell.")
+    blank_rows: int = Field(default=0, ge=0, le=20, description="Empty rows added after the starter rows.")
+    export: bool = Field(default=False, description="True when this table is the template's CSV download.")
+
+    @model_validator(mode="after")
+    def _rows_use_columns(self) -> Table:
+        _require_unique((column.key for column in self.columns), "column key")
+        keys = {column.key for column in self.columns}
+        for index, row in enumerate(self.rows):
+            unknown = sorted(set(row) - keys)
+            if unknown:
+                raise ValueError(f"row {index + 1} names unknown column(s) {', '.join(unknown)}; "
+                                 f"columns are {', '.join(column.key for column in self.columns)}")
+        return self
+
+
+class Section(Record):
+    """One heading of the document and what the reader does under it."""
+
+    heading: Title
+    guidance: Text | None = None
+    questions: list[Text] = Field(default_factory=list, description="Questions the section should answer.")
+    blanks: list[Blank] = Field(default_factory=list)
+    table: Table | None = None
+    checklist: list[Text] = Field(default_factory=list, description="Items ticked off as done.")
+    part: PartName | None = Field(default=None, description="Where the template's typed part appears.")
+
+    @model_validator(mode="after")
+    def _has_content(self) -> Section:
+        if not (self.guidance or self.questions or self.blanks or self.table or self.checklist or self.part):
+            raise ValueError("a section needs guidance, questions, blanks, a table, a checklist or a part")
+        return self
+
+
+class Scale(Record):
+    """Whole-number scores from `min` to `max`."""
+
+    min: int = Field(ge=0)
+    max: int = Field(le=10)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Scale:
+        if self.min >= self.max:
+            raise ValueError(f"min must be below max; got {self.min} and {self.max}")
+        return self
+
+    def __contains__(self, score: int) -> bool:
+        return self.min <= score <= self.max
+
+
+class Criterion(Record):
+    id: Key
+    name: Title
+    guidance: Text
+
+
+class ScoreLevel(Record):
+    """What an answer at this score looks like, so two reviewers give the same number."""
+
+    score: int
+    label: Title
+    descriptors: list[Text] = Field(min_length=1)
+
+
+class Rubric(Record):
+    objective: Text
+    scale: Scale
+    passing_score: int = Field(description="Lowest score every criterion must reach for an answer to pass.")
+    criteria: list[Criterion] = Field(min_length=1)
+    levels: list[ScoreLevel] = Field(min_length=1, description="Anchors from the highest score down.")
+    disallow: list[Text] = Field(min_length=1, description="Content that fails an answer whatever its scores.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rubric:
+        _require_unique((criterion.id for criterion in self.criteria), "criterion id")
+        outside = [level.score for level in self.levels if level.score not in self.scale]
+        if self.passing_score not in self.scale or outside:
+            raise ValueError(f"scores must lie on the scale {self.scale.min}-{self.scale.max}")
+        scores = [level.score for level in self.levels]
+        if scores != sorted(set(scores), reverse=True):
+            raise ValueError("levels must be listed from the highest score down, each score once")
+        return self
+
+
+class Gate(Record):
+    """One launch gate: the question, why it matters, the evidence that settles it and who owns it."""
+
+    id: Key
+    name: Title
+    check: Text
+    why: Text
+    evidence: Text
+    owner: Title
+
+
+class Checklist(Record):
+    rule: Text = Field(description="How the gate decisions add up to a launch decision.")
+    gates: list[Gate] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Checklist:
+        _require_unique((gate.id for gate in self.gates), "gate id")
+        return self
+
+
+class EvalTask(Record):
+    """A single evaluation item in the shape evaluation pipelines read."""
+
+    task: Key = Field(description="Kind of task, e.g. reasoning_eval.")
+    prompt: Text
+    context: Text | None = None
+    must_include: list[Text] = Field(min_length=1)
+    avoid: list[Text] = Field(min_length=1)
+    scale: Scale
+    criteria: list[Criterion] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> EvalTask:
+        _require_unique((criterion.id for criterion in self.criteria), "criterion id")
+        return self
+
+
+class ProfileField(Record):
+    key: Key
+    label: Title
+    kind: Literal["text", "number", "list"]
+    hint: Text
+    example: Text
+
+
+class Profile(Record):
+    """A skill profile; the files add a rating for every skill pillar of the handbook."""
+
+    RESERVED: ClassVar[tuple[str, ...]] = ("pillar_levels", "pillars", "work_samples")
+    """Keys the files add after the fields, so no field may use them."""
+
+    fields: list[ProfileField] = Field(min_length=1)
+    samples: list[Column] = Field(min_length=1, description="What to record for each work sample.")
+
+    @model_validator(mode="after")
+    def _unique(self) -> Profile:
+        _require_unique((field.key for field in self.fields), "field key")
+        _require_unique((column.key for column in self.samples), "sample column key")
+        taken = [field.key for field in self.fields if field.key in self.RESERVED]
+        if taken:
+            raise ValueError(f"field key(s) {', '.join(taken)} are reserved for what the files add")
+        return self
+
+
+class Content(Record):
+    """The document, and at most one typed part placed by the section that names it."""
+
+    intro: Text
+    sections: list[Section] = Field(min_length=1)
+    rubric: Rubric | None = None
+    checklist: Checklist | None = None
+    task: EvalTask | None = None
+    profile: Profile | None = None
+
+    def part(self) -> tuple[PartName, Rubric | Checklist | EvalTask | Profile] | None:
+        """The typed part, if any, with its name."""
+        parts = [(name, getattr(self, name)) for name in ("rubric", "checklist", "task", "profile")]
+        return next(((name, value) for name, value in parts if value is not None), None)
+
+    def export_table(self) -> Table | None:
+        return next((section.table for section in self.sections if section.table and section.table.export), None)
+
+    @model_validator(mode="after")
+    def _parts_placed(self) -> Content:
+        present = [name for name in ("rubric", "checklist", "task", "profile") if getattr(self, name) is not None]
+        if len(present) > 1:
+            raise ValueError(f"a template has at most one typed part; found {', '.join(present)}")
+        placed = [section.part for section in self.sections if section.part]
+        if placed != present:
+            raise ValueError(f"each typed part is placed by exactly one section's `part`; "
+                             f"parts: {', '.join(present) or 'none'}; placed: {', '.join(placed) or 'none'}")
+        exported = [section.heading for section in self.sections if section.table and section.table.export]
+        if len(exported) > 1:
+            raise ValueError(f"only one table can be the CSV download; marked: {', '.join(exported)}")
+        if exported and present and present[0] in ("rubric", "checklist"):
+            raise ValueError(f"the {present[0]} is already the CSV download; remove `export: true` from the table")
+        return self
 
 
 class Template(Record):
@@ -27,20 +249,39 @@ class Template(Record):
 
     id: Slug
     title: Title
-    summary: Annotated[Text, StringConstraints(max_length=200)]
+    summary: Annotated[Text, StringConstraints(max_length=200)] = Field(
+        description="What the template is for, in one sentence; also the page description."
+    )
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
-    updated: dt.date
-    owners: list[Slug] = Field(min_length=1)
-    skills: list[Slug] = Field(default_factory=list)
-    formats: list[Format] = Field(min_length=1)
+    updated: dt.date = Field(description="When the content last changed; stamped in every file.")
+    owners: list[Slug] = Field(min_length=1, description="Roles that own this artifact.")
+    skills: list[Slug] = Field(default_factory=list, description="Skill pillars the template exercises.")
     variables: list[Variable] = Field(default_factory=list)
     how_to_fill: list[Text] = Field(min_length=1)
     sources: list[Slug] = Field(default_factory=list)
-    content: dict = Field(description="Template-specific content; its shape is checked by the template's kind.")
+    content: Content
+    formats: list[Format] = Field(min_length=1, description="Declared after content, which decides what is possible.")
 
+    @field_validator("variables")
+    @classmethod
+    def _unique_variables(cls, variables: list[Variable]) -> list[Variable]:
+        _require_unique((variable.name for variable in variables), "variable name")
+        return variables
 
-    @model_validator(mode="after")
-    def _markdown_always(self) -> Template:
-        if "md" not in self.formats:
+    @field_validator("formats")
+    @classmethod
+    def _formats_match_content(cls, formats: list[str], info: ValidationInfo) -> list[str]:
+        """Reported on the `formats` line; skipped when the content itself is invalid."""
+        _require_unique(formats, "format")
+        if "md" not in formats:
             raise ValueError("every template is offered as Markdown: add 'md' to formats")
-        return self
+        content: Content | None = info.data.get("content")
+        if content is None:
+            return formats
+        part = content.part()
+        if part is None and {"yaml", "json"} & set(formats):
+            raise ValueError("yaml and json need a typed part (rubric, checklist, task or profile)")
+        has_sheet = (part is not None and part[0] in ("rubric", "checklist")) or content.export_table() is not None
+        if "csv" in formats and not has_sheet:
+            raise ValueError("csv needs a rubric, a checklist or a table marked `export: true`")
+        return formats

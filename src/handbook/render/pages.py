@@ -8,6 +8,7 @@ import yaml
 
 from handbook.loader import Handbook
 from handbook.models import STRENGTH_LEVEL, Role
+from handbook.render.charts import chart_box, role_skills_chart
 from handbook.render.environment import render
 from handbook.render.html import relative_url
 
@@ -57,6 +58,7 @@ def role_page(handbook: Handbook, role: Role) -> Page:
         template_path=template_path,
         moves_into=moves_into(handbook, role.id),
         strength_level=STRENGTH_LEVEL,
+        skills_chart=chart_box(role_skills_chart(handbook, role), f"Skills chart: {role.name}"),
     )
     group = "Hybrid shapes" if role.kind == "shape" else None
     return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group)

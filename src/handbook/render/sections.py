@@ -10,9 +10,17 @@ from collections.abc import Callable
 
 from handbook.loader import Handbook
 from handbook.models import STRENGTH_LEVEL
-from handbook.render.environment import render
+from handbook.render import charts
+from handbook.render.cases import RESULT_LABEL, case_path, cases_by_role
+from handbook.render.compare import SHARED_DIMENSIONS, comparison_path, json_script, ordered_comparisons, picker_data
+from handbook.render.environment import link, render
+from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import relative_url
+from handbook.render.opendata import OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
 from handbook.render.pages import role_path, template_path
+from handbook.render.pillars import pillar_overviews
+from handbook.render.template_pages import template_gallery
+from handbook.render.tools import TOOL_MACROS
 
 
 def _render(template: str, handbook: Handbook, page: str, **context: object) -> str:
@@ -34,8 +42,51 @@ def role_cards(handbook: Handbook, page: str, kind: str = "role") -> str:
 
 
 def skills_table(handbook: Handbook, page: str) -> str:
-    """The role x pillar matrix as a table that scrolls inside its own box on a phone."""
-    return _render("sections/skills_table.md.j2", handbook, page)
+    """The role x pillar matrix (a row per role) that scrolls inside its own box on a phone."""
+    return _render("sections/skills_table.md.j2", handbook, page, level_word=charts.LEVEL_WORD)
+
+
+def skills_heatmap(handbook: Handbook, page: str) -> str:
+    """The same matrix as a picture drawn at build time; `skills_table` is its text equivalent."""
+    return charts.chart_box(charts.skills_heatmap(handbook), "Skills heatmap")
+
+
+def pillar_sections(handbook: Handbook, page: str) -> str:
+    """A section per pillar at `#<pillar-id>`: who needs it, readiness, practice, templates."""
+    return _render("sections/pillar_sections.md.j2", handbook, page, pillars=pillar_overviews(handbook))
+
+
+def week_overview(handbook: Handbook, page: str) -> str:
+    """Monday to Friday of every role, a table each, at `#<role-id>`."""
+    return _render("sections/week_overview.md.j2", handbook, page)
+
+
+def comparison_list(handbook: Handbook, page: str) -> str:
+    """Cards linking to every curated comparison page."""
+    return _render("sections/comparison_list.md.j2", handbook, page, comparisons=ordered_comparisons(handbook),
+                   comparison_path=comparison_path)
+
+
+def role_picker(handbook: Handbook, page: str) -> str:
+    """Two selects and the chosen pair side by side (docs/javascripts/compare.js); every role without JS."""
+    return _render("sections/role_picker.md.j2", handbook, page, dimensions=SHARED_DIMENSIONS,
+                   data=json_script(picker_data(handbook, page)))
+
+
+def csv_columns(handbook: Handbook, page: str, file: str) -> str:
+    """The columns of an open-data CSV file ('roles' or 'role-skills'), from the code that writes it."""
+    columns = {"roles": ROLE_COLUMNS, "role-skills": matrix_columns(handbook)}[file]
+    return _render("sections/csv_columns.md.j2", handbook, page, columns=columns)
+
+
+def open_data_table(handbook: Handbook, page: str) -> str:
+    """The open-data downloads with what each holds, linked relative to the page."""
+    return _render("sections/open_data_table.md.j2", handbook, page, files=OPEN_DATA_FILES)
+
+
+def data_download(handbook: Handbook, page: str, name: str, text: str) -> str:
+    """An inline link to one open-data file (downloads are not pages, so Markdown links cannot reach them)."""
+    return str(link(relative_url(page, open_data_file(name).path), text))
 
 
 def source_list(handbook: Handbook, page: str) -> str:
@@ -43,8 +94,26 @@ def source_list(handbook: Handbook, page: str) -> str:
     return _render("sections/source_list.md.j2", handbook, page)
 
 
+def case_index(handbook: Handbook, page: str) -> str:
+    """Every case grouped under each role it involves, with jump links that filter by role."""
+    return _render("sections/case_index.md.j2", handbook, page, groups=cases_by_role(handbook),
+                   case_count=len(handbook.cases), case_path=case_path, result_label=RESULT_LABEL)
+
+
 MACROS: dict[str, Callable[..., str]] = {
+    "comparison_list": comparison_list,
+    "csv_columns": csv_columns,
+    "data_download": data_download,
+    "open_data_table": open_data_table,
+    "pillar_sections": pillar_sections,
+    "role_picker": role_picker,
+    "skills_heatmap": skills_heatmap,
+    "week_overview": week_overview,
+    "case_index": case_index,
     "role_cards": role_cards,
     "skills_table": skills_table,
     "source_list": source_list,
+    "template_gallery": template_gallery,
+    **GUIDE_MACROS,
+    **TOOL_MACROS,
 }

@@ -1,0 +1,38 @@
+"""Benchmark-only MkDocs hook: records what our pipeline fed to Markdown, so the same pages can be
+built again by plain MkDocs + Material (macros off, no hooks) for the a/b comparison.
+
+Writes, under $BENCH_DUMP_DIR: docs/<src_uri> for every page (the Markdown after macros ran),
+docs/<path> for every generated static file, and nav.yaml (the final navigation)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+DUMP = Path(os.environ["BENCH_DUMP_DIR"])
+
+
+def on_config(config):
+    DUMP.mkdir(parents=True, exist_ok=True)
+    (DUMP / "nav.yaml").write_text(yaml.safe_dump(config.nav, sort_keys=False, allow_unicode=True))
+    return config
+
+
+def on_files(files, config):
+    for file in files:
+        if not file.is_documentation_page() and file.generated_by is not None:
+            target = DUMP / "docs" / file.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(file.content_bytes)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    target = DUMP / "docs" / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    front = {key: page.meta[key] for key in ("title", "description") if key in page.meta}
+    header = f"---\n{yaml.safe_dump(front, sort_keys=True, allow_unicode=True)}---\n\n" if front else ""
+    target.write_text(header + markdown)
+    return markdown

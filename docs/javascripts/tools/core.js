@@ -1,0 +1,135 @@
+// The arithmetic of the tools, mirroring src/handbook/tools.py function by function, so the page and
+// the Python the tests use agree to the last digit. Everything is whole numbers: ratings in
+// hundredths, weights in thousandths, money in cents. No DOM here.
+
+export const RATING_DIGITS = 2;
+export const WEIGHT_DIGITS = 3;
+export const FIT_DIGITS = RATING_DIGITS + WEIGHT_DIGITS;
+const WEIGHT_TOTAL = 10 ** WEIGHT_DIGITS;
+
+export function roundHalfUp(value) {
+  const whole = Math.floor(value);
+  return value - whole >= 0.5 ? whole + 1 : whole;
+}
+
+export function toUnits(value, scale) {
+  return roundHalfUp(value * scale);
+}
+
+// Whole shares of `total` in proportion to `values`, adding up to exactly `total` (largest remainder;
+// the earlier value wins a tie).
+export function apportion(values, total = WEIGHT_TOTAL) {
+  const whole = values.reduce((sum, value) => sum + value, 0);
+  const shares = values.map((value) => value * total / whole);
+  const units = shares.map((share) => Math.floor(share));
+  const remainder = (i) => shares[i] - units[i];
+  const order = values.map((_, i) => i).sort((a, b) => (remainder(b) - remainder(a)) || (a - b));
+  const short = total - units.reduce((sum, unit) => sum + unit, 0);
+  order.slice(0, short).forEach((i) => { units[i] += 1; });
+  return units;
+}
+
+export function adjustWeights(weights, multipliers) {
+  return apportion(weights.map((weight, i) => weight * multipliers[i]));
+}
+
+export function fitUnits(weights, ratings) {
+  return weights.reduce((sum, weight, i) => sum + weight * ratings[i], 0);
+}
+
+export function fixedText(units, digits, places) {
+  const step = 10 ** (digits - places);
+  const rounded = Math.floor((units + Math.floor(step / 2)) / step);
+  const scale = 10 ** places;
+  return `${Math.floor(rounded / scale)}.${String(rounded % scale).padStart(places, "0")}`;
+}
+
+export function rankRoles(roles, ratings, context) {
+  const scored = roles.map((role) => {
+    const weights = adjustWeights(role.weights, context.multipliers);
+    return { role, weights, units: fitUnits(weights, ratings) };
+  });
+  return scored.sort((a, b) => b.units - a.units);
+}
+
+export function roleFitReport(setup, ratings, contextId) {
+  const context = setup.contexts.find((item) => item.id === contextId);
+  const values = [...ratings.map((rating) => fixedText(rating, RATING_DIGITS, RATING_DIGITS)), context.name];
+  const rows = rankRoles(setup.roles, ratings, context).map((item, index) => [
+    String(index + 1), item.role.name, fixedText(item.units, FIT_DIGITS, 2),
+    ...item.weights.map((weight) => fixedText(weight, WEIGHT_DIGITS, WEIGHT_DIGITS)), setup.origins[item.role.origin],
+  ]);
+  return { title: setup.title, facts: zip(setup.facts, values), header: setup.header, rows };
+}
+
+export function weeklyCents(rateCents, halfHours) {
+  return Math.floor((rateCents * halfHours + 1) / 2);
+}
+
+export function annualCents(rateCents, halfHours, weeks) {
+  return Math.floor((rateCents * halfHours * weeks + 1) / 2);
+}
+
+export function moneyText(cents) {
+  const dollars = Math.floor(cents / 100);
+  const rest = cents % 100;
+  const grouped = String(dollars).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return rest === 0 ? `$${grouped}` : `$${grouped}.${String(rest).padStart(2, "0")}`;
+}
+
+export function hoursText(halfHours) {
+  return halfHours % 2 === 0 ? String(halfHours / 2) : `${Math.floor(halfHours / 2)}.5`;
+}
+
+export function earningsReport(setup, rateCents, halfHours, weeks) {
+  const values = [moneyText(rateCents), hoursText(halfHours), String(weeks), moneyText(weeklyCents(rateCents, halfHours)),
+    moneyText(annualCents(rateCents, halfHours, weeks))];
+  return { title: setup.title, facts: [], header: setup.header, rows: zip(setup.items, values) };
+}
+
+export function verdict(checked, leans, readyForBothAt) {
+  if (checked.filter(Boolean).length >= readyForBothAt) return "both";
+  const count = (side) => checked.filter((tick, i) => tick && leans[i] === side).length;
+  const generalist = count("generalist");
+  const pm = count("pm");
+  if (generalist === pm) return "undecided";
+  return generalist > pm ? "generalist" : "pm";
+}
+
+export function selfCheckReport(setup, checked) {
+  const result = verdict(checked, setup.statements.map((s) => s.leans), setup.ready_for_both_at);
+  const rows = setup.statements.map((statement, i) => [
+    String(i + 1), statement.text, setup.leans[statement.leans], checked[i] ? setup.answers[0] : setup.answers[1],
+  ]);
+  return { title: setup.title, facts: zip(setup.facts, [setup.verdicts[result]]), header: setup.header, rows };
+}
+
+function zip(left, right) {
+  return left.map((item, i) => [item, right[i]]);
+}
+
+function cell(text) {
+  return text.split(/\s+/).filter(Boolean).join(" ").replaceAll("|", "\\|");
+}
+
+export function reportMarkdown(report, link) {
+  const lines = [`## ${cell(report.title)}`, ""];
+  report.facts.forEach(([label, value]) => lines.push(`- ${cell(label)}: ${cell(value)}`));
+  lines.push(`- Link: ${link}`, "");
+  lines.push(`| ${report.header.map(cell).join(" | ")} |`);
+  lines.push(`|${" --- |".repeat(report.header.length)}`);
+  report.rows.forEach((row) => lines.push(`| ${row.map(cell).join(" | ")} |`));
+  return `${lines.join("\n")}\n`;
+}
+
+function csvField(text) {
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function reportCsv(report) {
+  const labels = report.facts.map(([label]) => label);
+  const values = report.facts.map(([, value]) => value);
+  const lines = [[...labels, ...report.header], ...report.rows.map((row) => [...values, ...row])];
+  return lines.map((line) => `${line.map(csvField).join(",")}\r\n`).join("");
+}

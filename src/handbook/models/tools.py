@@ -1,0 +1,189 @@
+"""Settings of the interactive tools: one YAML file each under data/tools/.
+
+The tools differ in shape, so a tool file holds one section named after its id (`role_fit:` in
+`role-fit.yaml`); errors then point at the exact line, which a union of shapes could not do.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from handbook.models.common import Record, Slug, Text, Title
+
+DIMENSIONS: tuple[str, ...] = ("strategy", "operations", "user_discovery", "data_evaluation")
+"""The role-fit dimensions in the order of the formula; the same fields as a role's `fit_weights`."""
+
+DimensionKey = Literal["strategy", "operations", "user_discovery", "data_evaluation"]
+Lean = Literal["generalist", "pm"]
+
+
+def _is_multiple(value: float, step: float) -> bool:
+    return abs(value / step - round(value / step)) < 1e-9
+
+
+class Dimension(Record):
+    """How one dimension of the role-fit score is named and what its two ends look like."""
+
+    key: DimensionKey
+    letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+    name: Title
+    low: Text = Field(description="What a rating near 0 looks like.")
+    high: Text = Field(description="What a rating near 1 looks like.")
+
+
+class Multipliers(Record):
+    """Factors a team context applies to each weight before the weights are scaled back to sum to 1."""
+
+    strategy: float = Field(ge=0.1, le=10)
+    operations: float = Field(ge=0.1, le=10)
+    user_discovery: float = Field(ge=0.1, le=10)
+    data_evaluation: float = Field(ge=0.1, le=10)
+
+    def values(self) -> tuple[float, ...]:
+        return tuple(getattr(self, key) for key in DIMENSIONS)
+
+
+class TeamContext(Record):
+    id: Slug
+    name: Title
+    summary: Text
+    multipliers: Multipliers
+
+
+class Ratings(Record):
+    """Self-ratings from 0.0 to 1.0, in steps of 0.01 (the tool's inputs take two decimals)."""
+
+    strategy: float = Field(ge=0, le=1)
+    operations: float = Field(ge=0, le=1)
+    user_discovery: float = Field(ge=0, le=1)
+    data_evaluation: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _two_decimals(self) -> Ratings:
+        for key in DIMENSIONS:
+            if not _is_multiple(getattr(self, key), 0.01):
+                raise ValueError(f"{key}: ratings have at most two decimals; got {getattr(self, key)}")
+        return self
+
+    def values(self) -> tuple[float, ...]:
+        return tuple(getattr(self, key) for key in DIMENSIONS)
+
+
+class RoleFitSettings(Record):
+    dimensions: list[Dimension] = Field(description="One entry per dimension, in formula order.")
+    contexts: list[TeamContext] = Field(min_length=1, description="Team-context presets; the first is the default.")
+    example: Ratings = Field(description="The ratings of the worked example.")
+
+    @model_validator(mode="after")
+    def _complete(self) -> RoleFitSettings:
+        keys = tuple(dimension.key for dimension in self.dimensions)
+        if keys != DIMENSIONS:
+            raise ValueError(f"dimensions must be {', '.join(DIMENSIONS)}, in that order; got {', '.join(keys)}")
+        _require_unique([context.id for context in self.contexts], "team context")
+        return self
+
+
+class EarningsPreset(Record):
+    """A worked scenario exactly as a source gives it; the page labels its figure as that source's claim."""
+
+    id: Slug
+    name: Title
+    rate: float = Field(ge=0.01, le=10_000, description="US dollars an hour, to the cent.")
+    hours: float = Field(ge=0, le=100, description="Billable hours a week, in steps of half an hour.")
+    weeks: int | None = Field(default=None, ge=1, le=52, description="Working weeks a year, when the source gives them.")
+    claimed_weekly: float | None = Field(default=None, ge=0, description="The weekly figure the source states.")
+    claimed_annual: float | None = Field(default=None, ge=0, description="The annual figure the source states.")
+    source: Slug
+
+    @model_validator(mode="after")
+    def _claims(self) -> EarningsPreset:
+        if not _is_multiple(self.rate, 0.01):
+            raise ValueError(f"rate is in dollars and cents; got {self.rate}")
+        if not _is_multiple(self.hours, 0.5):
+            raise ValueError(f"hours go in steps of half an hour; got {self.hours}")
+        if self.claimed_weekly is None and self.claimed_annual is None:
+            raise ValueError("give the figure the source states: claimed_weekly, claimed_annual or both")
+        if self.claimed_annual is not None and self.weeks is None:
+            raise ValueError("an annual figure needs the working weeks it assumes (weeks)")
+        return self
+
+
+class EarningsSettings(Record):
+    start: Slug = Field(description="The preset the calculator opens with; it must give weeks.")
+    presets: list[EarningsPreset] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _start_exists(self) -> EarningsSettings:
+        _require_unique([preset.id for preset in self.presets], "preset")
+        start = next((preset for preset in self.presets if preset.id == self.start), None)
+        if start is None:
+            raise ValueError(f"start must name a preset; expected one of {', '.join(p.id for p in self.presets)}")
+        if start.weeks is None:
+            raise ValueError(f"start preset '{self.start}' gives no weeks; open with one that does")
+        return self
+
+
+class Statement(Record):
+    text: Text
+    leans: Lean = Field(description="The path a checked box points toward: generalist or pm.")
+
+
+class Verdict(Record):
+    name: Title
+    advice: Text
+
+
+class Verdicts(Record):
+    generalist: Verdict
+    pm: Verdict
+    both: Verdict
+    undecided: Verdict
+
+
+class SelfCheckSettings(Record):
+    """The checklist and its rule: `ready_for_both_at` or more checks mean ready for both;
+    otherwise the side with more checks wins, and a tie is undecided."""
+
+    statements: list[Statement] = Field(min_length=2, max_length=20)
+    ready_for_both_at: int = Field(ge=1)
+    verdicts: Verdicts
+
+    @model_validator(mode="after")
+    def _rule_fits(self) -> SelfCheckSettings:
+        if self.ready_for_both_at > len(self.statements):
+            raise ValueError(f"ready_for_both_at is {self.ready_for_both_at} but there are only "
+                             f"{len(self.statements)} statements")
+        missing = [lean for lean in ("generalist", "pm") if lean not in {s.leans for s in self.statements}]
+        if missing:
+            raise ValueError(f"at least one statement must lean each way; none leans {', '.join(missing)}")
+        return self
+
+
+class Tool(Record):
+    """One interactive tool; its file holds the one section named after its id."""
+
+    REFERENCES = (("sources[]", "sources"), ("earnings.presets[].source", "sources"))
+
+    id: Literal["role-fit", "earnings", "self-check"]
+    sources: list[Slug] = Field(min_length=1, description="Where the tool's formula or rule comes from.")
+    role_fit: RoleFitSettings | None = None
+    earnings: EarningsSettings | None = None
+    self_check: SelfCheckSettings | None = None
+
+    @model_validator(mode="after")
+    def _own_section_only(self) -> Tool:
+        own = self.id.replace("-", "_")
+        if getattr(self, own) is None:
+            raise ValueError(f"the {self.id} tool needs its settings under '{own}:'")
+        others = [name for name in ("role_fit", "earnings", "self_check") if name != own and getattr(self, name)]
+        if others:
+            raise ValueError(f"the {self.id} tool takes only '{own}:'; remove {', '.join(others)}")
+        return self
+
+
+def _require_unique(ids: list[str], what: str) -> None:
+    seen = {i for i in ids if ids.count(i) > 1}
+    if seen:
+        raise ValueError(f"each {what} id must be unique; repeated: {', '.join(sorted(seen))}")

@@ -1,0 +1,188 @@
+"""Skill-profile charts drawn at build time as inline SVG: a roles x pillars heatmap, and bar charts
+of one role or two roles overlaid.
+
+Pure functions from handbook data to markup. The output is deterministic (every id derives from
+role ids, no randomness, no timestamps), self-contained (no external references) and accessible
+(`role="img"` named by its `<title>` and `<desc>`; the table next to each chart carries the same
+data as text). Colours come from CSS classes defined in docs/stylesheets/handbook.css for the
+light and the dark palette, so one chart reads well in both; a test checks their contrast.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from handbook.loader import Handbook
+from handbook.models import STRENGTH_LEVEL, Role
+
+FONT_SIZE = 13
+LINE_HEIGHT = 16
+PAD = 8
+LEVEL_WORD = {"low": "Low", "medium": "Medium", "high": "High"}
+MIN_SCALE = 0.7  # below this the chart scrolls inside its box rather than shrinking its text further
+
+HEATMAP_CELL_WIDTH = 96
+HEATMAP_CELL_HEIGHT = 36
+HEATMAP_HEADER_CHARS = 12
+ROLE_LABEL_CHARS = 22
+
+BAR_LABEL_CHARS = 26
+BAR_UNIT = 100  # width of one strength level
+BAR_VALUE_WIDTH = 64
+BAR_HEIGHT = 14
+BAR_GAP = 4
+AXIS_HEIGHT = 22
+LEGEND_HEIGHT = 26
+SERIES_NOTE = ("upper bar", "lower bar")
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _element(name: str, attributes: dict[str, object], *children: str) -> Markup:
+    """One SVG element with escaped attribute values; children are markup already."""
+    attrs = "".join(f' {key}="{escape(_number(value) if isinstance(value, float) else value)}"'
+                    for key, value in attributes.items())
+    if not children:
+        return Markup(f"<{name}{attrs}/>")
+    return Markup(f"<{name}{attrs}>") + Markup("").join(children) + Markup(f"</{name}>")
+
+
+def _text(x: float, y: float, content: str, css_class: str = "hb-chart__text", anchor: str = "start") -> Markup:
+    return _element("text", {"x": float(x), "y": float(y), "class": css_class, "text-anchor": anchor}, escape(content))
+
+
+def _lines(x: float, top: float, lines: Sequence[str], anchor: str) -> Markup:
+    """Lines of text whose first baseline sits one line below `top`."""
+    return Markup("").join(_text(x, top + LINE_HEIGHT * (index + 1) - 4, line, anchor=anchor)
+                           for index, line in enumerate(lines))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Split a label into lines of about `width` characters, never breaking a word."""
+    return textwrap.wrap(text, width, break_long_words=False) or [text]
+
+
+def _label_width(labels: Sequence[Sequence[str]]) -> float:
+    """Room for the longest label line at an average glyph width of 0.56 em."""
+    longest = max((len(line) for lines in labels for line in lines), default=0)
+    return float(round(longest * FONT_SIZE * 0.56) + 2 * PAD)
+
+
+def _svg(chart_id: str, width: float, height: float, title: str, description: str, *body: Markup) -> Markup:
+    """The chart root: sized to scale down to MIN_SCALE with its box, and named for assistive technology."""
+    style = f"width:100%;height:auto;max-width:{_number(width)}px;min-width:{_number(round(width * MIN_SCALE))}px"
+    return _element(
+        "svg",
+        {"xmlns": "http://www.w3.org/2000/svg", "class": "hb-chart__svg", "id": chart_id,
+         "viewBox": f"0 0 {_number(width)} {_number(height)}", "width": width, "height": height, "style": style,
+         "role": "img", "aria-labelledby": f"{chart_id}-title {chart_id}-desc"},
+        _element("title", {"id": f"{chart_id}-title"}, escape(title)),
+        _element("desc", {"id": f"{chart_id}-desc"}, escape(description)),
+        *body,
+    )
+
+
+def skills_heatmap(handbook: Handbook, chart_id: str = "hb-skills-heatmap") -> Markup:
+    """Every role (rows) against every pillar (columns); each cell is shaded and labelled by strength."""
+    roles, pillars = list(handbook.roles.values()), list(handbook.pillars.values())
+    headers = [wrap(pillar.name, HEATMAP_HEADER_CHARS) for pillar in pillars]
+    labels = [wrap(role.name, ROLE_LABEL_CHARS) for role in roles]
+    label_width = _label_width(labels)
+    header_height = float(max((len(lines) for lines in headers), default=1) * LINE_HEIGHT + PAD)
+    width = label_width + HEATMAP_CELL_WIDTH * len(pillars) + PAD
+    height = header_height + HEATMAP_CELL_HEIGHT * len(roles) + PAD
+    body: list[Markup] = []
+    for column, lines in enumerate(headers):
+        centre = label_width + HEATMAP_CELL_WIDTH * (column + 0.5)
+        body.append(_lines(centre, header_height - PAD - LINE_HEIGHT * len(lines), lines, "middle"))
+    for row, (role, lines) in enumerate(zip(roles, labels)):
+        top = header_height + HEATMAP_CELL_HEIGHT * row
+        first_line = top + (HEATMAP_CELL_HEIGHT - LINE_HEIGHT * len(lines)) / 2
+        body.append(_lines(label_width - PAD, first_line, lines, "end"))
+        for column, pillar in enumerate(pillars):
+            strength = role.skills[pillar.id]
+            left = label_width + HEATMAP_CELL_WIDTH * column
+            body.append(_element(
+                "g", {"class": f"hb-cell hb-cell--{strength}", "data-role": role.id, "data-pillar": pillar.id},
+                _element("rect", {"x": left + 2, "y": top + 2, "width": float(HEATMAP_CELL_WIDTH - 4),
+                                  "height": float(HEATMAP_CELL_HEIGHT - 4), "rx": 3.0}),
+                _text(left + HEATMAP_CELL_WIDTH / 2, top + HEATMAP_CELL_HEIGHT / 2 + FONT_SIZE * 0.35,
+                      LEVEL_WORD[strength], "hb-cell__text", "middle"),
+            ))
+    description = (f"Heatmap of {len(roles)} roles (rows) against {len(pillars)} skill pillars (columns). "
+                   "Each cell is shaded and labelled Low, Medium or High. "
+                   "The table after the chart gives the same ratings as text.")
+    return _svg(chart_id, width, height, "Skill strength of every role on every pillar", description, *body)
+
+
+def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) -> str:
+    """The whole chart as a sentence per pillar, so a screen reader gets every value."""
+    if len(roles) == 1:
+        parts = [f"{name}: {roles[0].skills[pillar_id]}" for pillar_id, name in pillar_names.items()]
+    else:
+        parts = [f"{name}: " + ", ".join(f"{role.name} {role.skills[pillar_id]}" for role in roles)
+                 for pillar_id, name in pillar_names.items()]
+    return "Strength on each skill pillar (low, medium or high). " + "; ".join(parts) + "."
+
+
+def skill_bars(handbook: Handbook, roles: Sequence[Role], chart_id: str, title: str) -> Markup:
+    """Horizontal bars per pillar for one role, or two roles overlaid (first role the upper bar)."""
+    pillars = list(handbook.pillars.values())
+    labels = [wrap(pillar.name, BAR_LABEL_CHARS) for pillar in pillars]
+    label_width = _label_width(labels)
+    levels = max(STRENGTH_LEVEL.values())
+    bars_left = label_width
+    width = bars_left + BAR_UNIT * levels + BAR_VALUE_WIDTH
+    legend = LEGEND_HEIGHT * len(roles) if len(roles) > 1 else 0
+    row_height = max(len(roles) * (BAR_HEIGHT + BAR_GAP) + 2 * PAD,
+                     max(len(lines) for lines in labels) * LINE_HEIGHT + PAD)
+    top_of_rows = legend + AXIS_HEIGHT
+    height = top_of_rows + row_height * len(pillars) + PAD
+    body: list[Markup] = []
+    for series, role in enumerate(roles if len(roles) > 1 else []):
+        y = LEGEND_HEIGHT * series + 4
+        body.append(_element("rect", {"x": bars_left, "y": float(y + 2), "width": float(BAR_HEIGHT),
+                                      "height": float(BAR_HEIGHT), "class": f"hb-bar hb-bar--{series + 1}"}))
+        body.append(_text(bars_left + BAR_HEIGHT + 6, y + BAR_HEIGHT, f"{role.name} ({SERIES_NOTE[series]})"))
+    for word, level in STRENGTH_LEVEL.items():
+        x = bars_left + BAR_UNIT * level
+        body.append(_element("line", {"x1": x, "x2": x, "y1": float(top_of_rows - 4), "y2": height - PAD,
+                                      "class": "hb-chart__grid"}))
+        body.append(_text(x, top_of_rows - 8, LEVEL_WORD[word], "hb-chart__axis", "end"))
+    for row, (pillar, lines) in enumerate(zip(pillars, labels)):
+        top = top_of_rows + row_height * row
+        body.append(_lines(label_width - PAD, top + (row_height - LINE_HEIGHT * len(lines)) / 2, lines, "end"))
+        bars_top = top + (row_height - len(roles) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP) / 2
+        for series, role in enumerate(roles):
+            strength = role.skills[pillar.id]
+            y = bars_top + series * (BAR_HEIGHT + BAR_GAP)
+            length = float(BAR_UNIT * STRENGTH_LEVEL[strength])
+            body.append(_element("rect", {"x": bars_left, "y": y, "width": float(BAR_UNIT * levels),
+                                          "height": float(BAR_HEIGHT), "class": "hb-bar-track"}))
+            body.append(_element("rect", {"x": bars_left, "y": y, "width": length, "height": float(BAR_HEIGHT),
+                                          "class": f"hb-bar hb-bar--{series + 1}", "data-role": role.id,
+                                          "data-pillar": pillar.id, "data-level": strength}))
+            body.append(_text(bars_left + length + 6, y + BAR_HEIGHT - 3, LEVEL_WORD[strength]))
+    description = _profile_description(roles, {pillar.id: pillar.name for pillar in pillars})
+    return _svg(chart_id, width, height, title, description, *body)
+
+
+def role_skills_chart(handbook: Handbook, role: Role) -> Markup:
+    """The bar chart on a role page."""
+    return skill_bars(handbook, [role], f"hb-skills-{role.id}", f"Skills profile of {role.name}")
+
+
+def overlay_chart(handbook: Handbook, first: Role, second: Role) -> Markup:
+    """Two roles' profiles overlaid, for their comparison page."""
+    return skill_bars(handbook, [first, second], f"hb-overlay-{first.id}-vs-{second.id}",
+                      f"Skills profiles of {first.name} and {second.name}")
+
+
+def chart_box(svg: Markup, label: str) -> Markup:
+    """A box the chart scrolls inside on a narrow screen, reachable by keyboard when it does."""
+    return Markup('<div class="hb-chart" role="group" tabindex="0" aria-label="{}">').format(label) + svg + Markup("</div>")

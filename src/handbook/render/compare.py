@@ -1,0 +1,126 @@
+"""Roles side by side: the dimensions every role shares, read from the role files, and the
+curated comparison pages at /compare/<a>-vs-<b>/.
+
+The shared dimensions are defined once here and feed the comparison pages, the any-two-roles
+picker (as JSON embedded at build time) and its no-JavaScript fallback table, so a fix in a
+role file shows everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from handbook.loader import Handbook
+from handbook.models import Comparison, Role
+from handbook.render.charts import chart_box, overlay_chart
+from handbook.render.environment import render
+from handbook.render.html import relative_url
+from handbook.render.pages import Page, role_path
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Text as its paragraphs, each on one line, as `prose` would show it."""
+    return [" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text.strip())]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A property every role has, shown side by side; `is_list` when the role file holds a list."""
+
+    key: str
+    label: str
+    is_list: bool
+    read: Callable[[Role], str | list[str]]
+
+    def items(self, role: Role) -> list[str]:
+        value = self.read(role)
+        return [" ".join(item.split()) for item in value] if self.is_list else paragraphs(value)
+
+
+SHARED_DIMENSIONS: tuple[Dimension, ...] = (
+    Dimension("scope", "Scope", False, lambda role: role.scope),
+    Dimension("decision_style", "Decision style", False, lambda role: role.decision_style),
+    Dimension("environments", "Typical environments", True, lambda role: role.environments),
+    Dimension("artifacts", "Artifacts it owns", True, lambda role: [artifact.name for artifact in role.artifacts]),
+    Dimension("success_metrics", "Success metrics", True, lambda role: role.success_metrics),
+    Dimension("risk_profile", "Risk profile", False, lambda role: role.risk_profile),
+)
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One row of a two-column comparison table."""
+
+    label: str
+    first: list[str]
+    second: list[str]
+    is_list: bool = False
+
+
+def shared_rows(first: Role, second: Role) -> list[PairRow]:
+    return [PairRow(dimension.label, dimension.items(first), dimension.items(second), dimension.is_list)
+            for dimension in SHARED_DIMENSIONS]
+
+
+def curated_rows(comparison: Comparison) -> list[PairRow]:
+    return [PairRow(row.dimension, paragraphs(row.a), paragraphs(row.b)) for row in comparison.rows]
+
+
+def comparison_path(comparison_id: str) -> str:
+    return f"compare/{comparison_id}.md"
+
+
+def ordered_comparisons(handbook: Handbook) -> list[Comparison]:
+    """Comparisons in the reading order of their roles."""
+    order = {role_id: position for position, role_id in enumerate(handbook.roles)}
+    return sorted(handbook.comparisons.values(), key=lambda c: (order[c.a], order[c.b], c.id))
+
+
+def comparison_page(handbook: Handbook, comparison: Comparison) -> Page:
+    path = comparison_path(comparison.id)
+    first, second = handbook.roles[comparison.a], handbook.roles[comparison.b]
+    body = render(
+        "pages/compare.md.j2",
+        comparison=comparison,
+        first=first,
+        second=second,
+        curated=curated_rows(comparison),
+        shared=shared_rows(first, second),
+        chart=chart_box(overlay_chart(handbook, first, second), f"Skills chart: {first.name} and {second.name}"),
+        handbook=handbook,
+        url=lambda target: relative_url(path, target),
+        role_path=role_path,
+    )
+    return Page(path, comparison.title, comparison.summary, body, handbook.source_file("comparisons", comparison.id))
+
+
+def comparison_pages(handbook: Handbook) -> list[Page]:
+    return [comparison_page(handbook, comparison) for comparison in ordered_comparisons(handbook)]
+
+
+def picker_data(handbook: Handbook, page: str) -> dict[str, Any]:
+    """What the any-two-roles picker needs, with URLs relative to the page it is embedded in."""
+    return {
+        "dimensions": [{"key": d.key, "label": d.label, "list": d.is_list} for d in SHARED_DIMENSIONS],
+        "roles": [
+            {"id": role.id, "name": role.name, "url": relative_url(page, role_path(role.id)),
+             "values": {d.key: d.items(role) for d in SHARED_DIMENSIONS}}
+            for role in handbook.roles.values()
+        ],
+        "curated": {f"{c.a} {c.b}": relative_url(page, comparison_path(c.id)) for c in ordered_comparisons(handbook)},
+    }
+
+
+def json_script(data: Any) -> Markup:
+    """JSON safe inside <script type="application/json">: no `<`, `>` or `&` can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return Markup(text)

@@ -1,0 +1,145 @@
+"""The handbook's data as open downloads: one JSON file with everything, and two CSV files for
+spreadsheets (the roles, and the role x pillar matrix).
+
+The CSV columns are defined once, here, as (name, meaning, value) so the file and the table on
+the Data page that documents it cannot disagree. Output is byte-for-byte stable: records in data
+order, JSON keys sorted, no timestamps.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from handbook.loader import Handbook
+from handbook.models import Role
+from handbook.render.compare import ordered_comparisons
+
+JSON_PATH = "downloads/handbook-data.json"
+ROLES_CSV_PATH = "downloads/roles.csv"
+MATRIX_CSV_PATH = "downloads/role-skills.csv"
+FORMAT_VERSION = 1
+LIST_SEPARATOR = "\n"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    meaning: str
+    value: Callable[[Role], str]
+
+
+def _joined(items: list[str]) -> str:
+    return LIST_SEPARATOR.join(" ".join(item.split()) for item in items)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+ROLE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "Stable identifier; the role's page is /roles/<id>/.", lambda role: role.id),
+    Column("name", "Display name.", lambda role: role.name),
+    Column("kind", "'role' for a job role, 'shape' for a hybrid skill shape (T, π, comb).", lambda role: role.kind),
+    Column("order", "Position in the handbook's lists; lower comes first.", lambda role: str(role.order)),
+    Column("summary", "One-sentence summary.", lambda role: _one_line(role.summary)),
+    Column("definition", "What the role is.", lambda role: _one_line(role.definition)),
+    Column("scope", "How broad the role's remit is.", lambda role: _one_line(role.scope)),
+    Column("decision_style", "How the role makes decisions.", lambda role: _one_line(role.decision_style)),
+    Column("risk_profile", "How the role treats risk.", lambda role: _one_line(role.risk_profile)),
+    Column("traits", "Core traits, one per line.", lambda role: _joined(role.traits)),
+    Column("outputs", "Typical outputs, one per line.", lambda role: _joined(role.outputs)),
+    Column("environments", "Typical environments, one per line.", lambda role: _joined(role.environments)),
+    Column("success_metrics", "Success metrics, one per line.", lambda role: _joined(role.success_metrics)),
+    Column("artifacts", "Artifacts the role owns, one per line.",
+           lambda role: _joined([artifact.name for artifact in role.artifacts])),
+    Column("illustrative_week", "'true' when the role's week is illustrative rather than taken from a source.",
+           lambda role: "true" if role.week.illustrative else "false"),
+    Column("sources", "Ids of the sources cited, one per line; see /sources/.", lambda role: _joined(role.sources)),
+)
+
+
+def matrix_columns(handbook: Handbook) -> list[Column]:
+    """Role columns, then one column per pillar (its id) holding low, medium or high."""
+    fixed = [column for column in ROLE_COLUMNS if column.name in ("id", "name", "kind")]
+    return fixed + [Column(pillar.id, f"Strength on the pillar '{pillar.name}': low, medium or high.",
+                           lambda role, pillar_id=pillar.id: role.skills[pillar_id])
+                    for pillar in handbook.pillars.values()]
+
+
+def _csv(columns: list[Column] | tuple[Column, ...], roles: list[Role]) -> bytes:
+    """RFC 4180 CSV (comma-separated, CRLF line ends, quoted where needed), UTF-8 without a BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([column.name for column in columns])
+    for role in roles:
+        writer.writerow([column.value(role) for column in columns])
+    return buffer.getvalue().encode("utf-8")
+
+
+def roles_csv(handbook: Handbook) -> bytes:
+    return _csv(ROLE_COLUMNS, list(handbook.roles.values()))
+
+
+def role_skills_csv(handbook: Handbook) -> bytes:
+    return _csv(matrix_columns(handbook), list(handbook.roles.values()))
+
+
+def handbook_data(handbook: Handbook) -> dict[str, Any]:
+    """Every role (with its skills and week), pillar, comparison and source, as the YAML holds them."""
+
+    def dump(records) -> list[dict[str, Any]]:
+        return [record.model_dump(mode="json") for record in records]
+
+    return {
+        "format_version": FORMAT_VERSION,
+        "license": "CC BY 4.0",
+        "roles": dump(handbook.roles.values()),
+        "pillars": dump(handbook.pillars.values()),
+        "comparisons": dump(ordered_comparisons(handbook)),
+        "sources": dump(handbook.sources.values()),
+    }
+
+
+def handbook_json(handbook: Handbook) -> bytes:
+    text = json.dumps(handbook_data(handbook), ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class OpenDataFile:
+    """One download: where it is served, what it holds (for the Data page) and how it is built."""
+
+    path: str
+    format: str
+    holds: str
+    build: Callable[[Handbook], bytes]
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+OPEN_DATA_FILES: tuple[OpenDataFile, ...] = (
+    OpenDataFile(JSON_PATH, "JSON", "Every role (with its skills and week), skill pillar, written comparison and source.",
+                 handbook_json),
+    OpenDataFile(ROLES_CSV_PATH, "CSV", "One row per role, with its descriptive fields.", roles_csv),
+    OpenDataFile(MATRIX_CSV_PATH, "CSV", "The role × pillar matrix of the skills page.", role_skills_csv),
+)
+
+
+def open_data_file(name: str) -> OpenDataFile:
+    """The download called `name` (e.g. 'roles.csv'); a KeyError names the known files."""
+    files = {file.name: file for file in OPEN_DATA_FILES}
+    if name not in files:
+        raise KeyError(f"no open-data file '{name}'; expected one of {', '.join(files)}")
+    return files[name]
+
+
+def open_data_files(handbook: Handbook) -> dict[str, bytes]:
+    """Site path -> file content, for every open-data download."""
+    return {file.path: file.build(handbook) for file in OPEN_DATA_FILES}

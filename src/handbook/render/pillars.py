@@ -1,0 +1,36 @@
+"""What the skills page says about each pillar, derived from roles and templates rather than typed twice."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from handbook.loader import Handbook
+from handbook.models import Pillar, Role, Template
+
+
+class PillarOverview(NamedTuple):
+    pillar: Pillar
+    high: list[Role]
+    medium: list[Role]
+    templates: list[Template]
+
+
+def exercising_templates(handbook: Handbook, pillar: Pillar) -> list[Template]:
+    """Templates the pillar names, then templates that name the pillar among their skills."""
+    named = [handbook.templates[template_id] for template_id in pillar.templates]
+    tagged = [template for template in handbook.templates.values()
+              if pillar.id in template.skills and template.id not in pillar.templates]
+    return named + tagged
+
+
+def pillar_overviews(handbook: Handbook) -> list[PillarOverview]:
+    roles = list(handbook.roles.values())
+    return [
+        PillarOverview(
+            pillar,
+            [role for role in roles if role.skills[pillar.id] == "high"],
+            [role for role in roles if role.skills[pillar.id] == "medium"],
+            exercising_templates(handbook, pillar),
+        )
+        for pillar in handbook.pillars.values()
+    ]

@@ -1,0 +1,95 @@
+"""Template pages (`/templates/<id>/`) and the gallery section of `/templates/`.
+
+A page shows the template's version and date, download buttons with sizes, how to fill it in,
+the roles that own it, the skills it exercises, and a preview that is the Markdown file's own
+body (already escaped for Markdown, so contributor text shows literally).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from handbook.loader import Handbook
+from handbook.models import Template
+from handbook.render.downloads import ARCHIVE_NAME, FORMATS, file_name, offered_formats, preview_markdown, template_files
+from handbook.render.environment import render
+from handbook.render.html import page_url, relative_url
+from handbook.render.pages import Page, role_path, template_path
+
+GALLERY_PAGE = "templates/index.md"
+
+
+@dataclass(frozen=True)
+class FileLink:
+    """A download button: where the file is, what it is and how big."""
+
+    href: str
+    label: str
+
+
+def human_size(size: int) -> str:
+    return f"{size} bytes" if size < 1024 else f"{size / 1024:.1f} KB"
+
+
+def download_path(name: str) -> str:
+    return f"downloads/{name}"
+
+
+def download_url(page: str, name: str) -> str:
+    """Relative URL from a page to a file under downloads/ (`relative_url` reads any `.md` as a page)."""
+    return posixpath.relpath(download_path(name), page_url(page).rstrip("/") or ".")
+
+
+def file_links(template: Template, files: dict[str, bytes], page: str) -> list[FileLink]:
+    links = []
+    for fmt in offered_formats(template):
+        name = file_name(template, fmt)
+        label = f"{FORMATS[fmt]} (.{fmt}, {human_size(len(files[name]))})"
+        links.append(FileLink(download_url(page, name), label))
+    return links
+
+
+def archive_link(files: dict[str, bytes], page: str) -> FileLink:
+    size = human_size(len(files[ARCHIVE_NAME]))
+    return FileLink(download_url(page, ARCHIVE_NAME), f"All templates (.zip, {size})")
+
+
+def also_listed_by(handbook: Handbook, template: Template) -> list[str]:
+    """Roles and shapes that list the template among their artifacts without owning it."""
+    return [role.id for role in handbook.roles.values() if role.id not in template.owners
+            and any(artifact.template == template.id for artifact in role.artifacts)]
+
+
+def _context(handbook: Handbook, page: str) -> dict[str, object]:
+    return {"handbook": handbook, "url": lambda target: relative_url(page, target), "role_path": role_path,
+            "template_path": template_path}
+
+
+def template_page(handbook: Handbook, template: Template, files: dict[str, bytes]) -> Page:
+    path = template_path(template.id)
+    body = render(
+        "pages/template.md.j2",
+        template=template,
+        downloads=file_links(template, files, path),
+        archive=archive_link(files, path),
+        also=also_listed_by(handbook, template),
+        preview=Markup(preview_markdown(template, handbook)),
+        **_context(handbook, path),
+    )
+    return Page(path, template.title, template.summary, body, handbook.source_file("templates", template.id))
+
+
+def template_pages(handbook: Handbook) -> list[Page]:
+    files = template_files(handbook)
+    return [template_page(handbook, template, files) for template in handbook.templates.values()]
+
+
+def template_gallery(handbook: Handbook, page: str) -> str:
+    """A card per template: what it is for, who owns it, and each format with its size."""
+    files = template_files(handbook)
+    cards = [(template, file_links(template, files, page)) for template in handbook.templates.values()]
+    return render("pages/template_gallery.md.j2", cards=cards, archive=archive_link(files, page) if files else None,
+                  **_context(handbook, page))

@@ -1,0 +1,97 @@
+"""`handbook new role <id>`: a commented skeleton data file that is valid the moment it is written.
+
+A first-time contributor starts from a file that already builds, so every error they meet
+afterwards comes from their own edit. The skeletons live in templates/scaffold/ and take the
+ids they reference (pillars, sources, an owner role) from the data as it is now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.loader import COLLECTIONS, Collection, Handbook, display_path, load_handbook
+from handbook.models import SLUG_PATTERN
+from handbook.render.environment import render
+from handbook.schemas import schema_line
+
+MAX_ID_LENGTH = 60
+
+
+class ScaffoldError(Exception):
+    """A request the scaffold refuses (bad id, existing file); the message says what to do instead."""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """A kind of record `handbook new` writes: its collection and the values its skeleton needs."""
+
+    kind: str
+    collection: str
+    context: Callable[[Handbook, str, dt.date], dict[str, object]]
+
+    @property
+    def template(self) -> str:
+        return f"scaffold/{self.kind}.yaml.j2"
+
+
+def _readable_name(record_id: str) -> str:
+    return " ".join(word.capitalize() for word in record_id.split("-"))
+
+
+def _role_context(handbook: Handbook, record_id: str, today: dt.date) -> dict[str, object]:
+    orders = [role.order for role in handbook.roles.values()]
+    return {
+        "name": _readable_name(record_id),
+        "order": max(orders, default=0) + 1,
+        "pillars": list(handbook.pillars),
+        "source": next(iter(handbook.sources)),
+    }
+
+
+def _template_context(handbook: Handbook, record_id: str, today: dt.date) -> dict[str, object]:
+    if not handbook.roles:
+        raise ScaffoldError("a template needs an owner role; add a role first with `handbook new role <id>`")
+    return {"title": _readable_name(record_id), "owner": next(iter(handbook.roles)), "today": today.isoformat()}
+
+
+SCAFFOLDS: dict[str, Scaffold] = {
+    scaffold.kind: scaffold
+    for scaffold in (Scaffold("role", "roles", _role_context), Scaffold("template", "templates", _template_context))
+}
+
+
+def _collection(name: str) -> Collection:
+    return next(collection for collection in COLLECTIONS if collection.name == name)
+
+
+def check_id(record_id: str) -> None:
+    if len(record_id) > MAX_ID_LENGTH or not re.fullmatch(SLUG_PATTERN, record_id):
+        raise ScaffoldError(f"'{record_id}' is not a valid id; use lowercase letters, digits and single hyphens, "
+                            f"at most {MAX_ID_LENGTH} characters, such as 'ai-product-manager'")
+
+
+def skeleton(kind: str, record_id: str, handbook: Handbook, today: dt.date) -> str:
+    """The text of a new data file of this kind, valid against `handbook` as it is."""
+    check_id(record_id)
+    scaffold = SCAFFOLDS[kind]
+    line = schema_line(_collection(scaffold.collection))
+    return render(scaffold.template, id=record_id, schema_line=line,
+                  **scaffold.context(handbook, record_id, today))
+
+
+def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date) -> Path:
+    """Write the skeleton to data/<folder>/<id>.yaml; never overwrite a file (raises ScaffoldError)."""
+    check_id(record_id)
+    collection = _collection(SCAFFOLDS[kind].collection)
+    path = data_dir / collection.folder / f"{record_id}.yaml"
+    if path.exists():
+        raise ScaffoldError(f"{display_path(path)} already exists; edit that file or choose another id")
+    text = skeleton(kind, record_id, load_handbook(data_dir), today)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path

@@ -1,0 +1,262 @@
+"""The arithmetic of the interactive tools: role fit, earnings and the self-check.
+
+The tool pages run the same steps in JavaScript (docs/javascripts/tools/core.js mirrors this
+module function by function), and the browser tests compare the two. Both work in whole
+numbers — ratings in hundredths, weights in thousandths, money in cents — so they agree to the
+last digit, and the weights a reader sees on the page are exactly the weights used.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+RATING_DIGITS = 2   # ratings are hundredths: 0.60 -> 60
+WEIGHT_DIGITS = 3   # weights are thousandths: 0.350 -> 350
+FIT_DIGITS = RATING_DIGITS + WEIGHT_DIGITS
+WEIGHT_TOTAL = 10 ** WEIGHT_DIGITS
+
+
+def round_half_up(value: float) -> int:
+    """The nearest whole number, halves upward: JavaScript's Math.round, which both sides use."""
+    whole = math.floor(value)
+    return whole + 1 if value - whole >= 0.5 else whole
+
+
+def to_units(value: float, scale: int) -> int:
+    """A number as whole units, `scale` of them per 1, halves up: (0.6, 100) -> 60, (12.5, 2) -> 25."""
+    return round_half_up(value * scale)
+
+
+def apportion(values: Sequence[float], total: int = WEIGHT_TOTAL) -> list[int]:
+    """Whole shares of `total` in proportion to `values` that add up to exactly `total`.
+
+    Largest remainder: every share is rounded down, then the leftover units go to the largest
+    remainders, the earlier value first on a tie.
+    """
+    whole = sum(values)
+    shares = [value * total / whole for value in values]
+    units = [math.floor(share) for share in shares]
+    order = sorted(range(len(values)), key=lambda i: (-(shares[i] - units[i]), i))
+    for index in order[:total - sum(units)]:
+        units[index] += 1
+    return units
+
+
+def adjust_weights(weights: Sequence[int], multipliers: Sequence[float]) -> list[int]:
+    """A team context's weights: each weight times its multiplier, scaled back to sum to 1."""
+    return apportion([weight * multiplier for weight, multiplier in zip(weights, multipliers)])
+
+
+def fit_units(weights: Sequence[int], ratings: Sequence[int]) -> int:
+    """Fit = w_S·S + w_O·O + w_U·U + w_D·D, in units of 10^-FIT_DIGITS."""
+    return sum(weight * rating for weight, rating in zip(weights, ratings))
+
+
+def fixed_text(units: int, digits: int, places: int) -> str:
+    """`units` counted in 10^-digits, written with `places` decimals, halves up: (67500, 5, 2) -> '0.68'."""
+    step = 10 ** (digits - places)
+    rounded = (units + step // 2) // step
+    whole, part = divmod(rounded, 10 ** places)
+    return f"{whole}.{part:0{places}d}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """A tool's result as a reader keeps it: a few labelled facts and one table."""
+
+    title: str
+    facts: tuple[tuple[str, str], ...]
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class FitRole:
+    """A role as the role-fit tool sees it: weights in thousandths, in formula order."""
+
+    id: str
+    name: str
+    url: str
+    origin: str
+    weights: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FitContext:
+    id: str
+    name: str
+    multipliers: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class FitDimension:
+    key: str
+    letter: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RoleFitSetup:
+    """Everything the role-fit page computes with; embedded in the page as JSON for its script."""
+
+    dimensions: tuple[FitDimension, ...]
+    roles: tuple[FitRole, ...]
+    contexts: tuple[FitContext, ...]
+    example: tuple[int, ...]
+    origins: dict[str, str]
+    title: str
+    facts: tuple[str, ...]
+    header: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScoredRole:
+    role: FitRole
+    weights: tuple[int, ...]
+    units: int
+
+
+def rank_roles(roles: Sequence[FitRole], ratings: Sequence[int], context: FitContext) -> list[ScoredRole]:
+    """Every role's score under a team context, best first; equal scores keep data order."""
+    scored = []
+    for role in roles:
+        weights = tuple(adjust_weights(role.weights, context.multipliers))
+        scored.append(ScoredRole(role, weights, fit_units(weights, ratings)))
+    return sorted(scored, key=lambda item: -item.units)
+
+
+def role_fit_report(setup: RoleFitSetup, ratings: Sequence[int], context_id: str) -> Report:
+    context = next(context for context in setup.contexts if context.id == context_id)
+    values = [fixed_text(rating, RATING_DIGITS, RATING_DIGITS) for rating in ratings] + [context.name]
+    rows = tuple(
+        (str(rank), item.role.name, fixed_text(item.units, FIT_DIGITS, 2),
+         *(fixed_text(weight, WEIGHT_DIGITS, WEIGHT_DIGITS) for weight in item.weights), setup.origins[item.role.origin])
+        for rank, item in enumerate(rank_roles(setup.roles, ratings, context), start=1)
+    )
+    return Report(setup.title, tuple(zip(setup.facts, values)), setup.header, rows)
+
+
+def weekly_cents(rate_cents: int, half_hours: int) -> int:
+    """Weekly earnings = hourly rate × billable hours, to the cent (half a cent rounds up)."""
+    return (rate_cents * half_hours + 1) // 2
+
+
+def annual_cents(rate_cents: int, half_hours: int, weeks: int) -> int:
+    """Annual earnings = rate × weekly hours × working weeks, to the cent."""
+    return (rate_cents * half_hours * weeks + 1) // 2
+
+
+def money_text(cents: int) -> str:
+    """'$27,600' for whole dollars, '$1,234.50' otherwise."""
+    dollars, rest = divmod(cents, 100)
+    return f"${dollars:,}" if rest == 0 else f"${dollars:,}.{rest:02d}"
+
+
+def hours_text(half_hours: int) -> str:
+    return str(half_hours // 2) if half_hours % 2 == 0 else f"{half_hours // 2}.5"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """An earnings preset in whole units: cents and half hours."""
+
+    id: str
+    name: str
+    rate_cents: int
+    half_hours: int
+    weeks: int | None
+
+
+@dataclass(frozen=True)
+class EarningsSetup:
+    """Everything the earnings page computes with; embedded in the page as JSON for its script."""
+
+    presets: tuple[Scenario, ...]
+    start: str
+    title: str
+    header: tuple[str, ...]
+    items: tuple[str, ...]
+
+
+def earnings_report(setup: EarningsSetup, rate_cents: int, half_hours: int, weeks: int) -> Report:
+    values = (money_text(rate_cents), hours_text(half_hours), str(weeks), money_text(weekly_cents(rate_cents, half_hours)),
+              money_text(annual_cents(rate_cents, half_hours, weeks)))
+    return Report(setup.title, (), setup.header, tuple(zip(setup.items, values)))
+
+
+def verdict(checked: Sequence[bool], leans: Sequence[str], ready_for_both_at: int) -> str:
+    """The self-check rule: enough checks mean 'both'; otherwise the side with more checks; a tie is undecided."""
+    if sum(checked) >= ready_for_both_at:
+        return "both"
+    generalist = sum(1 for tick, lean in zip(checked, leans) if tick and lean == "generalist")
+    pm = sum(1 for tick, lean in zip(checked, leans) if tick and lean == "pm")
+    if generalist == pm:
+        return "undecided"
+    return "generalist" if generalist > pm else "pm"
+
+
+@dataclass(frozen=True)
+class SelfCheckStatement:
+    text: str
+    leans: str
+
+
+@dataclass(frozen=True)
+class SelfCheckSetup:
+    """Everything the self-check page computes with; embedded in the page as JSON for its script."""
+
+    statements: tuple[SelfCheckStatement, ...]
+    ready_for_both_at: int
+    verdicts: dict[str, str]
+    advice: dict[str, str]
+    leans: dict[str, str]
+    answers: tuple[str, str]
+    title: str
+    facts: tuple[str, ...]
+    header: tuple[str, ...]
+
+
+def self_check_report(setup: SelfCheckSetup, checked: Sequence[bool]) -> Report:
+    result = verdict(checked, [statement.leans for statement in setup.statements], setup.ready_for_both_at)
+    rows = tuple(
+        (str(number), statement.text, setup.leans[statement.leans], setup.answers[0] if tick else setup.answers[1])
+        for number, (statement, tick) in enumerate(zip(setup.statements, checked), start=1)
+    )
+    return Report(setup.title, tuple(zip(setup.facts, [setup.verdicts[result]])), setup.header, rows)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def report_markdown(report: Report, link: str) -> str:
+    """The result as Markdown for a review doc: a heading, the facts as a list, the table."""
+    lines = [f"## {_cell(report.title)}", ""]
+    lines += [f"- {_cell(label)}: {_cell(value)}" for label, value in report.facts]
+    lines += [f"- Link: {link}", ""]
+    lines.append("| " + " | ".join(_cell(text) for text in report.header) + " |")
+    lines.append("|" + " --- |" * len(report.header))
+    lines += ["| " + " | ".join(_cell(text) for text in row) + " |" for row in report.rows]
+    return "\n".join(lines) + "\n"
+
+
+_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _csv_field(text: str) -> str:
+    """One CSV field; text a spreadsheet would run as a formula is kept as text."""
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
+
+
+def report_csv(report: Report) -> str:
+    """One row per table row, each carrying the facts first, so every row stands on its own."""
+    labels = [label for label, _ in report.facts]
+    values = [value for _, value in report.facts]
+    lines = [[*labels, *report.header], *([*values, *row] for row in report.rows)]
+    return "".join(",".join(_csv_field(text) for text in line) + "\r\n" for line in lines)

@@ -1,0 +1,77 @@
+"""Accessibility of every built page as axe-core finds it in a real browser, in both palettes.
+
+axe-core comes bundled in axe-playwright-python and is injected into the page, so the check
+runs offline. A serious or critical violation on any page fails the suite; colour contrast
+(WCAG AA) is one of the rules and is checked in the light and in the dark palette.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import material
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+BLOCKING = {"serious", "critical"}
+PALETTES = {"light": "default", "dark": "slate"}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+def blocking_violations(axe: Axe, tab) -> list[str]:
+    """Serious and critical violations on the open page, one readable line each; also proves
+    the contrast rule ran (it is inapplicable only on a page with no text)."""
+    results = axe.run(tab).response
+    ran = {rule["id"] for rule in results["passes"] + results["violations"]}
+    assert "color-contrast" in ran, "axe did not check colour contrast"
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+@pytest.mark.parametrize("palette", PALETTES)
+def test_no_page_has_a_serious_or_critical_axe_violation(page, site_url, site_pages, axe, palette):
+    """The palette follows the reader's system setting, so emulating it shows each page in it."""
+    page.emulate_media(color_scheme="dark" if palette == "dark" else "light")
+    violations = {}
+    for path in site_pages:
+        page.goto(site_url + path, wait_until="load")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette], path
+        if found := blocking_violations(axe, page):
+            violations[path] = found
+    assert violations == {}, "\n".join(f"{path}: {line}" for path, lines in violations.items() for line in lines)
+
+
+def test_axe_reports_an_image_without_alt_text(page, axe):
+    """The gate can fail: a missing alt text is a critical violation."""
+    page.set_content('<html lang="en"><head><title>t</title></head><body><main><h1>Roles</h1>'
+                     '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">'
+                     '</main></body></html>')
+    assert [line.split(" ")[0] for line in blocking_violations(axe, page)] == ["image-alt"]
+
+
+def test_search_dialog_override_differs_from_material_only_by_its_accessible_name():
+    """overrides/partials/search.html copies Material's partial to name the dialog; after a
+    Material upgrade this shows whether the copy fell behind."""
+    original = (Path(material.__file__).parent / "templates/partials/search.html").read_text().splitlines()
+    override = (ROOT / "overrides/partials/search.html").read_text().splitlines()
+    changes = [line for line in difflib.unified_diff(original, override, lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changes == [
+        "-  This file was automatically generated - do not edit",
+        "+  Material 9.8.1 partials/search.html with one change, so the search dialog has an accessible name",
+        "+  (axe: aria-dialog-name). tests/test_accessibility.py checks it still matches Material but for that.",
+        '-<div class="md-search" data-md-component="search" role="dialog">',
+        '+<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+    ]

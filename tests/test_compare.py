@@ -1,0 +1,196 @@
+"""Comparisons: the data model and its errors, the curated pages, and the any-two-roles picker.
+
+Expectations come from the loaded data, so the tests hold whatever roles and comparisons exist.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from handbook.errors import DataErrors
+from handbook.loader import display_path, load_handbook
+from handbook.render.compare import SHARED_DIMENSIONS, comparison_page, ordered_comparisons, picker_data
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(ROOT / "data")
+
+
+def minimal_data(tmp_path: Path, **comparisons: str) -> Path:
+    """The minimal fixture data plus comparison files, given as file stem -> YAML text."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    (data / "comparisons").mkdir()
+    for stem, text in comparisons.items():
+        (data / "comparisons" / f"{stem}.yaml").write_text(text, encoding="utf-8")
+    return data
+
+
+def fixture_text(name: str) -> str:
+    return (FIXTURES / "compare" / name).read_text(encoding="utf-8")
+
+
+def problems(data: Path) -> list[str]:
+    with pytest.raises(DataErrors) as caught:
+        load_handbook(data)
+    return [str(error) for error in caught.value.errors]
+
+
+def text(element) -> str:
+    return " ".join(element.text_content().replace("¶", "").split())
+
+
+def page(site: Path, url_path: str):
+    return html.parse(str(site / url_path / "index.html")).getroot()
+
+
+def table_with_caption(root, caption: str):
+    tables = [table for table in root.iter("table") if table.find("caption") is not None
+              and text(table.find("caption")) == caption]
+    assert len(tables) == 1, f"expected one table captioned {caption!r}, found {len(tables)}"
+    return tables[0]
+
+
+def body_rows(table) -> list[list[str]]:
+    return [[text(cell) for cell in row if cell.tag in ("th", "td")] for row in table.find("tbody")]
+
+
+def cell_items(cell) -> list[str]:
+    """A cell's list items or paragraphs, each as one line of text; or its whole text."""
+    parts = cell.xpath(".//li | .//p")
+    return [text(part) for part in parts] if parts else [text(cell)]
+
+
+# --- the data model -----------------------------------------------------------------------------
+
+def test_unknown_role_in_a_comparison_is_reported_with_file_and_line(tmp_path):
+    data = minimal_data(tmp_path, **{"alpha-vs-nobody": fixture_text("alpha-vs-nobody.yaml")})
+    where = display_path(data / "comparisons" / "alpha-vs-nobody.yaml")
+    assert problems(data) == [f"{where}:3:1: b: unknown role 'nobody'; expected one of alpha, beta"]
+
+
+def test_comparison_id_must_name_its_pair(tmp_path):
+    swapped = fixture_text("alpha-vs-beta.yaml").replace("a: alpha\nb: beta", "a: beta\nb: alpha")
+    data = minimal_data(tmp_path, **{"alpha-vs-beta": swapped})
+    where = display_path(data / "comparisons" / "alpha-vs-beta.yaml")
+    assert problems(data) == [f"{where}:1:1: id must be 'beta-vs-alpha' (a, then '-vs-', then b); got 'alpha-vs-beta'"]
+
+
+def test_a_role_cannot_be_compared_with_itself(tmp_path):
+    same = fixture_text("alpha-vs-beta.yaml").replace("id: alpha-vs-beta", "id: alpha-vs-alpha").replace(
+        "b: beta", "b: alpha")
+    data = minimal_data(tmp_path, **{"alpha-vs-alpha": same})
+    where = display_path(data / "comparisons" / "alpha-vs-alpha.yaml")
+    assert problems(data) == [f"{where}:1:1: a and b must be two different roles; both are 'alpha'"]
+
+
+def test_section_table_rows_must_fill_every_column(tmp_path):
+    short_row = fixture_text("alpha-vs-beta.yaml").replace('- [Rubric, "<b>Both</b>"]', "- [Rubric]")
+    data = minimal_data(tmp_path, **{"alpha-vs-beta": short_row})
+    where = display_path(data / "comparisons" / "alpha-vs-beta.yaml")
+    assert problems(data) == [f"{where}:15:5: sections[0].table: row 1 has 1 cells; the table has 2 columns"]
+
+
+def test_comparison_page_shows_contributor_text_as_text(tmp_path):
+    handbook = load_handbook(minimal_data(tmp_path, **{"alpha-vs-beta": fixture_text("alpha-vs-beta.yaml")}))
+    built = comparison_page(handbook, handbook.comparisons["alpha-vs-beta"])
+    assert (built.path, built.title, built.description) == (
+        "compare/alpha-vs-beta.md", "Alpha vs Beta", "Two minimal roles side by side.")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; and {{ 7*7 }} must reach the reader" in built.body
+    assert "<script>" not in built.body
+    assert "&lt;b&gt;Both&lt;/b&gt;" in built.body
+
+
+# --- curated comparison pages on the built site -------------------------------------------------
+
+def test_every_comparison_has_its_page_with_the_curated_rows(built_site, handbook):
+    assert handbook.comparisons, "the handbook should ship curated comparisons"
+    for comparison in handbook.comparisons.values():
+        first, second = handbook.roles[comparison.a], handbook.roles[comparison.b]
+        root = page(built_site, f"compare/{comparison.id}")
+        assert text(root.find(".//h1")) == comparison.title
+        table = table_with_caption(root, f"How {first.name} and {second.name} differ")
+        expected = [[row.dimension, " ".join(row.a.split()), " ".join(row.b.split())] for row in comparison.rows]
+        assert body_rows(table) == expected
+
+
+def test_comparison_pages_line_up_the_shared_dimensions_from_role_data(built_site, handbook):
+    for comparison in handbook.comparisons.values():
+        first, second = handbook.roles[comparison.a], handbook.roles[comparison.b]
+        table = table_with_caption(page(built_site, f"compare/{comparison.id}"),
+                                   f"Shared dimensions of {first.name} and {second.name}")
+        shown = [[text(row[0]), cell_items(row[1]), cell_items(row[2])] for row in table.find("tbody")]
+        assert shown == [[d.label, d.items(first) or ["None recorded"], d.items(second) or ["None recorded"]]
+                         for d in SHARED_DIMENSIONS]
+
+
+def test_comparison_pages_overlay_both_skill_profiles(built_site, handbook):
+    for comparison in handbook.comparisons.values():
+        root = page(built_site, f"compare/{comparison.id}")
+        chart_id = f"hb-overlay-{comparison.a}-vs-{comparison.b}"
+        svg = root.get_element_by_id(chart_id)
+        assert (svg.get("role"), svg.get("aria-labelledby")) == ("img", f"{chart_id}-title {chart_id}-desc")
+        bars = {(bar.get("data-role"), bar.get("data-pillar")): bar.get("data-level")
+                for bar in svg.iter("rect") if bar.get("data-level")}
+        expected = {(role_id, pillar): handbook.roles[role_id].skills[pillar]
+                    for role_id in (comparison.a, comparison.b) for pillar in handbook.pillars}
+        assert bars == expected
+
+
+def test_comparison_pages_join_the_compare_section_of_the_navigation(built_site, handbook):
+    nav_links = page(built_site, "compare").xpath("//nav[contains(@class, 'md-nav--primary')]//a/@href")
+    for comparison in handbook.comparisons.values():
+        assert f"{comparison.id}/" in nav_links
+
+
+# --- the /compare/ index and its picker ----------------------------------------------------------
+
+def test_compare_index_links_every_curated_comparison(built_site, handbook):
+    root = page(built_site, "compare")
+    cards = root.find_class("hb-cards")[0]
+    assert [(a.get("href"), text(a)) for a in cards.iter("a")] == [
+        (f"{c.id}/", c.title) for c in ordered_comparisons(handbook)]
+
+
+def test_picker_offers_every_role_in_two_labelled_selects(built_site, handbook):
+    root = page(built_site, "compare")
+    for field, label in (("first", "First role"), ("second", "Second role")):
+        select = root.get_element_by_id(f"hb-pick-{field}")
+        assert text(root.xpath(f"//label[@for='hb-pick-{field}']")[0]) == label
+        assert [(o.get("value"), text(o)) for o in select.iter("option")] == [
+            (role.id, role.name) for role in handbook.roles.values()]
+
+
+def test_picker_data_is_the_role_data_embedded_at_build_time(built_site, handbook):
+    script = page(built_site, "compare").find_class("hb-picker__data")[0]
+    assert json.loads(script.text) == picker_data(handbook, "compare/index.md")
+
+
+def test_picker_falls_back_to_a_table_of_every_role_without_javascript(built_site, handbook):
+    root = page(built_site, "compare")
+    table = table_with_caption(root, "Every role on the dimensions all roles share")
+    assert [text(cell) for cell in table.find("thead").iter("th")] == ["Role"] + [d.label for d in SHARED_DIMENSIONS]
+    assert [row[0] for row in body_rows(table)] == [role.name for role in handbook.roles.values()]
+    assert root.find_class("hb-picker__form")[0].get("hidden") is not None
+
+
+def test_picker_json_cannot_close_its_script_element(tmp_path):
+    hostile = fixture_text("alpha-vs-beta.yaml")
+    data = minimal_data(tmp_path, **{"alpha-vs-beta": hostile})
+    role_file = data / "roles" / "alpha.yaml"
+    role_file.write_text(role_file.read_text().replace("scope: Narrow.", 'scope: "</script><b>x</b>"'))
+    from handbook.render.sections import role_picker
+
+    output = role_picker(load_handbook(data), "compare/index.md")
+    script = output[output.index('<script type="application/json"'):]
+    script = script[:script.index("</script>")]
+    assert "\\u003c/script\\u003e\\u003cb\\u003ex\\u003c/b\\u003e" in script

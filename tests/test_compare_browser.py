@@ -1,0 +1,80 @@
+"""In a real browser: the any-two-roles picker shows the chosen pair, and on a 375 px phone the compare,
+skills and week pages never scroll sideways (wide tables and charts scroll inside their own box)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from handbook.loader import load_handbook
+from handbook.render.compare import SHARED_DIMENSIONS
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+PHONE_WIDTH = 375
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(ROOT / "data")
+
+
+def test_picker_shows_the_chosen_pair_side_by_side(page, site_url, handbook):
+    first, second = list(handbook.roles.values())[-2:]
+    page.goto(site_url + "compare/")
+    assert page.locator(".hb-picker__all").is_hidden()
+    page.get_by_label("First role").select_option(first.id)
+    page.get_by_label("Second role").select_option(second.id)
+    result = page.locator(".hb-picker__result table")
+    assert result.locator("thead th").all_inner_texts() == ["Dimension", first.name, second.name]
+    assert result.locator("tbody th").all_inner_texts() == [d.label for d in SHARED_DIMENSIONS]
+    scope = result.locator("tbody tr").first.locator("td")
+    assert [" ".join(cell.split()) for cell in scope.all_inner_texts()] == [
+        " ".join(SHARED_DIMENSIONS[0].items(role)) for role in (first, second)]
+    page.watch.assert_clean()
+
+
+def test_picker_links_a_written_comparison_when_one_exists(page, site_url, handbook):
+    comparison = next(iter(handbook.comparisons.values()))
+    page.goto(site_url + "compare/")
+    page.get_by_label("First role").select_option(comparison.b)
+    page.get_by_label("Second role").select_option(comparison.a)
+    link = page.locator(".hb-picker__result p a")
+    assert link.get_attribute("href") == f"{comparison.id}/"
+    page.watch.assert_clean()
+
+
+def test_picking_the_same_role_twice_asks_for_two_roles(page, site_url, handbook):
+    role = next(iter(handbook.roles.values()))
+    page.goto(site_url + "compare/")
+    page.get_by_label("First role").select_option(role.id)
+    page.get_by_label("Second role").select_option(role.id)
+    assert page.locator(".hb-picker__result").inner_text().strip() == "Choose two different roles to see them side by side."
+
+
+@pytest.mark.parametrize("path", ["compare/", "compare/{comparison}/", "skills/", "week/", "data/", "roles/{role}/"])
+def test_phone_width_pages_do_not_scroll_sideways(browser, site_url, handbook, path):
+    url = site_url + path.format(comparison=next(iter(handbook.comparisons)), role=next(iter(handbook.roles)))
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.goto(url)
+        assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
+    finally:
+        context.close()
+
+
+def test_comparison_tables_stack_on_a_phone(browser, site_url, handbook):
+    comparison = next(iter(handbook.comparisons.values()))
+    context = browser.new_context(viewport={"width": PHONE_WIDTH, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + f"compare/{comparison.id}/")
+        table = tab.locator("table.hb-table--stack").first
+        assert table.evaluate("t => getComputedStyle(t.querySelector('td')).display") == "block"
+        label = table.evaluate("t => getComputedStyle(t.querySelector('td'), '::before').content")
+        assert label == f'"{handbook.roles[comparison.a].name}"'
+    finally:
+        context.close()

@@ -1,0 +1,248 @@
+"""The "Choose & grow" and "Reference" pages of the built site: each shows its data, with stable anchors,
+and hostile text in guide data reaches the reader as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from handbook.loader import load_handbook
+from handbook.render.guide import pay_range, transitions_of, worked_example
+from tests.conftest import FIXTURES, ROOT, copy_project, mkdocs_build
+
+GUIDE_PAGES = ["choose", "transitions", "interviews", "compensation", "misconceptions", "faq", "glossary", "sources"]
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(ROOT / "data")
+
+
+def page_tree(site: Path, page: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring((site / page / "index.html").read_text(encoding="utf-8"))
+
+
+def article(site: Path, page: str) -> lxml_html.HtmlElement:
+    return page_tree(site, page).xpath(".//article")[0]
+
+
+def words(text: str) -> str:
+    """Text as a reader sees it: whitespace collapsed, as the `prose` filter writes it."""
+    return " ".join(text.split())
+
+
+def text_of(element: lxml_html.HtmlElement) -> str:
+    return words(element.text_content()).removesuffix("¶").strip()
+
+
+def by_id(root: lxml_html.HtmlElement, element_id: str) -> lxml_html.HtmlElement:
+    [element] = root.xpath(f".//*[@id='{element_id}']")
+    return element
+
+
+def following(heading: lxml_html.HtmlElement, tag: str) -> lxml_html.HtmlElement:
+    return heading.xpath(f"following-sibling::{tag}[1]")[0]
+
+
+def front_matter(page: str) -> dict:
+    source = (ROOT / "docs" / (f"{page}.md" if page else "index.md")).read_text(encoding="utf-8")
+    return yaml.safe_load(source.split("---\n")[1])
+
+
+@pytest.mark.parametrize("page", [*GUIDE_PAGES, ""])
+def test_each_page_carries_its_front_matter_title_and_description(built_site, page):
+    meta = front_matter(page)
+    tree = page_tree(built_site, page) if page else lxml_html.fromstring((built_site / "index.html").read_text())
+    assert tree.xpath(".//meta[@name='description']/@content") == [meta["description"]]
+    assert tree.xpath("string(.//title)").startswith(meta["title"])
+
+
+@pytest.mark.parametrize(("section", "page", "expected"), [
+    ("Choose & grow", "choose", ["./", "../transitions/", "../interviews/", "../compensation/", "../misconceptions/",
+                                 "../faq/"]),
+    ("Reference", "glossary", ["./", "../sources/"]),
+])
+def test_guide_pages_are_grouped_in_the_navigation(built_site, section, page, expected):
+    tree = page_tree(built_site, page)
+    hrefs = tree.xpath(f".//nav[contains(@class, 'md-nav--primary')]//li[label[normalize-space()='{section}']]"
+                       "//a[contains(@class, 'md-nav__link')]/@href")
+    assert list(dict.fromkeys(href for href in hrefs if not href.startswith("#"))) == expected
+
+
+def test_the_home_page_sends_each_reader_where_they_are_going_in_one_click(built_site):
+    tree = lxml_html.fromstring((built_site / "index.html").read_text(encoding="utf-8"))
+    cards = tree.xpath(".//div[contains(@class, 'cards')]/ul/li")
+    assert [(words(card.xpath("string(.//strong)")), card.xpath(".//a/@href")) for card in cards] == [
+        ("Choosing a path", ["choose/"]), ("Needing a template", ["templates/"]), ("Contributing", ["contribute/"])]
+
+
+def test_every_decision_question_has_an_anchor_and_links_each_answer_to_its_role(built_site, handbook):
+    page = article(built_site, "choose")
+    for question in handbook.records["decisions"].values():
+        heading = by_id(page, question.id)
+        assert text_of(heading) == question.question
+        answers = following(heading, "ul")
+        for item, answer in zip(answers.xpath("li"), question.answers, strict=True):
+            assert f"../roles/{answer.lean}/" in item.xpath(".//a/@href")
+            assert words(answer.then) in text_of(item)
+
+
+def test_the_decision_matrix_has_a_row_per_answer_leading_to_its_role(built_site, handbook):
+    rows = article(built_site, "choose").xpath(".//div[contains(@class, 'hb-decision-matrix')]//tbody/tr")
+    answers = [(question.id, answer) for question in handbook.records["decisions"].values()
+               for answer in question.answers]
+    assert len(rows) == len(answers)
+    for row, (question_id, answer) in zip(rows, answers, strict=True):
+        assert row.xpath("td[1]/a/@href") == [f"#{question_id}"]
+        assert row.xpath("td[2]/a/@href") == [f"../roles/{answer.lean}/"]
+
+
+def test_the_decision_guide_points_to_the_self_check_and_the_comparisons(built_site):
+    hrefs = article(built_site, "choose").xpath(".//a/@href")
+    assert {"../tools/self-check/", "../compare/"} <= set(hrefs)
+
+
+def test_misconceptions_are_every_roles_pairs_from_the_role_files(built_site, handbook):
+    page = article(built_site, "misconceptions")
+    for role in handbook.roles.values():
+        pairs = following(by_id(page, role.id), "dl")
+        assert [text_of(element) for element in pairs.xpath("dt | dd")] == [
+            text for item in role.misconceptions for text in (f"Myth: {words(item.myth)}",
+                                                             f"Reality: {words(item.reality)}")]
+
+
+def test_transitions_list_every_move_with_its_steps(built_site, handbook):
+    page = article(built_site, "transitions")
+    moves = transitions_of(handbook)
+    assert page.xpath(".//div[contains(@class, 'hb-moves')]//tbody/tr/td[3]/a/@href") == [
+        f"#{move.anchor}" for move in moves]
+    for move in moves:
+        heading = by_id(page, move.anchor)
+        assert text_of(heading) == f"{move.origin.name} → {move.target.name}"
+        assert words(move.summary) == text_of(following(heading, "p"))
+        steps = following(heading, "ol").xpath("li") if move.steps else []
+        assert [text_of(step) for step in steps] == [words(step) for step in move.steps]
+
+
+def test_interviews_show_each_roles_focus_the_checklist_and_the_bad_good_pairs(built_site, handbook):
+    page = article(built_site, "interviews")
+    for role in handbook.roles.values():
+        if role.interview_focus:
+            items = following(by_id(page, role.id), "ul").xpath("li")
+            assert [text_of(item) for item in items] == [words(item) for item in role.interview_focus]
+    for step in handbook.records["interview-prep"].values():
+        assert text_of(by_id(page, step.id)).startswith(words(step.step))
+    for mistake in handbook.records["interview-mistakes"].values():
+        pair = by_id(page, mistake.id)
+        assert [text_of(element) for element in pair.xpath("div/p[not(@class)]")] == [words(mistake.bad),
+                                                                                      words(mistake.good)]
+        assert pair.xpath("div/@class") == ["admonition failure", "admonition success"]
+
+
+def test_every_pay_figure_is_labelled_with_its_source_its_date_and_as_a_claim(built_site, handbook):
+    page = article(built_site, "compensation")
+    for figure in handbook.records["compensation"].values():
+        heading = by_id(page, figure.id)
+        source = handbook.sources[figure.source]
+        assert text_of(following(heading, "p[@class='hb-figure']")) == pay_range(figure)
+        claim = following(heading, "p[@class='hb-claim']")
+        assert claim.xpath("a/@href") == [f"../sources/#{source.id}"]
+        assert f", {source.year or 'undated'}. The figure is that source's claim" in text_of(claim)
+        examples = following(heading, "ul").xpath("li") if figure.examples else []
+        assert [text_of(item) for item in examples] == [f"{example.label}: {worked_example(example)}"
+                                                        for example in figure.examples]
+
+
+def test_the_staff_ai_pm_package_shows_its_split_and_the_page_links_the_calculator(built_site, handbook):
+    page = article(built_site, "compensation")
+    figure = handbook.records["compensation"]["staff-ai-pm-total"]
+    rows = following(by_id(page, figure.id), "div").xpath(".//tbody/tr")
+    assert [[text_of(cell) for cell in row.xpath("td")] for row in rows] == [
+        [share.part, f"{share.low}–{share.high}%"] for share in figure.structure]
+    assert "../tools/earnings/" in page.xpath(".//a/@href")
+
+
+def test_every_faq_question_has_an_anchor_and_its_answer(built_site, handbook):
+    page = article(built_site, "faq")
+    for question in handbook.records["faq"].values():
+        heading = by_id(page, question.id)
+        assert text_of(heading) == question.question
+        assert text_of(following(heading, "p")) == words(question.answer)
+
+
+def test_every_glossary_term_has_an_anchor_and_the_glossary_itself_has_no_hover_marks(built_site, handbook):
+    page = article(built_site, "glossary")
+    for term in handbook.records["glossary"].values():
+        heading = by_id(page, term.id)
+        assert text_of(heading) == term.term
+        assert text_of(following(heading, "p")) == words(term.definition)
+    assert page.xpath(".//abbr") == []
+
+
+def test_sources_are_grouped_by_kind_and_list_the_role_pages_that_cite_them(built_site, handbook):
+    page = article(built_site, "sources")
+    for source in handbook.sources.values():
+        entry = by_id(page, source.id)
+        group = entry.xpath("preceding::h2[1]")[0]
+        assert text_of(group) == ("Public references" if source.url else "Industry articles")
+    for role in handbook.roles.values():
+        for source_id in role.sources:
+            assert f"../roles/{role.id}/" in by_id(page, source_id).xpath(".//span[@class='hb-note']/a/@href")
+
+
+FORBIDDEN_ANCESTORS = "ancestor::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::a " \
+                      "or self::code or self::pre or self::nav or self::abbr or self::script or self::style " \
+                      "or local-name()='svg']"
+
+
+def test_hover_definitions_across_the_site_mark_each_term_once_and_only_in_prose(built_site, handbook):
+    definitions = {" ".join(term.definition.split()) for term in handbook.records["glossary"].values()}
+    marked_pages = 0
+    for file in sorted(built_site.rglob("*.html")):
+        tree = lxml_html.fromstring(file.read_text(encoding="utf-8"))
+        marks = tree.xpath(".//abbr[@class='hb-term']")
+        titles = [mark.get("title") for mark in marks]
+        assert len(titles) == len(set(titles)), f"{file}: a term is marked twice"
+        assert set(titles) <= definitions, file
+        assert [mark for mark in marks if mark.xpath(FORBIDDEN_ANCESTORS)] == [], file
+        marked_pages += bool(marks)
+    assert marked_pages >= len(handbook.roles)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    """The project with glossary terms and a FAQ entry whose text tries to inject markup, built strict."""
+    base = tmp_path_factory.mktemp("hostile-guide")
+    project = copy_project(base / "project")
+    for fixture, data_file in (("hostile-glossary.yaml", "glossary.yaml"), ("hostile-faq.yaml", "faq.yaml")):
+        with (project / "data" / data_file).open("a", encoding="utf-8") as real:
+            real.write((FIXTURES / "guide" / fixture).read_text(encoding="utf-8"))
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+HOSTILE_DEFINITION = ("<script>alert('d')</script> \"quoted\" {{ 7*7 }} {% if true %}run{% endif %} "
+                      "[click](javascript:alert(1))")
+
+
+def test_a_hostile_definition_is_shown_literally_in_the_glossary_and_on_hover(hostile_site):
+    glossary = article(hostile_site, "glossary")
+    assert text_of(following(by_id(glossary, "fixture-term"), "p")) == HOSTILE_DEFINITION
+    assert text_of(by_id(glossary, "fixture-heading")) == "<em>Tag</em> [link](javascript:alert(1)) *stars*"
+    assert "<b>Hostile</b> group" in [text_of(heading) for heading in glossary.xpath("h2")]
+    faq = article(hostile_site, "faq")
+    assert faq.xpath(".//abbr[@class='hb-term'][normalize-space()='zzfixture term']/@title") == [HOSTILE_DEFINITION]
+
+
+def test_a_hostile_question_and_answer_stay_text(hostile_site):
+    faq = article(hostile_site, "faq")
+    assert text_of(by_id(faq, "hostile-question")) == (
+        "<script>alert('q')</script> [click](javascript:alert(1)) *stars* { #evil }")
+    answer = text_of(following(by_id(faq, "hostile-question"), "p"))
+    assert answer.startswith("<script>alert('a')</script> {{ 7*7 }} {% if true %}run{% endif %} "
+                             "[click](javascript:alert(1))")
+    assert faq.xpath(".//script | //em | //*[@id='evil'] | //a[starts-with(@href, 'javascript')]") == []

@@ -1,0 +1,88 @@
+"""Adding a role is adding one YAML file: a ninth role gets its page, a nav entry, a row in the skills
+matrix and heatmap, a place on the week page and in the open data, and a place in the compare picker,
+with no other edit. Proven on a throwaway copy of the project built strict."""
+
+from __future__ import annotations
+
+import json
+from itertools import cycle
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURES, copy_project, mkdocs_build
+from lxml import html
+
+from handbook.loader import load_handbook
+
+pytestmark = pytest.mark.slow
+
+ROLE_ID = "prompt-librarian"
+ROLE_NAME = "Prompt Librarian"
+
+
+@pytest.fixture(scope="module")
+def ninth_site(tmp_path_factory) -> tuple[Path, object]:
+    """A copy of the project with one more role file, built strict; returns (site dir, its handbook)."""
+    project = copy_project(tmp_path_factory.mktemp("ninth") / "project")
+    data = project / "data"
+    existing = load_handbook(data)
+    role = yaml.safe_load((FIXTURES / "compare" / "ninth-role.yaml").read_text(encoding="utf-8"))
+    role["skills"] = dict(zip(existing.pillars, cycle(["high", "medium", "low"])))
+    role["sources"] = [next(iter(existing.sources))]
+    (data / "roles" / f"{ROLE_ID}.yaml").write_text(yaml.safe_dump(role, sort_keys=False, allow_unicode=True),
+                                                     encoding="utf-8")
+    site = tmp_path_factory.mktemp("ninth-site")
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site, load_handbook(data)
+
+
+def parse(site: Path, url_path: str):
+    return html.parse(str(site / url_path / "index.html")).getroot()
+
+
+def text(element) -> str:
+    return " ".join(element.text_content().replace("¶", "").split())
+
+
+def test_the_new_role_has_its_own_page(ninth_site):
+    site, _ = ninth_site
+    assert text(parse(site, f"roles/{ROLE_ID}").find(".//h1")) == ROLE_NAME
+
+
+def test_the_new_role_appears_in_the_navigation_of_another_page(ninth_site):
+    site, _ = ninth_site
+    nav = parse(site, "roles/product-manager").xpath("//nav[contains(@class, 'md-nav--primary')]//a")
+    assert (f"../{ROLE_ID}/", ROLE_NAME) in [(a.get("href"), text(a)) for a in nav]
+
+
+def test_the_new_role_is_a_row_of_the_skills_matrix_and_the_heatmap(ninth_site):
+    site, handbook = ninth_site
+    root = parse(site, "skills")
+    matrix = next(t for t in root.iter("table") if "hb-table--matrix" in (t.get("class") or ""))
+    assert ROLE_NAME in [text(row[0]) for row in matrix.find("tbody")]
+    heatmap = root.get_element_by_id("hb-skills-heatmap")
+    cells = [cell.get("data-pillar") for cell in heatmap.iter("g") if cell.get("data-role") == ROLE_ID]
+    assert cells == list(handbook.pillars)
+
+
+def test_the_new_role_is_offered_by_the_compare_picker(ninth_site):
+    site, handbook = ninth_site
+    root = parse(site, "compare")
+    for select_id in ("hb-pick-first", "hb-pick-second"):
+        options = [(o.get("value"), text(o)) for o in root.get_element_by_id(select_id).iter("option")]
+        assert (ROLE_ID, ROLE_NAME) in options
+        assert len(options) == len(handbook.roles)
+    data = json.loads(root.find_class("hb-picker__data")[0].text)
+    assert [role["id"] for role in data["roles"]] == list(handbook.roles)
+    assert next(role for role in data["roles"] if role["id"] == ROLE_ID)["values"]["scope"] == [
+        "The shared library of prompts and test sets."]
+
+
+def test_the_new_role_has_a_week_and_is_in_the_open_data(ninth_site):
+    site, _ = ninth_site
+    assert text(parse(site, "week").get_element_by_id(ROLE_ID)) == ROLE_NAME
+    data = json.loads((site / "downloads" / "handbook-data.json").read_text(encoding="utf-8"))
+    assert ROLE_ID in [role["id"] for role in data["roles"]]
+    assert ROLE_ID in (site / "downloads" / "role-skills.csv").read_text(encoding="utf-8")

@@ -1,0 +1,123 @@
+"""Every built page, opened in a real browser the way a reader opens it.
+
+Pages are discovered from the built site, so a page added by anyone is checked without editing
+this file. Each test walks all pages in one tab and reports every failing page at once.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from handbook.loader import load_handbook
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+PHONE = {"width": 375, "height": 812}
+SEARCH_WAIT_MS = 10_000
+NO_RESULTS = "zzqqxxv"
+
+
+def open_clean(tab, url: str) -> list[str]:
+    """Open `url` and wait until the network is idle; what went wrong, as readable lines."""
+    watch = tab.watch
+    for found in (watch.console_errors, watch.failed_requests, watch.foreign_requests):
+        found.clear()
+    response = tab.goto(url, wait_until="networkidle")
+    problems = [] if response and response.status == 200 else [f"status {response and response.status}"]
+    problems += [f"console: {line}" for line in watch.console_errors]
+    problems += [f"failed request: {line}" for line in watch.failed_requests]
+    problems += [f"request off 127.0.0.1: {line}" for line in watch.foreign_requests]
+    return problems
+
+
+def test_every_page_loads_with_no_error_and_no_request_off_the_local_host(page, site_url, site_pages):
+    problems = {path: found for path in site_pages if (found := open_clean(page, site_url + path))}
+    assert problems == {}, "\n".join(f"{path}: {line}" for path, lines in problems.items() for line in lines)
+
+
+def test_no_page_scrolls_sideways_on_a_375px_screen(page, site_url, site_pages):
+    """Wide tables and code must scroll inside their own box, never the whole page."""
+    page.set_viewport_size(PHONE)
+    overflowing = {}
+    for path in site_pages:
+        page.goto(site_url + path, wait_until="load")
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if widths[0] > widths[1]:
+            overflowing[path] = f"scrollWidth {widths[0]} > clientWidth {widths[1]}"
+    assert overflowing == {}, "\n".join(f"{path}: {why}" for path, why in overflowing.items())
+
+
+def test_the_page_watch_catches_a_request_to_another_host(page, site_url):
+    """The gate above can fail: an external font link on a page is blocked and reported."""
+    page.goto(site_url)
+    page.evaluate("""() => {
+        const link = document.createElement('link');
+        link.rel = 'stylesheet';
+        link.href = 'https://fonts.example.com/css?family=Roboto';
+        document.head.append(link);
+    }""")
+    page.wait_for_load_state("networkidle")
+    assert page.watch.foreign_requests == ["https://fonts.example.com/css?family=Roboto"]
+
+
+def _search(tab, query: str) -> list[str]:
+    """Type `query` into Material's search box; the paths of the results it shows.
+
+    The box is filled at once and one key pressed (Material searches on key events), after a
+    query that matches nothing, so no stale result can pass for a fresh one."""
+    box = tab.locator("input.md-search__input")
+    box.fill(NO_RESULTS)
+    box.press("End")
+    tab.wait_for_selector(".md-search-result__meta:has-text('No matching documents')", timeout=SEARCH_WAIT_MS)
+    box.fill(query)
+    box.press("End")
+    tab.wait_for_selector(".md-search-result__item", timeout=SEARCH_WAIT_MS)
+    links = tab.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    return [urlsplit(link).path for link in links]
+
+
+def definition_phrase(definition: str, words: int = 5) -> str:
+    """The first few words of a definition, as a reader who half-remembers it would type them."""
+    return " ".join(re.findall(r"[A-Za-z][A-Za-z'-]*", definition)[:words])
+
+
+def test_search_finds_each_role_by_name_and_by_a_phrase_from_its_definition(page, site_url):
+    roles = load_handbook(ROOT / "data").records["roles"].values()
+    page.goto(site_url)
+    page.locator("input.md-search__input").click()
+    missed = []
+    for role in roles:
+        target = f"/roles/{role.id}/"
+        for query in (role.name, definition_phrase(role.definition)):
+            found = _search(page, query)
+            if target not in found:
+                missed.append(f"{query!r} found {found[:5]}, not {target}")
+    assert missed == []
+    page.watch.assert_clean()
+
+
+def test_definition_phrase_keeps_the_first_words_without_punctuation():
+    assert definition_phrase("An AI PM owns the model's outcome, end to end.") == "An AI PM owns the"
+
+
+def _scheme(tab) -> str:
+    return tab.locator("body").get_attribute("data-md-color-scheme")
+
+
+def test_dark_mode_toggle_switches_the_palette_and_remembers_it_after_reload(page, site_url):
+    page.goto(site_url)
+    assert _scheme(page) == "default"
+    page.get_by_title("Switch to dark mode").click()
+    assert _scheme(page) == "slate"
+    page.reload()
+    assert _scheme(page) == "slate"
+    page.get_by_title("Switch to light mode").click()
+    assert _scheme(page) == "default"
+    page.watch.assert_clean()

@@ -1,0 +1,177 @@
+"""Template pages, gallery and downloads on the built site: every link resolves, files match the render."""
+
+from __future__ import annotations
+
+import io
+import json
+import posixpath
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from handbook.loader import load_handbook
+from handbook.render.downloads import ARCHIVE_NAME, file_name, offered_formats, template_files
+from handbook.render.template_pages import human_size
+from tests.conftest import ROOT, copy_project, mkdocs_build
+
+HOSTILE = "<script>alert('x')</script> {{ 7*7 }} {% if true %}run{% endif %} [click](javascript:alert(1))"
+HOSTILE_TEMPLATE = ROOT / "tests" / "fixtures" / "templates" / "data" / "templates" / "hostile.yaml"
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(ROOT / "data")
+
+
+def page_tree(site, path: str):
+    return lxml_html.fromstring((site / path).read_text(encoding="utf-8"))
+
+
+def resolve(site, page: str, href: str):
+    """The file a relative link on `page` (a built index.html path) points at."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#")[0]))
+    path = site / target
+    return path / "index.html" if path.is_dir() else path
+
+
+def test_every_template_has_a_page_and_every_file_is_served(built_site, handbook):
+    files = template_files(handbook)
+    for template in handbook.templates.values():
+        assert (built_site / "templates" / template.id / "index.html").is_file()
+        for fmt in offered_formats(template):
+            name = file_name(template, fmt)
+            assert (built_site / "downloads" / name).read_bytes() == files[name], name
+    assert (built_site / "downloads" / ARCHIVE_NAME).read_bytes() == files[ARCHIVE_NAME]
+
+
+def test_a_markdown_download_is_a_file_not_a_page(built_site):
+    assert (built_site / "downloads" / "ai-prd.md").read_text(encoding="utf-8").startswith("# ")
+    assert not (built_site / "downloads" / "ai-prd").exists()
+
+
+def test_every_download_link_resolves_to_a_file(built_site, handbook):
+    pages = ["templates/index.html"] + [f"templates/{template_id}/index.html" for template_id in handbook.templates]
+    checked = 0
+    for page in pages:
+        for href in page_tree(built_site, page).xpath("//a/@href"):
+            if "downloads/" in href:
+                assert resolve(built_site, page, href).is_file(), (page, href)
+                checked += 1
+    expected = sum(len(template.formats) for template in handbook.templates.values())
+    assert checked == 2 * expected + len(pages)
+
+
+def test_buttons_show_the_real_file_sizes(built_site, handbook):
+    files = template_files(handbook)
+    for template in handbook.templates.values():
+        page = f"templates/{template.id}/index.html"
+        buttons = page_tree(built_site, page).xpath("//div[@class='hb-downloads']/a")
+        labels = {button.get("href").rsplit("/", 1)[1]: button.text_content() for button in buttons}
+        assert list(labels) == [file_name(template, fmt) for fmt in offered_formats(template)]
+        for name, label in labels.items():
+            assert label.endswith(f"{human_size(len(files[name]))})"), (name, label)
+
+
+def test_page_shows_version_date_owners_and_skills(built_site, handbook):
+    skills_page = (built_site / "skills" / "index.html").read_text(encoding="utf-8")
+    for template in handbook.templates.values():
+        page = f"templates/{template.id}/index.html"
+        tree = page_tree(built_site, page)
+        assert tree.xpath("string(//p[@class='hb-meta'])") == (
+            f"Version {template.version} · updated {template.updated.isoformat()}")
+        hrefs = tree.xpath("//article//a/@href")
+        for role_id in template.owners:
+            assert f"../../roles/{role_id}/" in hrefs
+        for pillar_id in template.skills:
+            assert f"../../skills/#{pillar_id}" in hrefs
+            assert f'id="{pillar_id}"' in skills_page
+
+
+def test_gallery_has_a_card_per_template_with_owners_and_formats(built_site, handbook):
+    tree = page_tree(built_site, "templates/index.html")
+    cards = tree.xpath("//div[contains(@class, 'hb-gallery')]/ul/li")
+    assert len(cards) == len(handbook.templates)
+    for card, template in zip(cards, handbook.templates.values(), strict=True):
+        assert card.xpath("string(.//strong/a/@href)") == f"{template.id}/"
+        text = card.text_content()
+        assert all(handbook.roles[role_id].name in text for role_id in template.owners)
+        assert len(card.xpath(".//p[@class='hb-formats']/a")) == len(template.formats)
+
+
+def test_role_pages_link_their_templates(built_site, handbook):
+    linked = 0
+    for role in handbook.roles.values():
+        page = f"roles/{role.id}/index.html"
+        hrefs = page_tree(built_site, page).xpath("//article//a/@href")
+        for artifact in role.artifacts:
+            if artifact.template:
+                assert f"../../templates/{artifact.template}/" in hrefs, (role.id, artifact.template)
+                assert resolve(built_site, page, f"../../templates/{artifact.template}/").is_file()
+                linked += 1
+    assert linked > 0
+
+
+def test_archive_from_the_site_opens(built_site, handbook):
+    with zipfile.ZipFile(built_site / "downloads" / ARCHIVE_NAME) as archive:
+        assert archive.testzip() is None
+        assert len(archive.namelist()) == sum(len(template.formats) for template in handbook.templates.values())
+
+
+def test_word_files_convert_with_libreoffice(tmp_path, handbook):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        message = "LibreOffice (soffice) is not installed: the .docx conversion check is SKIPPED"
+        print(message, file=sys.stderr)
+        pytest.skip(message)
+    files = template_files(handbook)
+    names = [file_name(template, "docx") for template in handbook.templates.values() if "docx" in template.formats]
+    for name in names:
+        (tmp_path / name).write_bytes(files[name])
+    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                             "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *names],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    for name in names:
+        assert (tmp_path / "pdf" / name.replace(".docx", ".pdf")).stat().st_size > 1000
+
+
+# --- contributor text on the real site ----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The real project plus a template full of markup, Jinja and Markdown tricks, built strict."""
+    base = tmp_path_factory.mktemp("hostile-template")
+    project = copy_project(base / "project")
+    shutil.copy(HOSTILE_TEMPLATE, project / "data" / "templates" / "hostile.yaml")
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
+
+
+def test_hostile_template_page_shows_the_text_literally(hostile_site):
+    page = (hostile_site / "templates" / "hostile" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "site_name" not in page
+    tree = lxml_html.fromstring(page)
+    article = tree.xpath("//article")[0]
+    text = article.text_content()
+    assert text.count(HOSTILE) >= 9
+    assert "!!! danger \"Injected admonition\"" in text and "--8<-- \"mkdocs.yml\"" in text
+    assert " 49 " not in text
+    assert not article.xpath(".//script | .//*[@onclick] | .//div[contains(@class, 'admonition')]")
+    assert not [href for href in tree.xpath("//a/@href") if "javascript" in href.lower()]
+
+
+def test_hostile_template_files_carry_the_text_literally(hostile_site):
+    downloads = hostile_site / "downloads"
+    assert yaml.safe_load((downloads / "hostile.yaml").read_bytes())["details"]["product"] == HOSTILE
+    assert json.loads((downloads / "hostile.json").read_bytes())["rubric"]["disallow"] == [HOSTILE]
+    assert HOSTILE in (downloads / "hostile.csv").read_text(encoding="utf-8")
+    markdown_file = (downloads / "hostile.md").read_text(encoding="utf-8")
+    assert "<script" not in markdown_file and "{{" not in markdown_file
+    with zipfile.ZipFile(io.BytesIO((downloads / "hostile.docx").read_bytes())) as archive:
+        assert "&lt;script&gt;alert('x')&lt;/script&gt; {{ 7*7 }}" in archive.read("word/document.xml").decode()

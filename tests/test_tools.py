@@ -1,0 +1,258 @@
+"""The tools' arithmetic and rules in Python: the reference the page's JavaScript must agree with."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbook.errors import DataErrors
+from handbook.loader import load_handbook
+from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup
+from handbook.tools import (
+    FitContext, FitRole, Report, adjust_weights, annual_cents, apportion, earnings_report, fixed_text, hours_text, money_text,
+    rank_roles, report_csv, report_markdown, role_fit_report, round_half_up, self_check_report, to_units, verdict,
+    weekly_cents,
+)
+from tests.conftest import FIXTURES, ROOT
+
+PAGE = "tools/role-fit.md"
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(ROOT / "data")
+
+
+def fixture_data(tmp_path: Path) -> Path:
+    """The minimal fixture data (roles alpha and beta) with the tool settings of tests/fixtures/tools."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    (data / "tools").mkdir()
+    for name in ("role-fit.yaml", "earnings.yaml", "self-check.yaml"):
+        shutil.copy(FIXTURES / "tools" / name, data / "tools" / name)
+    return data
+
+
+@pytest.fixture
+def small(tmp_path):
+    return load_handbook(fixture_data(tmp_path))
+
+
+# Role fit ------------------------------------------------------------------------------------------
+
+def test_seed_example_gives_the_generalist_0_68_and_the_pm_0_61(handbook):
+    setup = role_fit_setup(handbook, PAGE)
+    scores = {item.role.id: item.units for item in rank_roles(setup.roles, setup.example, setup.contexts[0])}
+    assert setup.example == (60, 50, 80, 70)
+    assert scores["product-generalist"] == 67_500 and fixed_text(scores["product-generalist"], 5, 2) == "0.68"
+    assert scores["product-manager"] == 61_000 and fixed_text(scores["product-manager"], 5, 2) == "0.61"
+
+
+def test_seed_weights_are_marked_as_the_sources_and_every_role_is_scored(handbook):
+    setup = role_fit_setup(handbook, PAGE)
+    origins = {role.id: role.origin for role in setup.roles}
+    assert origins["product-generalist"] == origins["product-manager"] == "seed"
+    assert {role.id for role in setup.roles} == set(handbook.roles)
+    assert all(sum(role.weights) == 1000 for role in setup.roles)
+
+
+def test_weights_in_thousandths_keep_their_written_values_and_role_links_are_relative(small):
+    setup = role_fit_setup(small, PAGE)
+    assert [(role.id, role.weights, role.url) for role in setup.roles] == [
+        ("alpha", (250, 250, 250, 250), "../../roles/alpha/"),
+        ("beta", (100, 200, 300, 400), "../../roles/beta/"),
+    ]
+
+
+def test_small_fixture_scores_and_ranking_by_hand(small):
+    setup = role_fit_setup(small, PAGE)
+    as_written, discovery = setup.contexts
+    assert setup.example == (50, 25, 100, 0)
+    assert [(i.role.id, i.units) for i in rank_roles(setup.roles, setup.example, as_written)] == [
+        ("alpha", 43_750), ("beta", 40_000)]
+    ranked = rank_roles(setup.roles, setup.example, discovery)
+    assert [(i.role.id, i.weights, i.units) for i in ranked] == [
+        ("alpha", (167, 167, 500, 166), 62_525), ("beta", (63, 125, 562, 250), 62_475)]
+
+
+def test_a_context_that_multiplies_u_and_d_raises_them_and_still_sums_to_1000():
+    assert adjust_weights([200, 200, 350, 250], [1, 1, 1.5, 1.5]) == [154, 154, 404, 288]
+    assert adjust_weights([350, 350, 150, 150], [1.5, 1.5, 1, 1]) == [389, 389, 111, 111]  # 525, 525, 150, 150 of 1350
+    assert adjust_weights([350, 350, 150, 150], [1, 1, 1, 1]) == [350, 350, 150, 150]
+
+
+def test_apportion_gives_leftover_units_to_the_largest_remainder_then_the_earlier_value():
+    assert apportion([1, 1, 1]) == [334, 333, 333]
+    assert apportion([0.2, 0.2, 0.35, 0.25]) == [200, 200, 350, 250]
+    assert apportion([1, 2, 2], total=4) == [1, 2, 1]
+
+
+def role_fit_role(role_id, weights):
+    return FitRole(role_id, role_id.upper(), f"../{role_id}/", "handbook", weights)
+
+
+def test_equal_scores_keep_data_order():
+    context = FitContext("same", "Same", (1, 1, 1, 1))
+    roles = [role_fit_role("b", (250, 250, 250, 250)), role_fit_role("a", (250, 250, 250, 250))]
+    assert [item.role.id for item in rank_roles(roles, (10, 20, 30, 40), context)] == ["b", "a"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [(0.5, 1), (1.4999, 1), (2.5, 3), (28.999999999999996, 29), (0.0, 0)])
+def test_round_half_up_matches_javascripts_math_round(value, expected):
+    assert round_half_up(value) == expected
+
+
+@pytest.mark.parametrize(("units", "digits", "places", "expected"), [
+    (67_500, 5, 2, "0.68"), (12_500, 5, 2, "0.13"), (12_499, 5, 2, "0.12"), (100_000, 5, 2, "1.00"),
+    (350, 3, 3, "0.350"), (7, 2, 2, "0.07"), (0, 5, 2, "0.00"),
+])
+def test_fixed_text_rounds_halves_up_on_exact_units(units, digits, places, expected):
+    assert fixed_text(units, digits, places) == expected
+
+
+def test_to_units_reads_decimals_that_binary_floats_cannot_hold():
+    assert [to_units(0.29, 100), to_units(0.57, 100), to_units(12.5, 2), to_units(42, 100)] == [29, 57, 25, 4200]
+
+
+def test_role_fit_report_lists_ratings_context_and_ranked_rows(small):
+    setup = role_fit_setup(small, PAGE)
+    report = role_fit_report(setup, (50, 25, 100, 0), "discovery-heavy")
+    assert report.facts == (("Strategy rating", "0.50"), ("Operations rating", "0.25"),
+                            ("User discovery rating", "1.00"), ("Data and evaluation rating", "0.00"),
+                            ("Team context", "Discovery heavy"))
+    assert report.header == ("Rank", "Role", "Score", "Strategy weight", "Operations weight", "User discovery weight",
+                             "Data and evaluation weight", "Weights from")
+    assert report.rows == (("1", "Alpha", "0.63", "0.167", "0.167", "0.500", "0.166", "this handbook"),
+                           ("2", "Beta", "0.62", "0.063", "0.125", "0.562", "0.250", "this handbook"))
+
+
+# Earnings ------------------------------------------------------------------------------------------
+
+def test_every_preset_reproduces_the_figure_its_source_states(handbook):
+    settings = handbook.records["tools"]["earnings"].earnings
+    for preset, scenario in zip(settings.presets, earnings_setup(handbook).presets):
+        if preset.claimed_weekly is not None:
+            assert weekly_cents(scenario.rate_cents, scenario.half_hours) == to_units(preset.claimed_weekly, 100)
+        if preset.claimed_annual is not None:
+            assert annual_cents(scenario.rate_cents, scenario.half_hours, scenario.weeks) == \
+                to_units(preset.claimed_annual, 100)
+
+
+def test_the_seeds_two_annual_examples():
+    assert money_text(annual_cents(3000, 40, 46)) == "$27,600"
+    assert money_text(annual_cents(4200, 30, 46)) == "$28,980"
+
+
+def test_weekly_earnings_of_the_seeds_three_scenarios():
+    assert [money_text(weekly_cents(rate * 100, hours * 2)) for rate, hours in [(35, 10), (40, 20), (45, 12)]] == \
+        ["$350", "$800", "$540"]
+
+
+def test_half_cents_round_up_and_money_shows_cents_only_when_there_are_some():
+    assert weekly_cents(3333, 3) == 5000  # $33.33 × 1.5 h = $49.995
+    assert [money_text(5000), money_text(123_456_78), money_text(5), hours_text(25), hours_text(24)] == \
+        ["$50", "$123,456.78", "$0.05", "12.5", "12"]
+
+
+def test_earnings_report_rows(small):
+    report = earnings_report(earnings_setup(small), 4250, 25, 40)
+    assert report.rows == (("Hourly rate", "$42.50"), ("Billable hours per week", "12.5"),
+                           ("Working weeks per year", "40"), ("Weekly earnings", "$531.25"),
+                           ("Annual earnings", "$21,250"))
+
+
+# Self-check ----------------------------------------------------------------------------------------
+
+SEED_LEANS = ["generalist"] * 3 + ["pm"] * 3
+
+
+@pytest.mark.parametrize("checked", list(itertools.product([False, True], repeat=6)))
+def test_every_combination_of_the_six_statements(checked):
+    generalist, pm = sum(checked[:3]), sum(checked[3:])
+    result = verdict(checked, SEED_LEANS, 4)
+    if checked == (True, True, True, False, False, False):
+        assert result == "generalist"  # the seed: "checked the first three"
+    elif checked == (False, False, False, True, True, True):
+        assert result == "pm"  # the seed: "checked the last three"
+    if generalist + pm >= 4:
+        assert result == "both"  # the seed: "checked most"
+    elif generalist != pm:
+        assert result == ("generalist" if generalist > pm else "pm")
+    else:
+        assert result == "undecided"
+
+
+def test_the_real_checklist_follows_the_seeds_order_and_rule(handbook):
+    setup = self_check_setup(handbook)
+    assert [statement.leans for statement in setup.statements] == SEED_LEANS
+    assert setup.ready_for_both_at == 4
+
+
+def test_self_check_report(small):
+    report = self_check_report(self_check_setup(small), [True, False, False])
+    assert report.facts == (("Result", "Lean generalist"),)
+    assert report.rows == (("1", "I like open problems.", "Generalist", "yes"),
+                           ("2", "I run cheap experiments.", "Generalist", "no"),
+                           ("3", "I like roadmaps.", "Product manager", "no"))
+
+
+# Keeping a result ----------------------------------------------------------------------------------
+
+REPORT = Report("Fit | test", (("Team context", "Early\nstage"),), ("Role", "Score"),
+                (("A|B", "0.50"), ("=cmd", 'say "hi", twice')))
+
+
+def test_markdown_escapes_pipes_and_folds_line_breaks():
+    assert report_markdown(REPORT, "http://127.0.0.1/tools/?s=1") == (
+        "## Fit \\| test\n\n- Team context: Early stage\n- Link: http://127.0.0.1/tools/?s=1\n\n"
+        "| Role | Score |\n| --- | --- |\n| A\\|B | 0.50 |\n| =cmd | say \"hi\", twice |\n")
+
+
+def test_csv_repeats_the_facts_on_every_row_quotes_and_defuses_formulas():
+    assert report_csv(REPORT) == (
+        'Team context,Role,Score\r\n"Early\nstage",A|B,0.50\r\n"Early\nstage",\'=cmd,"say ""hi"", twice"\r\n')
+
+
+# Data ----------------------------------------------------------------------------------------------
+
+def test_the_tool_fixtures_load(small):
+    assert sorted(small.records["tools"]) == ["earnings", "role-fit", "self-check"]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    ("role-fit.yaml", "key: operations", "key: strategy",
+     "data/tools/role-fit.yaml:3:1: role_fit: dimensions must be strategy, operations, user_discovery, "
+     "data_evaluation, in that order; got strategy, strategy, user_discovery, data_evaluation"),
+    ("role-fit.yaml", "user_discovery: 3", "user_discovery: 0",
+     "data/tools/role-fit.yaml:11:117: role_fit.contexts[1].multipliers.user_discovery: "
+     "expected a number at least 0.1; got 0"),
+    ("earnings.yaml", "start: full-year", "start: weekly-only",
+     "data/tools/earnings.yaml:3:1: earnings: start preset 'weekly-only' gives no weeks; open with one that does"),
+    ("earnings.yaml", "source: source-two", "source: source-nine",
+     "data/tools/earnings.yaml:7:95: earnings.presets[1].source: unknown source 'source-nine'; "
+     "expected one of source-one, source-two"),
+    ("self-check.yaml", "ready_for_both_at: 3", "ready_for_both_at: 4",
+     "data/tools/self-check.yaml:3:1: self_check: ready_for_both_at is 4 but there are only 3 statements"),
+])
+def test_bad_tool_settings_are_reported_with_file_line_and_field(tmp_path, monkeypatch, file, old, new, expected):
+    data = fixture_data(tmp_path)
+    path = data / "tools" / file
+    path.write_text(path.read_text().replace(old, new))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DataErrors) as caught:
+        load_handbook(Path("data"))
+    assert expected in [str(error) for error in caught.value.errors]
+
+
+def test_a_tool_file_with_another_tools_section_says_which_section_it_needs(tmp_path, monkeypatch):
+    data = fixture_data(tmp_path)
+    role_fit = (data / "tools" / "role-fit.yaml").read_text()
+    (data / "tools" / "self-check.yaml").write_text(role_fit.replace("id: role-fit", "id: self-check"))
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DataErrors) as caught:
+        load_handbook(Path("data"))
+    assert [str(error) for error in caught.value.errors] == [
+        "data/tools/self-check.yaml:1:1: the self-check tool needs its settings under 'self_check:'"]

@@ -1,0 +1,285 @@
+"""The tool pages in a real browser: the page's JavaScript must give exactly what handbook.tools gives."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+
+from handbook.loader import load_handbook
+from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup
+from handbook.tools import (
+    annual_cents, earnings_report, fixed_text, money_text, rank_roles, report_csv, report_markdown, role_fit_report,
+    self_check_report, weekly_cents,
+)
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+HANDBOOK = load_handbook(ROOT / "data")
+FIT = role_fit_setup(HANDBOOK, "tools/role-fit.md")
+EARNINGS = earnings_setup(HANDBOOK)
+CHECK = self_check_setup(HANDBOOK)
+KEYS = [dimension.letter.lower() for dimension in FIT.dimensions]
+SEED_RATINGS = (60, 50, 80, 70)
+
+
+def rating(units: int) -> str:
+    return fixed_text(units, 2, 2)
+
+
+def fit_query(ratings, context_id: str | None = None) -> str:
+    entries = [(key, rating(units)) for key, units in zip(KEYS, ratings)]
+    return "?" + urlencode(entries + ([("context", context_id)] if context_id else []))
+
+
+def address(page) -> str:
+    return page.evaluate("location.href")
+
+
+def shown_scores(page) -> list[tuple[str, str]]:
+    items = page.locator("#fit-results li")
+    return [(items.nth(i).locator(".hb-fit-name").inner_text(), items.nth(i).locator(".hb-fit-score").inner_text())
+            for i in range(items.count())]
+
+
+def expected_scores(ratings, context_id: str) -> list[tuple[str, str]]:
+    return [(row[1], row[2]) for row in role_fit_report(FIT, ratings, context_id).rows]
+
+
+def set_ratings(page, ratings) -> None:
+    for dimension, units in zip(FIT.dimensions, ratings):
+        page.fill(f"#fit-{dimension.key}", rating(units))
+
+
+# Role fit ------------------------------------------------------------------------------------------
+
+def test_typing_the_seeds_example_scores_the_generalist_0_68_and_the_pm_0_61(page, site_url):
+    page.goto(site_url + "tools/role-fit/" + fit_query((0, 0, 0, 0)))
+    set_ratings(page, SEED_RATINGS)
+    scores = dict(shown_scores(page))
+    assert scores[HANDBOOK.roles["product-generalist"].name] == "0.68"
+    assert scores[HANDBOOK.roles["product-manager"].name] == "0.61"
+    assert shown_scores(page) == expected_scores(SEED_RATINGS, FIT.contexts[0].id)
+    assert urlsplit(address(page)).query == "s=0.60&o=0.50&u=0.80&d=0.70"
+    page.watch.assert_clean()
+
+
+def test_twenty_random_inputs_give_the_same_result_as_python(page, site_url):
+    rng = random.Random(20260501)
+    for _ in range(20):
+        ratings = tuple(rng.randint(0, 100) for _ in KEYS)
+        context = rng.choice(FIT.contexts).id
+        page.goto(site_url + "tools/role-fit/" + fit_query(ratings, context))
+        assert shown_scores(page) == expected_scores(ratings, context), (ratings, context)
+        markdown = page.locator("#fit-markdown").input_value()
+        assert markdown == report_markdown(role_fit_report(FIT, ratings, context), address(page))
+    page.watch.assert_clean()
+
+
+def test_slider_and_number_input_stay_in_step_from_the_keyboard(page, site_url):
+    page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
+    key = FIT.dimensions[0].key
+    page.focus(f"#fit-{key}-slider")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.input_value(f"#fit-{key}") == "0.62"
+    page.fill(f"#fit-{key}", "0.3")
+    assert page.input_value(f"#fit-{key}-slider") == "0.3"
+    assert shown_scores(page) == expected_scores((30, 50, 80, 70), FIT.contexts[0].id)
+    page.watch.assert_clean()
+
+
+@pytest.mark.parametrize("context", FIT.contexts[1:], ids=lambda context: context.id)
+def test_a_team_context_changes_the_weights_table_visibly(page, site_url, context):
+    page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
+    role = FIT.roles[0]
+    cells = page.locator(f'[data-weight="{role.id}"]')
+    assert cells.all_inner_texts() == [fixed_text(weight, 3, 3) for weight in role.weights]
+    page.get_by_label(context.name, exact=True).check()
+    adjusted = next(item.weights for item in rank_roles(FIT.roles, SEED_RATINGS, context) if item.role is role)
+    assert adjusted != role.weights
+    assert cells.all_inner_texts() == [fixed_text(weight, 3, 3) for weight in adjusted]
+    assert page.locator("#fit-weights-context").inner_text() == context.name
+    assert shown_scores(page) == expected_scores(SEED_RATINGS, context.id)
+    assert f"context={context.id}" in address(page)
+    page.watch.assert_clean()
+
+
+def test_a_shared_address_reopens_the_same_result(page, site_url):
+    page.goto(site_url + "tools/role-fit/")
+    ratings, context = (15, 95, 40, 65), FIT.contexts[-1]
+    set_ratings(page, ratings)
+    page.get_by_label(context.name, exact=True).check()
+    shared = address(page)
+    before = shown_scores(page)
+    other = page.context.new_page()
+    other.goto(shared)
+    assert shown_scores(other) == before == expected_scores(ratings, context.id)
+    assert [other.input_value(f"#fit-{d.key}") for d in FIT.dimensions] == [rating(units) for units in ratings]
+    assert other.is_checked(f"#fit-context-{context.id}")
+    page.watch.assert_clean()
+
+
+def test_copy_as_markdown_puts_ratings_weights_and_scores_on_the_clipboard(page, site_url):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS, FIT.contexts[1].id))
+    page.get_by_role("button", name="Copy as Markdown").click()
+    page.get_by_text("Copied to the clipboard as Markdown.").wait_for()
+    expected = report_markdown(role_fit_report(FIT, SEED_RATINGS, FIT.contexts[1].id), address(page))
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+    page.watch.assert_clean()
+
+
+def test_when_the_clipboard_is_refused_the_markdown_is_shown_and_selected(page, site_url):
+    page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('refused'))")
+    page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
+    page.get_by_role("button", name="Copy as Markdown").click()
+    text = page.locator("#fit-markdown")
+    text.wait_for(state="visible")
+    expected = report_markdown(role_fit_report(FIT, SEED_RATINGS, FIT.contexts[0].id), address(page))
+    assert text.input_value() == expected
+    assert text.evaluate("t => t.value.slice(t.selectionStart, t.selectionEnd)") == expected
+    assert "did not allow copying" in page.locator("#role-fit-tool [data-share-status]").inner_text()
+    page.watch.assert_clean()
+
+
+def test_download_csv_holds_the_same_rows_as_python(page, site_url):
+    page.goto(site_url + "tools/role-fit/" + fit_query((5, 100, 33, 0), FIT.contexts[-1].id))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    assert download.value.suggested_filename == "role-fit.csv"
+    content = Path(download.value.path()).read_bytes().decode("utf-8")
+    assert content == report_csv(role_fit_report(FIT, (5, 100, 33, 0), FIT.contexts[-1].id))
+    page.watch.assert_clean()
+
+
+# Earnings ------------------------------------------------------------------------------------------
+
+def test_each_preset_fills_the_calculator_and_gives_pythons_figures(page, site_url):
+    page.goto(site_url + "tools/earnings/")
+    start = next(p for p in EARNINGS.presets if p.id == EARNINGS.start)
+    weeks = start.weeks
+    assert page.inner_text("#earn-annual") == money_text(annual_cents(start.rate_cents, start.half_hours, weeks))
+    for preset in EARNINGS.presets:
+        page.click(f'[data-preset="{preset.id}"]')
+        weeks = preset.weeks or weeks
+        assert page.inner_text("#earn-weekly") == money_text(weekly_cents(preset.rate_cents, preset.half_hours))
+        assert page.inner_text("#earn-annual") == money_text(annual_cents(preset.rate_cents, preset.half_hours, weeks))
+        assert page.input_value("#earn-weeks") == str(weeks)
+    page.watch.assert_clean()
+
+
+def test_the_seeds_annual_examples_in_the_page(page, site_url):
+    page.goto(site_url + "tools/earnings/?rate=30&hours=20&weeks=46")
+    assert (page.inner_text("#earn-weekly"), page.inner_text("#earn-annual")) == ("$600", "$27,600")
+    page.fill("#earn-rate", "42")
+    page.fill("#earn-hours", "15")
+    assert page.inner_text("#earn-annual") == "$28,980"
+    assert urlsplit(address(page)).query == "rate=42&hours=15&weeks=46"
+    page.watch.assert_clean()
+
+
+def test_an_earnings_address_reopens_the_estimate_and_exports_it(page, site_url):
+    page.goto(site_url + "tools/earnings/?rate=42.5&hours=12.5&weeks=40")
+    assert [page.input_value(f"#earn-{name}") for name in ("rate", "hours", "weeks")] == ["42.50", "12.5", "40"]
+    report = earnings_report(EARNINGS, 4250, 25, 40)
+    assert page.locator("#earn-markdown").input_value() == report_markdown(report, address(page))
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    assert Path(download.value.path()).read_bytes().decode("utf-8") == report_csv(report)
+    page.watch.assert_clean()
+
+
+# Self-check ----------------------------------------------------------------------------------------
+
+def sample_answers() -> list[tuple[bool, ...]]:
+    """The source's three named cases, then a seeded sample of the other combinations."""
+    count = len(CHECK.statements)
+    firsts = tuple(s.leans == "generalist" for s in CHECK.statements)
+    seconds = tuple(s.leans == "pm" for s in CHECK.statements)
+    everything = list(itertools.product([False, True], repeat=count))
+    return [firsts, seconds, (True,) * count, *random.Random(64).sample(everything, 8)]
+
+
+def test_ticking_statements_gives_pythons_verdict_and_a_shareable_address(page, site_url):
+    page.goto(site_url + "tools/self-check/")
+    for answers in sample_answers():
+        for number, tick in enumerate(answers, start=1):
+            page.locator(f"#check-{number}").set_checked(tick)
+        report = self_check_report(CHECK, answers)
+        assert page.inner_text("#self-check-verdict") == report.facts[0][1]
+        code = "".join("1" if tick else "0" for tick in answers)
+        assert urlsplit(address(page)).query == f"answers={code}"
+        assert page.locator("#check-markdown").input_value() == report_markdown(report, address(page))
+    page.watch.assert_clean()
+
+
+def test_a_self_check_address_reopens_the_answers(page, site_url):
+    page.goto(site_url + "tools/self-check/?answers=110010")
+    answers = (True, True, False, False, True, False)
+    assert [page.is_checked(f"#check-{n}") for n in range(1, 7)] == list(answers)
+    assert page.inner_text("#self-check-verdict") == self_check_report(CHECK, answers).facts[0][1]
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    assert Path(download.value.path()).read_bytes().decode("utf-8") == report_csv(self_check_report(CHECK, answers))
+    page.watch.assert_clean()
+
+
+# Without JavaScript --------------------------------------------------------------------------------
+
+@pytest.fixture
+def no_js_page(browser):
+    """A tab with JavaScript off; requests off 127.0.0.1 are blocked and recorded."""
+    context = browser.new_context(java_script_enabled=False)
+    foreign = []
+
+    def route(request_route):
+        if urlsplit(request_route.request.url).hostname == "127.0.0.1":
+            request_route.continue_()
+        else:
+            foreign.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.foreign = foreign
+    yield tab
+    context.close()
+
+
+def test_without_javascript_role_fit_shows_formula_weights_and_worked_example(no_js_page, site_url):
+    no_js_page.goto(site_url + "tools/role-fit/")
+    assert no_js_page.locator("#role-fit-tool").is_hidden()
+    assert no_js_page.locator(".hb-formula").first.inner_text() == "Fit = wS·S + wO·O + wU·U + wD·D"
+    weights = no_js_page.locator('[data-weight="product-generalist"]').all_inner_texts()
+    assert weights == ["0.200", "0.200", "0.350", "0.250"]
+    rows = no_js_page.locator("#fit-worked-example tbody tr")
+    shown = [(rows.nth(i).locator("th").inner_text(), rows.nth(i).locator("td").last.inner_text())
+             for i in range(rows.count())]
+    assert shown == expected_scores(SEED_RATINGS, FIT.contexts[0].id)
+    assert no_js_page.foreign == []
+
+
+def test_without_javascript_earnings_shows_the_worked_example_and_the_sources_figures(no_js_page, site_url):
+    no_js_page.goto(site_url + "tools/earnings/")
+    assert no_js_page.locator("#earnings-tool").is_hidden()
+    start = next(p for p in EARNINGS.presets if p.id == EARNINGS.start)
+    assert no_js_page.inner_text("#earn-worked-annual") == money_text(
+        annual_cents(start.rate_cents, start.half_hours, start.weeks))
+    assert no_js_page.locator("#earn-presets tbody tr").count() == len(EARNINGS.presets)
+    assert no_js_page.foreign == []
+
+
+def test_without_javascript_self_check_shows_the_statements_rule_and_examples(no_js_page, site_url):
+    no_js_page.goto(site_url + "tools/self-check/")
+    assert no_js_page.locator("#self-check-tool").is_hidden()
+    labels = [no_js_page.inner_text(f"label[for=check-{n}]") for n in range(1, len(CHECK.statements) + 1)]
+    assert labels == [statement.text for statement in CHECK.statements]
+    assert no_js_page.locator("#self-check-rule tbody tr").count() == 4
+    assert no_js_page.locator("#self-check-examples li").all_inner_texts()[0] == (
+        f"Ticking statements 1, 2, 3 gives {CHECK.verdicts['generalist']}.")
+    assert no_js_page.foreign == []
