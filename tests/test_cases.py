@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from handbook.loader import load_handbook
+from handbook.errors import DataErrors
+from handbook.loader import display_path, load_handbook
 from handbook.render.cases import cases_by_role, cases_for_role, cases_for_template
 from handbook.render.environment import render
 from handbook.render.html import relative_url
@@ -218,9 +219,23 @@ def test_markdown_links_in_a_case_do_not_become_javascript_links(hostile_case_pa
     assert not [href for href in tree.xpath("//a/@href") if href.lower().startswith("javascript:")]
 
 
-@pytest.mark.xfail(strict=True, reason="known bug for the lead: page front matter (title, description) reaches "
-                   "Material's <title>, nav and <meta> unescaped; fix in Page.markdown or the Title type")
 def test_a_case_title_and_summary_cannot_leave_the_page_metadata(tmp_path_factory):
     tree = lxml_html.fromstring(build_with_case(tmp_path_factory, "hostile-metadata").read_text(encoding="utf-8"))
     assert scripts_running_alert(tree) == []
     assert tree.xpath("//meta[@name='description']/@content") == ["Summary \" onmouseover=\"alert('summary')"]
+    assert tree.xpath("string(//title)").startswith("Title \" & 'quoted' {a} - ")
+    assert tree.xpath("//meta[@name='description']/@onmouseover") == []
+
+
+def test_markup_in_a_title_is_rejected_with_its_line(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    case = sorted((data / "cases").glob("*.yaml"))[0]
+    lines = case.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("title:"))
+    lines[number - 1] = "title: Title </title><script>alert(1)</script>"
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataErrors) as raised:
+        load_handbook(data)
+    assert [str(e) for e in raised.value.errors] == [
+        f"{display_path(case)}:{number}:1: title: < and > are not allowed in titles and names"]

@@ -14,10 +14,13 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
 
 
-def _no_template_syntax(value: str) -> str:
-    """Titles feed page titles and navigation, which some engines render as Jinja: keep them inert."""
+def _inert_title(value: str) -> str:
+    """Titles feed page titles and navigation, which themes print without escaping (and some engines
+    render as Jinja): keep them free of markup and template syntax."""
     if "{{" in value or "{%" in value or "{#" in value:
         raise ValueError("template syntax ({{, {% or {#) is not allowed in titles and names")
+    if "<" in value or ">" in value:
+        raise ValueError("< and > are not allowed in titles and names")
     return value
 
 
@@ -29,7 +32,7 @@ def _no_blank(value: str) -> str:
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_no_blank)]
 Title = Annotated[str, StringConstraints(min_length=1, max_length=120), AfterValidator(_no_blank),
-                  AfterValidator(_no_template_syntax)]
+                  AfterValidator(_inert_title)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=500)]
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from handbook.render.html import prose
@@ -34,13 +34,20 @@ def link(href: str, text: str, **attributes: str) -> Markup:
     return Markup(f'<a href="{escape(safe_url(href))}"{extra}>{escape(text)}</a>')
 
 
+def escapes_html(template_name: str | None) -> bool:
+    """Site pages and sections (Markdown carrying HTML) are autoescaped; download files and
+    scaffolds are plain text for other tools, where HTML entities would corrupt the content."""
+    if template_name is None:
+        return True
+    return template_name.startswith(("pages/", "sections/")) or template_name.endswith((".html.j2", ".svg.j2"))
+
+
 @cache
 def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
-    """Autoescape for everything but plain-text formats, where escaping would corrupt the file."""
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(enabled_extensions=("html", "md", "svg"), default_for_string=True),
+        autoescape=escapes_html,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import yaml
@@ -25,7 +26,8 @@ class Page:
     nav_group: str | None = None
 
     def markdown(self) -> str:
-        meta = {"title": self.title, "description": self.description}
+        # Themes print the description inside an attribute without escaping it.
+        meta = {"title": self.title, "description": html.escape(self.description, quote=True)}
         front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000)
         return f"---\n{front}---\n\n{self.body}"
 
