@@ -22,8 +22,16 @@ from handbook.loader import load_handbook
 from handbook.models import DECISIONS, Template
 from handbook.render.document import document
 from handbook.render.downloads import (
-    ARCHIVE_NAME, SCORE_SHEET_ROWS, TemplateRequestError, file_name, offered_formats, preview_markdown,
-    render_file, render_request, template_files, values_for,
+    ARCHIVE_NAME,
+    SCORE_SHEET_ROWS,
+    TemplateRequestError,
+    file_name,
+    offered_formats,
+    preview_markdown,
+    render_file,
+    render_request,
+    template_files,
+    values_for,
 )
 from handbook.render.markdown import md_text
 from tests.conftest import ROOT
@@ -84,11 +92,11 @@ PLAIN = (FIXTURE_DATA / "templates" / "plain.yaml").read_text(encoding="utf-8")
     (("formats: [md]", "formats: [docx]"),
      "templates/plain.yaml:8:1: formats: every template is offered as Markdown: add 'md' to formats"),
     (("      guidance: Write your notes here.", "      part: rubric"),
-     "templates/plain.yaml:10:1: content: each typed part is placed by exactly one section's `part`; "
-     "parts: none; placed: rubric"),
+     ("templates/plain.yaml:10:1: content: each typed part is placed by exactly one section's `part`; "
+      "parts: none; placed: rubric")),
     (("    - heading: Notes\n      guidance: Write your notes here.", "    - heading: Notes"),
-     "templates/plain.yaml:13:7: content.sections[0]: a section needs guidance, questions, blanks, a table, "
-     "a checklist or a part"),
+     ("templates/plain.yaml:13:7: content.sections[0]: a section needs guidance, questions, blanks, a table, "
+      "a checklist or a part")),
 ])
 def test_inconsistent_template_is_reported_with_its_file_and_line(tmp_path, change, message):
     old, new = change
@@ -346,7 +354,7 @@ def test_two_renders_on_different_days_give_identical_bytes(handbook, monkeypatc
 def test_word_file_dates_come_from_the_template(handbook):
     template = handbook.templates["ai-prd"]
     data = template_files(handbook)["ai-prd.docx"]
-    midnight = dt.datetime.combine(template.updated, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    midnight = dt.datetime.combine(template.updated, dt.time(0, 0), tzinfo=dt.UTC)
     properties = docx.Document(io.BytesIO(data)).core_properties
     assert (properties.created, properties.modified, properties.revision) == (midnight, midnight, 1)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

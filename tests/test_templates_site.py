@@ -134,7 +134,7 @@ def test_word_files_convert_with_libreoffice(tmp_path, handbook):
         (tmp_path / name).write_bytes(files[name])
     result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
                              "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *names],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=600)
+                            cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr
     for name in names:
         assert (tmp_path / "pdf" / name.replace(".docx", ".pdf")).stat().st_size > 1000
@@ -155,8 +155,10 @@ def hostile_site(tmp_path_factory):
 
 def test_hostile_template_page_shows_the_text_literally(hostile_site):
     page = (hostile_site / "templates" / "hostile" / "index.html").read_text(encoding="utf-8")
-    assert "<script>alert" not in page and "site_name" not in page
+    assert "site_name" not in page
     tree = lxml_html.fromstring(page)
+    assert not tree.xpath("//script[contains(., 'alert')]")
+    assert tree.xpath("//meta[@name='description']/@content") == [HOSTILE]
     article = tree.xpath("//article")[0]
     text = article.text_content()
     assert text.count(HOSTILE) >= 9

@@ -10,7 +10,7 @@ import pytest
 
 from handbook.errors import DataErrors
 from handbook.loader import load_handbook
-from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup
+from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup, self_check_tool
 from handbook.tools import (
     FitContext, FitRole, Report, adjust_weights, annual_cents, apportion, earnings_report, fixed_text, hours_text, money_text,
     rank_roles, report_csv, report_markdown, role_fit_report, round_half_up, self_check_report, to_units, verdict,
@@ -256,3 +256,13 @@ def test_a_tool_file_with_another_tools_section_says_which_section_it_needs(tmp_
         load_handbook(Path("data"))
     assert [str(error) for error in caught.value.errors] == [
         "data/tools/self-check.yaml:1:1: the self-check tool needs its settings under 'self_check:'"]
+
+
+def test_hostile_statement_text_reaches_the_page_and_its_json_as_inert_text(tmp_path):
+    data = fixture_data(tmp_path)
+    path = data / "tools" / "self-check.yaml"
+    path.write_text(path.read_text().replace("I like roadmaps.", "'</script><script>alert(1)</script> {{ 7*7 }}'"))
+    html = self_check_tool(load_handbook(data), "tools/self-check.md")
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e {{ 7*7 }}" in html
+    assert "<script>alert" not in html

@@ -12,7 +12,7 @@ import pytest
 from handbook.loader import load_handbook
 from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup
 from handbook.tools import (
-    annual_cents, earnings_report, fixed_text, money_text, rank_roles, report_csv, report_markdown, role_fit_report,
+    adjust_weights, annual_cents, apportion, earnings_report, fixed_text, money_text, rank_roles, report_csv, report_markdown, role_fit_report,
     self_check_report, weekly_cents,
 )
 from tests.conftest import ROOT
@@ -77,6 +77,20 @@ def test_twenty_random_inputs_give_the_same_result_as_python(page, site_url):
         assert shown_scores(page) == expected_scores(ratings, context), (ratings, context)
         markdown = page.locator("#fit-markdown").input_value()
         assert markdown == report_markdown(role_fit_report(FIT, ratings, context), address(page))
+    page.watch.assert_clean()
+
+
+def test_weight_adjustment_agrees_with_python_for_any_multipliers(page, site_url):
+    """Beyond the data's presets: awkward multipliers whose products and sums are inexact in binary."""
+    rng = random.Random(7)
+    cases = [(apportion([rng.random() for _ in KEYS]), [round(rng.uniform(0.1, 3), 3) for _ in KEYS])
+             for _ in range(50)]
+    page.goto(site_url + "tools/role-fit/")
+    shown = page.evaluate("""async (cases) => {
+        const core = await import("../../javascripts/tools/core.js");
+        return cases.map(([weights, multipliers]) => core.adjustWeights(weights, multipliers));
+    }""", cases)
+    assert shown == [adjust_weights(weights, multipliers) for weights, multipliers in cases]
     page.watch.assert_clean()
 
 

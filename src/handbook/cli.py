@@ -19,6 +19,9 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check every data file; print each problem as file:line:column: field: message."""
+    if not args.data_dir.is_dir():
+        print(f"handbook validate: error: {args.data_dir.as_posix()}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
     try:
         handbook = load_handbook(args.data_dir)
     except DataErrors as exc:

@@ -36,7 +36,9 @@ def apportion(values: Sequence[float], total: int = WEIGHT_TOTAL) -> list[int]:
     Largest remainder: every share is rounded down, then the leftover units go to the largest
     remainders, the earlier value first on a tie.
     """
-    whole = sum(values)
+    whole = 0.0
+    for value in values:  # plain left-to-right addition, as JavaScript does (sum() compensates since 3.12)
+        whole += value
     shares = [value * total / whole for value in values]
     units = [math.floor(share) for share in shares]
     order = sorted(range(len(values)), key=lambda i: (-(shares[i] - units[i]), i))

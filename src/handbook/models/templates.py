@@ -256,11 +256,14 @@ class Template(Record):
     updated: dt.date = Field(description="When the content last changed; stamped in every file.")
     owners: list[Slug] = Field(min_length=1, description="Roles that own this artifact.")
     skills: list[Slug] = Field(default_factory=list, description="Skill pillars the template exercises.")
-    variables: list[Variable] = Field(default_factory=list)
-    how_to_fill: list[Text] = Field(min_length=1)
+    variables: list[Variable] = Field(default_factory=list, description="Values a reader sets, with their defaults.")
+    how_to_fill: list[Text] = Field(min_length=1, description="Steps, shown on the page and at the end of each file.")
     sources: list[Slug] = Field(default_factory=list)
-    content: Content
-    formats: list[Format] = Field(min_length=1, description="Declared after content, which decides what is possible.")
+    content: Content = Field(description="The document's sections and, at most, one typed part.")
+    formats: list[Format] = Field(min_length=1, description=(
+        "Files offered: md always; docx for any template; yaml and json need a typed part; csv needs a rubric, "
+        "a checklist or a table marked `export: true`."))
+    # `formats` is declared after `content` so its check can see the content it depends on.
 
     @field_validator("variables")
     @classmethod

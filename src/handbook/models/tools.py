@@ -168,9 +168,12 @@ class Tool(Record):
 
     id: Literal["role-fit", "earnings", "self-check"]
     sources: list[Slug] = Field(min_length=1, description="Where the tool's formula or rule comes from.")
-    role_fit: RoleFitSettings | None = None
-    earnings: EarningsSettings | None = None
-    self_check: SelfCheckSettings | None = None
+    role_fit: RoleFitSettings | None = Field(default=None, description="Only in role-fit.yaml: dimensions, "
+                                             "team contexts and the worked example.")
+    earnings: EarningsSettings | None = Field(default=None, description="Only in earnings.yaml: the sources' "
+                                              "scenarios and the one the calculator opens with.")
+    self_check: SelfCheckSettings | None = Field(default=None, description="Only in self-check.yaml: the statements, "
+                                                 "the rule and the verdicts.")
 
     @model_validator(mode="after")
     def _own_section_only(self) -> Tool:

@@ -12,7 +12,16 @@ from typing import ClassVar, Literal
 
 from handbook.loader import Handbook
 from handbook.models import (
-    DECISIONS, STRENGTH_LEVEL, Checklist, Column, EvalTask, Profile, Rubric, Section, Table, Template,
+    DECISIONS,
+    STRENGTH_LEVEL,
+    Checklist,
+    Column,
+    EvalTask,
+    Profile,
+    Rubric,
+    Section,
+    Table,
+    Template,
 )
 
 HANDBOOK_NAME = "AI Roles Handbook"

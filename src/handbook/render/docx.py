@@ -74,7 +74,7 @@ class Writer:
 
 def _properties(doc: WordDocument, template: Template) -> None:
     """Document properties from the data, never from the clock."""
-    moment = dt.datetime.combine(template.updated, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    moment = dt.datetime.combine(template.updated, dt.time(0, 0), tzinfo=dt.UTC)
     properties = doc.core_properties
     properties.title = template.title
     properties.subject = template.summary

@@ -18,8 +18,8 @@ import yaml
 from handbook.loader import Handbook
 from handbook.models import DECISIONS, STRENGTH_LEVEL, Checklist, EvalTask, Profile, Rubric, Scale, Template
 from handbook.render.archive import deterministic_zip
-from handbook.render.docx import word_file
 from handbook.render.document import document, header_values, stamp
+from handbook.render.docx import word_file
 from handbook.render.markdown import markdown
 
 FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "yaml": "YAML", "json": "JSON", "csv": "CSV"}
@@ -129,8 +129,7 @@ def _profile_data(profile: Profile, handbook: Handbook) -> dict[str, Any]:
 def machine_data(template: Template, handbook: Handbook, values: dict[str, str]) -> dict[str, Any]:
     """What the YAML and JSON files hold: the template's stamp, the reader's values, the typed part."""
     part = template.content.part()
-    if part is None:
-        raise TemplateRequestError(f"template '{template.id}' has no machine-readable part")
+    assert part is not None, "the model offers yaml and json only for templates with a typed part"
     name, value = part
     serialisers = {"rubric": _rubric_data, "checklist": _checklist_data, "task": _task_data}
     body = _profile_data(value, handbook) if name == "profile" else serialisers[name](value)
@@ -154,8 +153,7 @@ def score_sheet(template: Template) -> tuple[list[str], list[list[str]]]:
         header = ["gate_id", "gate", "check", "owner", "evidence_required", "evidence_link", "decision", "notes"]
         return header, [[gate.id, gate.name, gate.check, gate.owner, gate.evidence, "", "", ""]
                         for gate in part[1].gates]
-    if table is None:
-        raise TemplateRequestError(f"template '{template.id}' has no score sheet")
+    assert table is not None, "the model offers csv only for a rubric, a checklist or an exported table"
     return [column.key for column in table.columns], [[row.get(column.key, "") for column in table.columns]
                                                       for row in table.rows]
 
@@ -178,7 +176,7 @@ def csv_file(template: Template, values: dict[str, str]) -> bytes:
 
 def yaml_file(template: Template, handbook: Handbook, values: dict[str, str]) -> bytes:
     text = yaml.safe_dump(machine_data(template, handbook, values), sort_keys=False, allow_unicode=True, width=100)
-    return f"# {template.title}. {stamp(template)}\n{text}".encode("utf-8")
+    return f"# {template.title}. {stamp(template)}\n{text}".encode()
 
 
 def json_file(template: Template, handbook: Handbook, values: dict[str, str]) -> bytes:

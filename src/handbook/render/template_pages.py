@@ -14,7 +14,14 @@ from markupsafe import Markup
 
 from handbook.loader import Handbook
 from handbook.models import Template
-from handbook.render.downloads import ARCHIVE_NAME, FORMATS, file_name, offered_formats, preview_markdown, template_files
+from handbook.render.downloads import (
+    ARCHIVE_NAME,
+    FORMATS,
+    file_name,
+    offered_formats,
+    preview_markdown,
+    template_files,
+)
 from handbook.render.environment import render
 from handbook.render.html import page_url, relative_url
 from handbook.render.pages import Page, role_path, template_path
