@@ -6,7 +6,9 @@ this file. Each test walks all pages in one tab and reports every failing page a
 
 from __future__ import annotations
 
+import json
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -87,29 +89,36 @@ def words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w'-]*", text)
 
 
-def distinctive_phrase(text: str, other_texts: list[str], length: int = 5) -> str:
-    """The first run of `length` words of `text` with the most words that none of `other_texts`
-    uses: what a reader who half-remembers this definition, and not another, would type."""
-    elsewhere = {word.lower() for other in other_texts for word in words(other)}
+def distinctive_phrase(text: str, corpus: list[str], length: int = 5) -> str:
+    """The first run of `length` words of `text` whose words are rarest across the `corpus`
+    documents: what a reader who half-remembers this text, and no other, would type."""
+    documents_with = Counter(word for document in corpus for word in {w.lower() for w in words(document)})
     found = words(text)
     runs = [found[start:start + length] for start in range(max(1, len(found) - length + 1))]
-    return " ".join(max(runs, key=lambda run: sum(word.lower() not in elsewhere for word in run)))
+    return " ".join(max(runs, key=lambda run: sum(1 / (1 + documents_with[word.lower()]) for word in run)))
 
 
-def test_distinctive_phrase_picks_the_first_run_of_words_no_other_text_uses():
-    assert distinctive_phrase("The cat sat on a mat, again.", ["the cat sat on", "again"], 2) == "a mat"
-    assert distinctive_phrase("Roles differ.", ["roles"], 5) == "Roles differ"
+def test_distinctive_phrase_picks_the_first_run_of_the_rarest_words():
+    corpus = ["the cat sat on", "the cat", "again"]
+    assert distinctive_phrase("The cat sat on a mat, again.", corpus, 2) == "a mat"
+    assert distinctive_phrase("Roles differ.", corpus, 5) == "Roles differ"
 
 
-def test_search_finds_each_role_by_name_and_by_a_phrase_from_its_definition(page, site_url):
-    roles = list(load_handbook(ROOT / "data").records["roles"].values())
+def search_corpus(site: Path) -> list[str]:
+    """The text of every document in the site's search index, without its markup."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return [re.sub(r"<[^>]+>", " ", document["text"]) for document in index["docs"]]
+
+
+def test_search_finds_each_role_by_name_and_by_a_phrase_from_its_definition(page, site_url, built_site):
+    roles = load_handbook(ROOT / "data").records["roles"].values()
+    corpus = search_corpus(built_site)
     page.goto(site_url)
     page.locator("input.md-search__input").click()
     missed = []
     for role in roles:
         target = f"/roles/{role.id}/"
-        phrase = distinctive_phrase(role.definition, [other.definition for other in roles if other is not role])
-        for query in (role.name, phrase):
+        for query in (role.name, distinctive_phrase(role.definition, corpus)):
             found = _search(page, query)
             if target not in found:
                 missed.append(f"{query!r} found {found[:5]}, not {target}")

@@ -166,11 +166,11 @@ PAGE_BACKGROUND = {"default": (1.0, 1.0, 1.0), "slate": colorsys.hls_to_rgb(225 
 
 
 def palette(scheme: str) -> dict[str, tuple[float, float, float]]:
-    """The chart colours the stylesheet sets for one Material colour scheme."""
+    """The chart colours the stylesheet sets for one Material colour scheme (later blocks win, as in CSS)."""
     css = CSS.read_text(encoding="utf-8")
-    block = re.search(r'\[data-md-color-scheme="' + scheme + r'"\]\s*\{([^}]*)\}', css).group(1)
+    blocks = re.findall(r'\[data-md-color-scheme="' + scheme + r'"\]\s*\{([^}]*)\}', css)
     return {name: tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
-            for name, value in re.findall(r"--(hb-[a-z0-9-]+):\s*#([0-9a-fA-F]{6})", block)}
+            for block in blocks for name, value in re.findall(r"--(hb-[a-z0-9-]+):\s*#([0-9a-fA-F]{6})", block)}
 
 
 def contrast(first, second) -> float:

@@ -24,7 +24,7 @@ from handbook.render.pages import role_path, template_path
 
 GUIDE_PAGES = {
     "glossary": ("glossary.md", "Glossary"),
-    "decisions": ("choose.md", "Decision guide"),
+    "decisions": ("choose.md", "Choosing a path"),
     "interview-prep": ("interviews.md", "Interview preparation"),
     "interview-mistakes": ("interviews.md", "Interview preparation"),
     "compensation": ("compensation.md", "Compensation"),
@@ -171,7 +171,7 @@ def citing_pages(handbook: Handbook) -> dict[str, list[tuple[str, str]]]:
     cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for collection in COLLECTIONS:
         patterns = [pattern for pattern, target in collection.model.REFERENCES if target == "sources"]
-        for record in handbook.records.get(collection.name, {}).values():
+        for record in handbook.records[collection.name].values():
             page = _page_of(collection.name, record)
             if page is None:
                 continue
