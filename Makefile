@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve build test validate browser lock clean bench
+.PHONY: serve build test validate browser lock clean bench audit
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ browser:  ## install Debian's Chromium for the browser tests (skipped, loudly, w
 
 test: $(BIN)/.installed browser  ## run the whole test suite
 	$(BIN)/python -m pytest
+
+audit: build browser  ## Lighthouse (pinned in audit/package-lock.json, mobile defaults) on a page of each kind; not part of test
+	cd audit && npm ci --no-audit --no-fund --loglevel=error
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python audit/lighthouse.py site \
+	  "$$(sed -n 's|^site_url: *[a-z]*://[^/]*||p' mkdocs.yml)"
 
 lock:  ## re-pin every dependency after editing pyproject.toml
 	rm -rf /tmp/handbook-lock && $(PYTHON) -m venv /tmp/handbook-lock

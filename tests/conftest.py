@@ -31,12 +31,17 @@ CHROMIUM_ARGS = [
 BUILD_ENV = {"SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
 
 
-def mkdocs_build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`, exactly as `make build` runs it."""
+def mkdocs_build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None,
+                 engine: str = "mkdocs", wrapper: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir`, exactly as `make build` runs it.
+
+    `engine` names another build tool with the same command line (properdocs); `wrapper` runs
+    the build inside another command (`unshare -rn` to cut the network)."""
     env = {**os.environ, **BUILD_ENV, **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        [*wrapper, sys.executable, "-m", engine, "build", "--strict", "--config-file", "mkdocs.yml",
+         "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False,
     )
 
 
@@ -67,7 +72,7 @@ SITE_BASE_PATH = _deploy_base_path()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+    def log_message(self, format, *args):
         pass
 
     def translate_path(self, path):

@@ -7,10 +7,8 @@ runs offline. A serious or critical violation on any page fails the suite; colou
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
-import material
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -66,19 +64,3 @@ def test_axe_reports_an_image_without_alt_text(page, axe):
                      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">'
                      '</main></body></html>')
     assert [line.split(" ")[0] for line in blocking_violations(axe, page)] == ["image-alt"]
-
-
-def test_search_dialog_override_differs_from_material_only_by_its_accessible_name():
-    """overrides/partials/search.html copies Material's partial to name the dialog; after a
-    Material upgrade this shows whether the copy fell behind."""
-    original = (Path(material.__file__).parent / "templates/partials/search.html").read_text().splitlines()
-    override = (ROOT / "overrides/partials/search.html").read_text().splitlines()
-    changes = [line for line in difflib.unified_diff(original, override, lineterm="", n=0)
-               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
-    assert changes == [
-        "-  This file was automatically generated - do not edit",
-        "+  Material 9.8.1 partials/search.html with one change, so the search dialog has an accessible name",
-        "+  (axe: aria-dialog-name). tests/test_accessibility.py checks it still matches Material but for that.",
-        '-<div class="md-search" data-md-component="search" role="dialog">',
-        '+<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
-    ]

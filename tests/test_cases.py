@@ -230,7 +230,7 @@ def test_a_case_title_and_summary_cannot_leave_the_page_metadata(tmp_path_factor
 def test_markup_in_a_title_is_rejected_with_its_line(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
-    case = sorted((data / "cases").glob("*.yaml"))[0]
+    case = min((data / "cases").glob("*.yaml"))
     lines = case.read_text(encoding="utf-8").splitlines()
     number = next(n for n, line in enumerate(lines, start=1) if line.startswith("title:"))
     lines[number - 1] = "title: Title </title><script>alert(1)</script>"

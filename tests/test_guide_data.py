@@ -24,7 +24,7 @@ def handbook():
 
 def test_a_data_set_without_guide_files_still_loads_with_empty_guides():
     minimal = load_handbook(FIXTURES / "minimal")
-    assert {name: minimal.records[name] for name in GUIDE_COLLECTIONS} == dict.fromkeys(GUIDE_COLLECTIONS, {})
+    assert {name: minimal.records[name] for name in GUIDE_COLLECTIONS} == {name: {} for name in GUIDE_COLLECTIONS}
 
 
 def test_the_shipped_guide_files_are_all_present(handbook):

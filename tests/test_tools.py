@@ -12,8 +12,24 @@ from handbook.errors import DataErrors
 from handbook.loader import load_handbook
 from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup, self_check_tool
 from handbook.tools import (
-    FitContext, FitRole, Report, adjust_weights, annual_cents, apportion, earnings_report, fixed_text, hours_text, money_text,
-    rank_roles, report_csv, report_markdown, role_fit_report, round_half_up, self_check_report, to_units, verdict,
+    FitContext,
+    FitRole,
+    Report,
+    adjust_weights,
+    annual_cents,
+    apportion,
+    earnings_report,
+    fixed_text,
+    hours_text,
+    money_text,
+    rank_roles,
+    report_csv,
+    report_markdown,
+    role_fit_report,
+    round_half_up,
+    self_check_report,
+    to_units,
+    verdict,
     weekly_cents,
 )
 from tests.conftest import FIXTURES, ROOT
@@ -224,16 +240,16 @@ def test_the_tool_fixtures_load(small):
 
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [
     ("role-fit.yaml", "key: operations", "key: strategy",
-     "data/tools/role-fit.yaml:3:1: role_fit: dimensions must be strategy, operations, user_discovery, "
-     "data_evaluation, in that order; got strategy, strategy, user_discovery, data_evaluation"),
+     ("data/tools/role-fit.yaml:3:1: role_fit: dimensions must be strategy, operations, user_discovery, "
+      "data_evaluation, in that order; got strategy, strategy, user_discovery, data_evaluation")),
     ("role-fit.yaml", "user_discovery: 3", "user_discovery: 0",
-     "data/tools/role-fit.yaml:11:117: role_fit.contexts[1].multipliers.user_discovery: "
-     "expected a number at least 0.1; got 0"),
+     ("data/tools/role-fit.yaml:11:117: role_fit.contexts[1].multipliers.user_discovery: "
+      "expected a number at least 0.1; got 0")),
     ("earnings.yaml", "start: full-year", "start: weekly-only",
      "data/tools/earnings.yaml:3:1: earnings: start preset 'weekly-only' gives no weeks; open with one that does"),
     ("earnings.yaml", "source: source-two", "source: source-nine",
-     "data/tools/earnings.yaml:7:95: earnings.presets[1].source: unknown source 'source-nine'; "
-     "expected one of source-one, source-two"),
+     ("data/tools/earnings.yaml:7:95: earnings.presets[1].source: unknown source 'source-nine'; "
+      "expected one of source-one, source-two")),
     ("self-check.yaml", "ready_for_both_at: 3", "ready_for_both_at: 4",
      "data/tools/self-check.yaml:3:1: self_check: ready_for_both_at is 4 but there are only 3 statements"),
 ])

@@ -12,8 +12,18 @@ import pytest
 from handbook.loader import load_handbook
 from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup
 from handbook.tools import (
-    adjust_weights, annual_cents, apportion, earnings_report, fixed_text, money_text, rank_roles, report_csv, report_markdown, role_fit_report,
-    self_check_report, weekly_cents,
+    adjust_weights,
+    annual_cents,
+    apportion,
+    earnings_report,
+    fixed_text,
+    money_text,
+    rank_roles,
+    report_csv,
+    report_markdown,
+    role_fit_report,
+    self_check_report,
+    weekly_cents,
 )
 from tests.conftest import ROOT
 
@@ -73,7 +83,8 @@ def test_twenty_random_inputs_give_the_same_result_as_python(page, site_url):
     for _ in range(20):
         ratings = tuple(rng.randint(0, 100) for _ in KEYS)
         context = rng.choice(FIT.contexts).id
-        page.goto(site_url + "tools/role-fit/" + fit_query(ratings, context))
+        # networkidle: let the favicon finish, or the next navigation aborts it and the watch reports it
+        page.goto(site_url + "tools/role-fit/" + fit_query(ratings, context), wait_until="networkidle")
         assert shown_scores(page) == expected_scores(ratings, context), (ratings, context)
         markdown = page.locator("#fit-markdown").input_value()
         assert markdown == report_markdown(role_fit_report(FIT, ratings, context), address(page))

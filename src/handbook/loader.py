@@ -17,8 +17,18 @@ from pydantic import BaseModel, ValidationError
 from handbook.errors import DataError, DataErrors
 from handbook.models import Case, Comparison, Pillar, PillarList, Record, Role, Source, SourceList, Template
 from handbook.models.guide import (
-    DecisionList, DecisionQuestion, FaqEntry, FaqList, Glossary, GlossaryTerm, InterviewMistake, MistakeList,
-    PayFigure, PayList, PrepList, PrepStep,
+    DecisionList,
+    DecisionQuestion,
+    FaqEntry,
+    FaqList,
+    Glossary,
+    GlossaryTerm,
+    InterviewMistake,
+    MistakeList,
+    PayFigure,
+    PayList,
+    PrepList,
+    PrepStep,
 )
 from handbook.models.tools import Tool
 from handbook.yamlsource import SourceDocument, read_yaml
@@ -284,14 +294,14 @@ def _check_references(raw: list[RawRecord], claimed: dict[str, set[str]], unread
         for pattern, target in record.collection.model.REFERENCES:
             if target in unread:
                 continue
-            for path, target_id in _find(record.data, pattern.split(".")):
+            for path, target_id in find_values(record.data, pattern.split(".")):
                 if isinstance(target_id, str) and target_id not in known[target]:
                     choices = ", ".join(sorted(known[target])) or "none yet"
                     yield record.origin.error(path, f"unknown {target.removesuffix('s')} '{target_id}'; "
                                                     f"expected one of {choices}")
 
 
-def _find(data: Any, steps: list[str], path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+def find_values(data: Any, steps: list[str], path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
     """Values at a REFERENCES pattern in raw data: `name[]` list items, `name{}` mapping keys."""
     if not steps:
         yield path, data
@@ -301,12 +311,12 @@ def _find(data: Any, steps: list[str], path: tuple = ()) -> Iterator[tuple[tuple
     value = data.get(name) if isinstance(data, dict) else None
     if step.endswith("[]") and isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _find(item, rest, path + (name, index))
+            yield from find_values(item, rest, path + (name, index))
     elif step.endswith("{}") and isinstance(value, dict):
         for key in value:
-            yield from _find(key, rest, path + (name, key))
+            yield from find_values(key, rest, path + (name, key))
     elif not step.endswith(("[]", "{}")) and value is not None:
-        yield from _find(value, rest, path + (name,))
+        yield from find_values(value, rest, path + (name,))
 
 
 def _check_role_profiles(handbook: Handbook) -> Iterator[DataError]:

@@ -6,13 +6,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from handbook.models.common import Record, Slug, Text, Title
+from handbook.models.common import Label, Record, Slug, Text, Title
 
 
 class Figure(Record):
     """A number the story rests on, kept apart from the prose so the page can attribute it to its source."""
 
-    value: Annotated[Title, StringConstraints(max_length=40)] = Field(description="The number as written: '76%'.")
+    value: Annotated[Label, StringConstraints(max_length=40)] = Field(description="The number as written: '76%'.")
     meaning: Text = Field(description="What the number measures, in one short phrase.")
 
 
@@ -20,7 +20,7 @@ class TemplateUse(Record):
     """A template that would have changed the outcome, and the part of it that would have done so."""
 
     template: Slug
-    part: Title = Field(description="Which part of the template: 'the fallback gate', 'the failure-mode table'.")
+    part: Label = Field(description="Which part of the template: 'the fallback gate', 'the failure-mode table'.")
     why: Text = Field(description="How that part would have changed what happened.")
 
 
@@ -29,7 +29,7 @@ class Step(Record):
 
     action: Text
     template: Slug | None = Field(default=None, description="Template id whose part this step uses.")
-    part: Title | None = Field(default=None, description="The criterion, gate or section of that template.")
+    part: Label | None = Field(default=None, description="The criterion, gate or section of that template.")
 
     @model_validator(mode="after")
     def _part_needs_template(self) -> Step:

@@ -14,11 +14,15 @@ SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=60)]
 
 
-def _inert_title(value: str) -> str:
-    """Titles feed page titles and navigation, which themes print without escaping (and some engines
-    render as Jinja): keep them free of markup and template syntax."""
+def _no_template_syntax(value: str) -> str:
+    """Short labels can reach places some engines render as Jinja: keep template syntax out."""
     if "{{" in value or "{%" in value or "{#" in value:
         raise ValueError("template syntax ({{, {% or {#) is not allowed in titles and names")
+    return value
+
+
+def _no_markup(value: str) -> str:
+    """Titles become page titles and navigation, which themes print without escaping."""
     if "<" in value or ">" in value:
         raise ValueError("< and > are not allowed in titles and names")
     return value
@@ -31,8 +35,11 @@ def _no_blank(value: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_no_blank)]
-Title = Annotated[str, StringConstraints(min_length=1, max_length=120), AfterValidator(_no_blank),
-                  AfterValidator(_inert_title)]
+Label = Annotated[str, StringConstraints(min_length=1, max_length=120), AfterValidator(_no_blank),
+                  AfterValidator(_no_template_syntax)]
+"""A short piece of text shown escaped, such as a figure or the name of a part of a template."""
+Title = Annotated[Label, AfterValidator(_no_markup)]
+"""A name that may become a page title, heading or navigation entry."""
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=500)]
 
 

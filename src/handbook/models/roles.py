@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from handbook.models.common import Record, Slug, Text, Title, Url
+from handbook.models.common import Record, Slug, Text, Title
 
 Strength = Literal["low", "medium", "high"]
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from pydantic import Field
 
-from pydantic import Field, StringConstraints, model_validator
+from handbook.models.common import Record, Slug, Text, Title
 
-from handbook.models.common import Record, Slug, Text, Title, Url
 
 class Pillar(Record):
     """One of the skill pillars that every role is rated on."""

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
-
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field
 
 from handbook.models.common import Record, Slug, Text, Title, Url
+
 
 class Source(Record):
     """A public reference that a figure or claim rests on."""

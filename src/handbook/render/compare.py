@@ -8,13 +8,10 @@ role file shows everywhere.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-
-from markupsafe import Markup
 
 from handbook.loader import Handbook
 from handbook.models import Comparison, Role
@@ -119,8 +116,3 @@ def picker_data(handbook: Handbook, page: str) -> dict[str, Any]:
     }
 
 
-def json_script(data: Any) -> Markup:
-    """JSON safe inside <script type="application/json">: no `<`, `>` or `&` can end the element early."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return Markup(text)

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup
 
-from handbook.loader import COLLECTIONS, Handbook, _find
+from handbook.loader import COLLECTIONS, Handbook, find_values
 from handbook.models import Comparison, PayFigure, Role, WorkedExample
 from handbook.render.cases import case_path
 from handbook.render.compare import comparison_path
@@ -153,16 +154,20 @@ def glossary(handbook: Handbook, page: str) -> str:
     return _render("sections/glossary.md.j2", handbook, page, groups=list(groups.items()))
 
 
-def _page_of(collection: str, record) -> tuple[str, str] | None:
-    """The page that shows a record, as (path, title); None for records without a page of their own."""
-    per_record: dict[str, Callable[[object], tuple[str, str]]] = {
-        "roles": lambda role: (role_path(role.id), role.name),
-        "templates": lambda template: (template_path(template.id), template.title),
-        "comparisons": lambda comparison: (comparison_path(comparison.id), comparison.title),
-        "cases": lambda case: (case_path(case.id), case.title),
-    }
-    if collection in per_record:
-        return per_record[collection](record)
+RECORD_PAGES: dict[str, Callable[[Any], tuple[str, str]]] = {
+    "roles": lambda role: (role_path(role.id), role.name),
+    "templates": lambda template: (template_path(template.id), template.title),
+    "comparisons": lambda comparison: (comparison_path(comparison.id), comparison.title),
+    "cases": lambda case: (case_path(case.id), case.title),
+    "tools": lambda tool: (f"tools/{tool.id}.md", f"{tool.id.replace('-', ' ').capitalize()} tool"),
+}
+"""Collections with a page per record: (path, title) of the page that shows a record."""
+
+
+def _page_of(collection: str, record: Any) -> tuple[str, str] | None:
+    """The page that shows a record; None for records that no page shows on its own."""
+    if collection in RECORD_PAGES:
+        return RECORD_PAGES[collection](record)
     return GUIDE_PAGES.get(collection)
 
 
@@ -177,7 +182,7 @@ def citing_pages(handbook: Handbook) -> dict[str, list[tuple[str, str]]]:
                 continue
             data = record.model_dump()
             for pattern in patterns:
-                for _, source_id in _find(data, pattern.split(".")):
+                for _, source_id in find_values(data, pattern.split(".")):
                     if page not in cited[source_id]:
                         cited[source_id].append(page)
     return cited

@@ -6,8 +6,10 @@ neither HTML nor Markdown link syntax in a YAML file can inject markup or a java
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -38,3 +40,10 @@ def relative_url(from_page: str, to_path: str) -> str:
     if to_path.endswith(".md"):
         return "./" if relative == "." else relative + "/"
     return relative
+
+
+def json_script(data: Any) -> Markup:
+    """JSON safe inside <script type="application/json">: no `<`, `>` or `&` can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return Markup(text)

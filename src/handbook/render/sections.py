@@ -12,10 +12,10 @@ from handbook.loader import Handbook
 from handbook.models import STRENGTH_LEVEL
 from handbook.render import charts
 from handbook.render.cases import RESULT_LABEL, case_path, cases_by_role
-from handbook.render.compare import SHARED_DIMENSIONS, comparison_path, json_script, ordered_comparisons, picker_data
+from handbook.render.compare import SHARED_DIMENSIONS, comparison_path, ordered_comparisons, picker_data
 from handbook.render.environment import link, render
 from handbook.render.guide import GUIDE_MACROS
-from handbook.render.html import relative_url
+from handbook.render.html import json_script, relative_url
 from handbook.render.opendata import OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
 from handbook.render.pages import role_path, template_path
 from handbook.render.pillars import pillar_overviews
@@ -89,11 +89,6 @@ def data_download(handbook: Handbook, page: str, name: str, text: str) -> str:
     return str(link(relative_url(page, open_data_file(name).path), text))
 
 
-def source_list(handbook: Handbook, page: str) -> str:
-    """Every source with a stable anchor (`#<source-id>`) that citations link to."""
-    return _render("sections/source_list.md.j2", handbook, page)
-
-
 def case_index(handbook: Handbook, page: str) -> str:
     """Every case grouped under each role it involves, with jump links that filter by role."""
     return _render("sections/case_index.md.j2", handbook, page, groups=cases_by_role(handbook),
@@ -112,7 +107,6 @@ MACROS: dict[str, Callable[..., str]] = {
     "case_index": case_index,
     "role_cards": role_cards,
     "skills_table": skills_table,
-    "source_list": source_list,
     "template_gallery": template_gallery,
     **GUIDE_MACROS,
     **TOOL_MACROS,

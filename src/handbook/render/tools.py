@@ -11,14 +11,30 @@ import dataclasses
 from handbook.errors import DataError, DataErrors
 from handbook.loader import Handbook
 from handbook.models import DIMENSIONS, Tool
-from handbook.render.compare import json_script
 from handbook.render.environment import render
-from handbook.render.html import relative_url
+from handbook.render.html import json_script, relative_url
 from handbook.render.pages import role_path
 from handbook.tools import (
-    FIT_DIGITS, RATING_DIGITS, WEIGHT_DIGITS, EarningsSetup, FitContext, FitDimension, FitRole, RoleFitSetup, Scenario,
-    SelfCheckSetup, SelfCheckStatement, annual_cents, apportion, fixed_text, hours_text, money_text, rank_roles,
-    to_units, verdict, weekly_cents,
+    FIT_DIGITS,
+    RATING_DIGITS,
+    WEIGHT_DIGITS,
+    EarningsSetup,
+    FitContext,
+    FitDimension,
+    FitRole,
+    RoleFitSetup,
+    Scenario,
+    SelfCheckSetup,
+    SelfCheckStatement,
+    annual_cents,
+    apportion,
+    fixed_text,
+    hours_text,
+    money_text,
+    rank_roles,
+    to_units,
+    verdict,
+    weekly_cents,
 )
 
 ORIGIN_LABELS = {"seed": "source article", "handbook": "this handbook"}
