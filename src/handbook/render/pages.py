@@ -24,10 +24,13 @@ class Page:
     body: str
     source_file: str
     nav_group: str | None = None
+    search_boost: float | None = None
 
     def markdown(self) -> str:
         # Themes print the description inside an attribute without escaping it.
-        meta = {"title": self.title, "description": html.escape(self.description, quote=True)}
+        meta: dict = {"title": self.title, "description": html.escape(self.description, quote=True)}
+        if self.search_boost:
+            meta["search"] = {"boost": self.search_boost}
         front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000)
         return f"---\n{front}---\n\n{self.body}"
 
@@ -63,7 +66,8 @@ def role_page(handbook: Handbook, role: Role) -> Page:
         skills_chart=chart_box(role_skills_chart(handbook, role), f"Skills chart: {role.name}"),
     )
     group = "Hybrid shapes" if role.kind == "shape" else None
-    return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group)
+    # Readers search for roles far more than for pages that mention them: rank role pages first.
+    return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group, search_boost=2)
 
 
 def role_pages(handbook: Handbook) -> list[Page]:
