@@ -7,6 +7,8 @@
   only includes a file from the repository root (front matter `edit_source: CONTRIBUTING.md`) at that file.
 - on_page_markdown: "last updated" is the date of the last commit of that same file.
 - on_page_content: the first use of each glossary term on a page gets its definition on hover.
+- on_page_context: the print page (/print/) receives every other page's content, in nav order;
+  by then every page has been rendered (MkDocs renders all pages before it fills templates).
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from handbook.build import Build, current_build, last_changed
 from handbook.errors import DataErrors
 from handbook.glossary import mark_page_terms
 from handbook.navigation import insert_generated
+from handbook.render.printall import PRINT_PAGE, PrintSource, combine
+
+NOT_PRINTED = ("tools/",)
+"""Interactive tools need their scripts, which do not run on paper."""
 
 
 def _build(config) -> Build:
@@ -67,3 +73,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     return mark_page_terms(html, page.file.src_uri, _build(config).handbook)
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.src_uri == PRINT_PAGE:
+        sources = [PrintSource(other.url, other.title, other.content) for other in nav.pages
+                   if other is not page and other.content is not None and not other.file.src_uri.startswith(NOT_PRINTED)]
+        page.content += combine(sources)
+    return context

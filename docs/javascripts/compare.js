@@ -50,9 +50,11 @@
   }
 
   function mount(picker) {
-    if (picker.getAttribute("data-hb-ready")) { return; }
+    var source = picker.querySelector(".hb-picker__data");
+    // The print page keeps the all-roles table but drops scripts and their data.
+    if (picker.getAttribute("data-hb-ready") || !source) { return; }
     picker.setAttribute("data-hb-ready", "true");
-    var data = JSON.parse(picker.querySelector(".hb-picker__data").textContent);
+    var data = JSON.parse(source.textContent);
     var byId = {};
     data.roles.forEach(function (role) { byId[role.id] = role; });
     var form = picker.querySelector(".hb-picker__form");

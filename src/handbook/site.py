@@ -13,6 +13,7 @@ from handbook.render.compare import comparison_pages
 from handbook.render.downloads import ARCHIVE_NAME, file_name, offered_formats, template_files
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
+from handbook.render.printall import print_page
 from handbook.render.template_pages import download_path, template_pages
 from handbook.schemas import schema_files
 
@@ -27,7 +28,8 @@ class Download:
 
 
 def generated_pages(handbook: Handbook) -> list[Page]:
-    return [*role_pages(handbook), *case_pages(handbook), *template_pages(handbook), *comparison_pages(handbook)]
+    return [*role_pages(handbook), *case_pages(handbook), *template_pages(handbook), *comparison_pages(handbook),
+            print_page("mkdocs.yml")]
 
 
 def schema_downloads() -> list[Download]:

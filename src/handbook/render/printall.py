@@ -1,0 +1,84 @@
+"""The whole handbook on one page (/print/), so a reader can print it or save it as one PDF.
+
+Every page's rendered HTML is placed in its own section, in navigation order. Ids are prefixed
+with the page's slug so they stay unique, and links are rewritten: to a printed page they become
+in-page anchors, to anything else a URL relative to the print page. One pass per page, so the
+cost grows linearly with the handbook (the print plugin we measured first was quadratic).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from markupsafe import escape
+
+from handbook.render.pages import Page
+
+PRINT_PAGE = "print.md"
+PRINT_URL = "print/"
+
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
+_ID_ATTRIBUTE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"')
+_URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def print_page(source_file: str) -> Page:
+    """The page the build fills with the whole handbook (see macros/hooks.py on_page_context)."""
+    body = ("# The whole handbook\n\n<p>Every page of the handbook on one page, in the order of the navigation, "
+            "ready to print or to save as a PDF from your browser's print dialog. The interactive tools are left "
+            "out, since they need a screen.</p>\n")
+    return Page(PRINT_PAGE, "The whole handbook", "Every page of the AI Roles Handbook on one page, to print or "
+                "save as PDF.", body, source_file)
+
+
+@dataclass(frozen=True)
+class PrintSource:
+    """One page to print: its URL in the site (`roles/pm/`), its title and its rendered content."""
+
+    url: str
+    title: str
+    html: str
+
+
+def slug(url: str) -> str:
+    """`roles/pm/` -> `roles-pm`; the home page is `home`."""
+    return url.strip("/").replace("/", "-").replace(".", "-") or "home"
+
+
+def _rewrite_link(value: str, page_url: str, printed: set[str]) -> str:
+    if value.startswith("#"):
+        return f"#{slug(page_url)}--{value[1:]}" if value[1:] else f"#{slug(page_url)}"
+    parts = urlsplit(value)
+    if parts.scheme or value.startswith("//"):
+        return value
+    if parts.path in ("", ".", "./"):
+        target = page_url
+    else:
+        target = posixpath.normpath(posixpath.join("/" + page_url, parts.path)).strip("/")
+        target += "/" if target and parts.path.endswith("/") else ""
+    if target in printed:
+        return f"#{slug(target)}--{parts.fragment}" if parts.fragment else f"#{slug(target)}"
+    relative = posixpath.relpath(target or ".", PRINT_URL.rstrip("/"))
+    relative += "/" if target.endswith("/") or not target else ""
+    return relative + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def relocate(source: PrintSource, printed: set[str]) -> str:
+    """The page's content as it must read inside the print page."""
+    prefix = slug(source.url)
+    html = _SCRIPT.sub("", source.html)
+    html = _ID_ATTRIBUTE.sub(
+        lambda m: f'{m.group(1)}="{" ".join(f"{prefix}--{token}" for token in m.group(2).split())}"', html)
+    return _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{_rewrite_link(m.group(2), source.url, printed)}"', html)
+
+
+def combine(sources: list[PrintSource]) -> str:
+    """A table of contents, then each page in its own section that starts on a new sheet."""
+    printed = {source.url for source in sources}
+    contents = "".join(f'<li><a href="#{slug(s.url)}">{escape(s.title)}</a></li>' for s in sources)
+    sections = "".join(
+        f'<section class="hb-print-page" id="{slug(s.url)}">{relocate(s, printed)}</section>' for s in sources)
+    return f'<nav class="hb-print-toc" aria-label="Contents"><h2>Contents</h2><ol>{contents}</ol></nav>{sections}'
