@@ -58,9 +58,14 @@ def make_project(destination: Path, roles: int) -> Path:
         role["order"] = 1000 + index
         role["kind"] = "role"
         role["skills"] = {pillar: STRENGTHS[(index + n) % 3] for n, pillar in enumerate(role["skills"])}
+        # Each clone moves on to its neighbour, so moves spread as in a real handbook instead of
+        # every clone pointing at the same few shipped roles.
+        role["moves"] = [dict(move, to=f"synthetic-role-{index - 1:04d}" if index > first_clone else move["to"])
+                         for move in role.get("moves", [])[:2]]
         return role
 
     role_ids = sorted(p.stem for p in (data / "roles").glob("*.yaml"))
+    first_clone = len(role_ids)
     role_ids += _clone_folder(data / "roles", roles, rename_role)
     pairs = itertools.combinations(role_ids, 2)
 

@@ -107,3 +107,15 @@ def test_generated_pages_join_the_section_of_their_folder_in_data_order():
 ])
 def test_relative_urls_match_directory_urls(origin, target, expected):
     assert relative_url(origin, target) == expected
+
+
+def test_a_long_list_of_generated_pages_is_split_into_groups_in_order(monkeypatch):
+    monkeypatch.setattr("handbook.navigation.MAX_ENTRIES", 2)
+    nav = [{"Roles": ["roles/index.md", "roles/guide.md"]}]
+    pages = [Page(f"roles/{name}.md", name.upper(), "", "", "x.yaml") for name in "abcde"]
+    assert insert_generated(nav, pages) == [{"Roles": [
+        "roles/index.md", "roles/guide.md",
+        {"A – B": [{"A": "roles/a.md"}, {"B": "roles/b.md"}]},
+        {"C – D": [{"C": "roles/c.md"}, {"D": "roles/d.md"}]},
+        {"E – E": [{"E": "roles/e.md"}]},
+    ]}]
