@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
-from handbook.build import Build, current_build, last_changed
+from handbook.build import active_build, current_build, last_changed
 from handbook.errors import DataErrors
 from handbook.glossary import mark_page_terms
 from handbook.navigation import insert_generated
@@ -29,23 +29,19 @@ NOT_PRINTED = ("tools/",)
 """Interactive tools need their scripts, which do not run on paper."""
 
 
-def _build(config) -> Build:
+def on_config(config):
     data_dir = Path(config.config_file_path).parent / "data"
     try:
-        return current_build(data_dir)
+        build = current_build(data_dir)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
-
-
-def on_config(config):
-    build = _build(config)
     config.nav = insert_generated(config.nav, build.pages)
     return config
 
 
 def on_files(files: Files, config) -> Files:
     """Add generated files, and make every "edit" link relative to the repository root."""
-    build = _build(config)
+    build = active_build()
     project_root = Path(config.config_file_path).parent.resolve()
     docs_dir = Path(config.docs_dir).resolve().relative_to(project_root).as_posix()
     for file in files.documentation_pages():
@@ -72,7 +68,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return mark_page_terms(html, page.file.src_uri, _build(config).handbook)
+    return mark_page_terms(html, page.file.src_uri, active_build().handbook)
 
 
 def on_page_context(context, page, config, nav):

@@ -1,7 +1,8 @@
 """The state of one site build: the validated handbook and what it generates, loaded once per change.
 
-Both MkDocs bridges (hooks and macros) ask for the current build here, so data is read and
-validated once per build, and again only when a data file changes under `make serve`.
+The MkDocs hooks load it once, when the build starts (`current_build`), and every later hook and
+macro reads that same build (`active_build`), so data is read and validated once per build, and
+again only when a data file changes under `make serve`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Build:
 
 
 _current: dict[tuple, Build] = {}
+_active: list[Build] = []
 
 
 def _fingerprint(data_dir: Path) -> tuple:
@@ -38,17 +40,38 @@ def current_build(data_dir: Path) -> Build:
         _current.clear()
         handbook = load_handbook(data_dir)
         _current[key] = Build(handbook, generated_pages(handbook), generated_downloads(handbook))
+    _active[:] = [_current[key]]
     return _current[key]
 
 
-@cache
+def active_build() -> Build:
+    """The build `current_build` made when this site build started."""
+    if not _active:
+        raise RuntimeError("no handbook build is active: current_build() runs first, in the on_config hook")
+    return _active[0]
+
+
 def last_changed(repo_dir: Path, path: str) -> str | None:
-    """Date (YYYY-MM-DD) of the last commit touching `path`, from git; None outside a git checkout."""
+    """Date (YYYY-MM-DD) of the last commit touching `path` (relative to `repo_dir`); None when
+    git has no history for it."""
+    return _commit_dates(repo_dir).get(path)
+
+
+@cache
+def _commit_dates(repo_dir: Path) -> dict[str, str]:
+    """The last commit date of every file, from one walk of the history rather than one git per page."""
     try:
         result = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", path],
-            cwd=repo_dir, capture_output=True, text=True, check=True, timeout=30,
+            ["git", "log", "--relative", "--format=%x00%cs", "--name-only"],
+            cwd=repo_dir, capture_output=True, text=True, check=True, timeout=120,
         )
     except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.strip() or None
+        return {}
+    dates: dict[str, str] = {}
+    date = None
+    for line in result.stdout.splitlines():
+        if line.startswith("\0"):
+            date = line[1:]
+        elif line and date:
+            dates.setdefault(line, date)
+    return dates

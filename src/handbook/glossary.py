@@ -46,6 +46,18 @@ def _spelling_pattern(spelling: str) -> str:
 
 def term_matcher(terms: Iterable[GlossaryTerm]) -> TermMatcher | None:
     """Longer spellings are tried first, so 'error taxonomy' wins over a shorter term inside it."""
+    terms = tuple(terms)
+    key = tuple(map(id, terms))
+    if key not in _LAST_MATCHER:  # built once per glossary, not once per page
+        _LAST_MATCHER.clear()  # the cached entry keeps its terms alive, so their ids stay theirs
+        _LAST_MATCHER[key] = (terms, _matcher(terms))
+    return _LAST_MATCHER[key][1]
+
+
+_LAST_MATCHER: dict[tuple[int, ...], tuple[tuple[GlossaryTerm, ...], TermMatcher | None]] = {}
+
+
+def _matcher(terms: tuple[GlossaryTerm, ...]) -> TermMatcher | None:
     spellings = sorted(((spelling, term) for term in terms for spelling in term.spellings()),
                        key=lambda item: -len(item[0]))
     if not spellings:
@@ -61,12 +73,15 @@ def _abbr(text: str, term: GlossaryTerm) -> str:
     return f'<abbr class="hb-term" title="{definition}">{text}</abbr>'
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _TextFinder(HTMLParser):
     """Collects (offset, text) of every text run outside the skipped elements."""
 
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
-        self.line_starts = [0] + [index + 1 for index, character in enumerate(source) if character == "\n"]
+        self.line_starts = [0] + [match.end() for match in _NEWLINE.finditer(source)]
         self.open_skipped: Counter[str] = Counter()
         self.runs: list[tuple[int, str]] = []
 
@@ -87,7 +102,7 @@ class _TextFinder(HTMLParser):
 def mark_terms(page_html: str, terms: Iterable[GlossaryTerm]) -> str:
     """`page_html` with the first use of each term wrapped in an <abbr> carrying its definition."""
     matcher = term_matcher(terms)
-    if matcher is None:
+    if matcher is None or not matcher.pattern.search(page_html):
         return page_html
     finder = _TextFinder(page_html)
     finder.feed(page_html)
