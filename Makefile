@@ -35,8 +35,11 @@ browser:  ## install Debian's Chromium for the browser tests (skipped, loudly, w
 test: $(BIN)/.installed browser  ## run the whole test suite
 	$(BIN)/python -m pytest
 
-audit: build browser  ## Lighthouse (pinned in audit/package-lock.json, mobile defaults) on a page of each kind; not part of test
+audit/node_modules/.installed: audit/package.json audit/package-lock.json
 	cd audit && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: build browser audit/node_modules/.installed  ## Lighthouse (pinned in audit/package-lock.json, mobile defaults) on a page of each kind; not part of test
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python audit/lighthouse.py site \
 	  "$$(sed -n 's|^site_url: *[a-z]*://[^/]*||p' mkdocs.yml)"
 

@@ -55,7 +55,7 @@ def test_no_page_has_a_serious_or_critical_axe_violation(page, site_url, site_pa
         assert page.locator("body").get_attribute("data-md-color-scheme") == scheme, path
         if found := blocking_violations(axe, page, options):
             violations[path] = found
-    assert violations == {}, "\n".join(f"{path}: {line}" for path, lines in violations.items() for line in lines)
+    assert violations == {}, "\n".join(f"/{path}: {line}" for path, lines in violations.items() for line in lines)
 
 
 def test_axe_reports_an_image_without_alt_text(page, axe):

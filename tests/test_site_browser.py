@@ -24,13 +24,28 @@ SEARCH_WAIT_MS = 10_000
 NO_RESULTS = "zzqqxxv"
 
 
+SEARCH_READY = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    return !meta || !meta.textContent.includes('Initializing search');
+}"""
+
+
+def settle(tab) -> None:
+    """Wait until the open page has loaded its search index, the last thing a page fetches."""
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_function(SEARCH_READY, timeout=SEARCH_WAIT_MS)
+
+
 def open_clean(tab, url: str) -> list[str]:
-    """Open `url` and wait until the network is idle; what went wrong, as readable lines."""
+    """Open `url` and wait until the network is idle and the search index has loaded (a request
+    still running when the next page opens would be cut off and look failed); what went wrong,
+    as readable lines."""
     watch = tab.watch
     for found in (watch.console_errors, watch.failed_requests, watch.foreign_requests):
         found.clear()
     response = tab.goto(url, wait_until="networkidle")
-    problems = [] if response and response.status == 200 else [f"status {response and response.status}"]
+    settle(tab)
+    problems = [] if response and response.status in (200, 304) else [f"status {response and response.status}"]
     problems += [f"console: {line}" for line in watch.console_errors]
     problems += [f"failed request: {line}" for line in watch.failed_requests]
     problems += [f"request off 127.0.0.1: {line}" for line in watch.foreign_requests]
@@ -39,7 +54,13 @@ def open_clean(tab, url: str) -> list[str]:
 
 def test_every_page_loads_with_no_error_and_no_request_off_the_local_host(page, site_url, site_pages):
     problems = {path: found for path in site_pages if (found := open_clean(page, site_url + path))}
-    assert problems == {}, "\n".join(f"{path}: {line}" for path, lines in problems.items() for line in lines)
+    assert problems == {}, "\n".join(f"/{path}: {line}" for path, lines in problems.items() for line in lines)
+
+
+def sideways_scroll(tab) -> str | None:
+    """Why the open page scrolls sideways, or None when it fits the screen's width."""
+    scroll, client = tab.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    return f"scrollWidth {scroll} > clientWidth {client}" if scroll > client else None
 
 
 def test_no_page_scrolls_sideways_on_a_375px_screen(page, site_url, site_pages):
@@ -48,12 +69,18 @@ def test_no_page_scrolls_sideways_on_a_375px_screen(page, site_url, site_pages):
     overflowing = {}
     for path in site_pages:
         page.goto(site_url + path, wait_until="load")
-        widths = page.evaluate(
-            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        if widths[0] > widths[1]:
-            overflowing[path] = f"scrollWidth {widths[0]} > clientWidth {widths[1]}"
-    assert overflowing == {}, "\n".join(f"{path}: {why}" for path, why in overflowing.items())
+        if why := sideways_scroll(page):
+            overflowing[path] = why
+    assert overflowing == {}, "\n".join(f"/{path}: {why}" for path, why in overflowing.items())
+
+
+def test_the_sideways_check_tells_a_wide_page_from_a_table_scrolling_in_its_box(page):
+    page.set_viewport_size(PHONE)
+    page.set_content('<body style="margin:0"><div style="overflow-x:auto"><table style="width:900px">'
+                     "<tr><td>wide</td></tr></table></div></body>")
+    assert sideways_scroll(page) is None
+    page.set_content('<body style="margin:0"><table style="width:900px"><tr><td>wide</td></tr></table></body>')
+    assert sideways_scroll(page) == "scrollWidth 900 > clientWidth 375"
 
 
 def test_the_page_watch_catches_a_request_to_another_host(page, site_url):
@@ -89,19 +116,23 @@ def words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w'-]*", text)
 
 
-def distinctive_phrase(text: str, corpus: list[str], length: int = 5) -> str:
-    """The first run of `length` words of `text` whose words are rarest across the `corpus`
-    documents: what a reader who half-remembers this text, and no other, would type."""
+def distinctive_phrase(text: str, corpus: list[str], length: int = 3, shortest: int = 4) -> str:
+    """The run of `length` words, each of `shortest` letters or more, within one sentence of
+    `text`, whose words are rarest across the `corpus` documents (the first such run on a tie):
+    what a reader who half-remembers this text, and no other, would type. Short words are left
+    out because Material's search matches them as prefixes of almost everything."""
     documents_with = Counter(word for document in corpus for word in {w.lower() for w in words(document)})
-    found = words(text)
-    runs = [found[start:start + length] for start in range(max(1, len(found) - length + 1))]
+    sentences = [words(sentence) for sentence in re.split(r"[.;:!?]", text)]
+    runs = [found[start:start + length] for found in sentences for start in range(len(found) - length + 1)]
+    runs = [run for run in runs if all(len(word) >= shortest for word in run)]
     return " ".join(max(runs, key=lambda run: sum(1 / (1 + documents_with[word.lower()]) for word in run)))
 
 
-def test_distinctive_phrase_picks_the_first_run_of_the_rarest_words():
-    corpus = ["the cat sat on", "the cat", "again"]
-    assert distinctive_phrase("The cat sat on a mat, again.", corpus, 2) == "a mat"
-    assert distinctive_phrase("Roles differ.", corpus, 5) == "Roles differ"
+def test_distinctive_phrase_picks_the_run_of_long_words_rarest_in_the_corpus():
+    corpus = ["the cat sat on", "black cats", "grey cats", "cats again"]
+    assert distinctive_phrase("A black cat sat. Grey cats chase mice; they do.", corpus, 2, 4) == "chase mice"
+    assert distinctive_phrase("Black cats meet grey cats.", corpus, 2, 4) == "meet grey"
+    assert distinctive_phrase("Mice chase rats.", corpus, 2, 4) == "Mice chase"  # a tie: the first
 
 
 def search_corpus(site: Path) -> list[str]:
@@ -132,10 +163,12 @@ def _scheme(tab) -> str:
 
 def test_dark_mode_toggle_switches_the_palette_and_remembers_it_after_reload(page, site_url):
     page.goto(site_url)
+    settle(page)  # a reload while the search index loads would cut that request off
     assert _scheme(page) == "default"
     page.get_by_title("Switch to dark mode").click()
     assert _scheme(page) == "slate"
     page.reload()
+    settle(page)
     assert _scheme(page) == "slate"
     page.get_by_title("Switch to light mode").click()
     assert _scheme(page) == "default"

@@ -30,7 +30,6 @@ class Link:
     href: str
     target: str
     fragment: str
-    fetched: bool
 
 
 @dataclass(frozen=True, order=True)
@@ -69,7 +68,8 @@ def read_page(site_dir: Path, file: Path) -> SitePage:
 
 def page_url(file: str, base_path: str) -> str:
     """The URL path a browser shows for a file: directory URLs for index.html."""
-    return base_path + (file.removesuffix("index.html") if file.endswith("index.html") else file)
+    folder = file == "index.html" or file.endswith("/index.html")
+    return base_path + (file.removesuffix("index.html") if folder else file)
 
 
 def target_file(site_dir: Path, site_path: str) -> str:
@@ -95,7 +95,7 @@ def links_of(site_dir: Path, page: SitePage, base_path: str) -> Iterator[Link | 
             yield BrokenLink(page.file, href, f"outside the site (not under {base_path})")
             continue
         target = target_file(site_dir, unquote(resolved.path[len(base_path):]))
-        yield Link(page.file, href, target, unquote(resolved.fragment), fetched)
+        yield Link(page.file, href, target, unquote(resolved.fragment))
 
 
 def check_site(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
