@@ -43,11 +43,12 @@ def escapes_html(template_name: str | None) -> bool:
 
 
 @cache
-def environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+def environment(templates_dir: Path = TEMPLATES_DIR, *, html: bool = True) -> Environment:
+    """The environment for site pages (`html=True`), or for plain-text files, which are never escaped."""
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         undefined=StrictUndefined,
-        autoescape=escapes_html,
+        autoescape=escapes_html if html else False,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from handbook.render.document import Block
-from handbook.render.environment import TEMPLATES_DIR
+from handbook.render.environment import environment
 
 _INLINE = re.compile(r"([\\`*_{}\[\]#>|])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -42,16 +41,9 @@ def md_text(text: str) -> str:
 
 
 @cache
-def text_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+def text_environment() -> Environment:
     """Layouts of plain-text files: never HTML-escaped; data is escaped by `md_text` where it lands."""
-    env = Environment(
-        loader=FileSystemLoader(templates_dir),
-        undefined=StrictUndefined,
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = environment(html=False)
     env.filters["md"] = md_text
     return env
 
