@@ -31,13 +31,18 @@ class Misconception(Record):
     reality: Text
 
 
-class FitWeights(Record):
-    """Weights of the role-fit score: Fit = wS*S + wO*O + wU*U + wD*D."""
+class FitDimensions(Record):
+    """The four dimensions of the role-fit score, each from 0 to 1: a role's weights or a reader's ratings."""
 
     strategy: float = Field(ge=0, le=1)
     operations: float = Field(ge=0, le=1)
     user_discovery: float = Field(ge=0, le=1)
     data_evaluation: float = Field(ge=0, le=1)
+
+
+class FitWeights(FitDimensions):
+    """Weights of the role-fit score: Fit = wS*S + wO*O + wU*U + wD*D."""
+
     origin: Literal["seed", "handbook"] = Field(
         description="'seed' when the source material gives the weights, 'handbook' when this handbook chose them."
     )

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from handbook.models.common import Record, Slug, Text, Title
+from handbook.models.roles import FitDimensions
 
 DIMENSIONS: tuple[str, ...] = ("strategy", "operations", "user_discovery", "data_evaluation")
 """The role-fit dimensions in the order of the formula; the same fields as a role's `fit_weights`."""
@@ -52,13 +53,8 @@ class TeamContext(Record):
     multipliers: Multipliers
 
 
-class Ratings(Record):
+class Ratings(FitDimensions):
     """Self-ratings from 0.0 to 1.0, in steps of 0.01 (the tool's inputs take two decimals)."""
-
-    strategy: float = Field(ge=0, le=1)
-    operations: float = Field(ge=0, le=1)
-    user_discovery: float = Field(ge=0, le=1)
-    data_evaluation: float = Field(ge=0, le=1)
 
     @model_validator(mode="after")
     def _two_decimals(self) -> Ratings:
