@@ -152,3 +152,10 @@ def test_marking_only_ever_adds_abbr_elements(page):
     assert unmarked(marked) == page
     titles = re.findall(r'<abbr class="hb-term" title="([^"]*)">', marked)
     assert len(titles) == len(set(titles))
+
+
+def test_a_spelling_that_starts_with_punctuation_is_still_found():
+    dotnet = term("dotnet", ".NET", "A runtime.")
+    page = "<p>Built on .NET, with an eval.</p>"
+    assert mark_terms(page, [dotnet, EVAL]) == (f"<p>Built on {abbr('.NET', dotnet.definition)}, with an "
+                                                f"{abbr('eval', EVAL.definition)}.</p>")

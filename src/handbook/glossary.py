@@ -1,7 +1,7 @@
 """Hover definitions: wrap the first use of each glossary term on a page in <abbr title="definition">.
 
-Works on the HTML of a page's content after Markdown. The standard library's HTML parser finds
-the text between tags; only that text is rewritten, in place, so every tag, attribute, comment
+Works on the HTML of a page's content after Markdown. A tokenizer finds the text between tags;
+only that text is rewritten, in place, so every tag, attribute, comment
 and entity of the page stays byte for byte as it was. Text inside headings, links, code, existing
 abbreviations, scripts, styles, SVG, MathML, form controls and navigation is left alone, and
 definitions are escaped, so a definition can never add markup to a page.
@@ -12,9 +12,8 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from handbook.loader import Handbook
 from handbook.models import GlossaryTerm
@@ -31,10 +30,18 @@ SKIPPED_ELEMENTS = frozenset({
 
 @dataclass(frozen=True)
 class TermMatcher:
-    """One regular expression for every spelling of every term; group `sN` names spelling N's term."""
+    """One regular expression for every spelling of every term; group `sN` names spelling N's term.
+
+    `first_words` (lower case) lets a page be scanned word by word: the full expression, which tries
+    every spelling at every position, runs only where a word could begin a spelling. It is None when a
+    spelling does not start with a letter or digit, and then the full expression scans every position."""
 
     pattern: re.Pattern[str]
     term_of_group: dict[str, GlossaryTerm]
+    first_words: frozenset[str] | None
+
+
+_WORD = re.compile(r"(?<![\w-])\w+")
 
 
 def _spelling_pattern(spelling: str) -> str:
@@ -65,7 +72,30 @@ def _matcher(terms: tuple[GlossaryTerm, ...]) -> TermMatcher | None:
     groups = {f"s{number}": term for number, (_, term) in enumerate(spellings)}
     alternatives = "|".join(f"(?P<s{number}>{_spelling_pattern(spelling)})"
                             for number, (spelling, _) in enumerate(spellings))
-    return TermMatcher(re.compile(rf"(?<![\w-])(?:{alternatives})s?(?![\w-])"), groups)
+    first_words = {_first_word(spelling) for spelling, _ in spellings}
+    return TermMatcher(re.compile(rf"(?<![\w-])(?:{alternatives})s?(?![\w-])"), groups,
+                       None if "" in first_words else frozenset(first_words))
+
+
+def _first_word(spelling: str) -> str:
+    return re.match(r"\w*", spelling.lower()).group()
+
+
+def _matches(matcher: TermMatcher, text: str) -> Iterator[re.Match[str]]:
+    """What `matcher.pattern.finditer(text)` finds, trying the pattern only at candidate words."""
+    if matcher.first_words is None:
+        yield from matcher.pattern.finditer(text)
+        return
+    end = 0
+    for word in _WORD.finditer(text):
+        if word.start() < end:
+            continue
+        lowered = word.group().lower()
+        if lowered in matcher.first_words or (lowered.endswith("s") and lowered[:-1] in matcher.first_words):
+            match = matcher.pattern.match(text, word.start())
+            if match:
+                end = match.end()
+                yield match
 
 
 def _abbr(text: str, term: GlossaryTerm) -> str:
@@ -73,55 +103,63 @@ def _abbr(text: str, term: GlossaryTerm) -> str:
     return f'<abbr class="hb-term" title="{definition}">{text}</abbr>'
 
 
-_NEWLINE = re.compile("\n")
+_RAW_TEXT = ("script", "style", "textarea", "title")
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"  # a comment (an unterminated one runs to the end, as browsers read it)
+    rf"|<(?P<raw>{'|'.join(_RAW_TEXT)})\b(?:\"[^\"]*\"|'[^']*'|[^>])*?>.*?(?:</(?P=raw)\s*>|\Z)"  # raw text element
+    r"|<(?P<close>/)?(?P<tag>[a-zA-Z][^\s/>]*)(?:\"[^\"]*\"|'[^']*'|[^>])*?(?P<empty>/)?>"  # start or end tag
+    r"|<[!?][^>]*>"  # doctype, CDATA or processing instruction
+    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?",  # a character reference ends a text run
+    re.DOTALL | re.IGNORECASE,
+)
 
 
-class _TextFinder(HTMLParser):
-    """Collects (offset, text) of every text run outside the skipped elements."""
+def _text_runs(page_html: str) -> list[tuple[int, str]]:
+    """(offset, text) of every run of text outside the skipped elements.
 
-    def __init__(self, source: str):
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0] + [match.end() for match in _NEWLINE.finditer(source)]
-        self.open_skipped: Counter[str] = Counter()
-        self.runs: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in SKIPPED_ELEMENTS:
-            self.open_skipped[tag] += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.open_skipped[tag] > 0:
-            self.open_skipped[tag] -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not any(self.open_skipped.values()):
-            line, column = self.getpos()
-            self.runs.append((self.line_starts[line - 1] + column, data))
+    One regular expression walks the tags, comments and raw-text elements, so a page costs one
+    scan in C rather than a Python call per tag (html.parser took most of a large build's marking time)."""
+    runs: list[tuple[int, str]] = []
+    open_skipped: Counter[str] = Counter()
+    skipping = 0
+    position = 0
+    for token in _TOKEN.finditer(page_html):
+        if token.start() > position and not skipping:
+            runs.append((position, page_html[position:token.start()]))
+        position = token.end()
+        tag = token.group("tag")
+        if tag is None:
+            continue
+        tag = tag.lower()
+        if tag not in SKIPPED_ELEMENTS or token.group("empty"):
+            continue
+        if token.group("close"):
+            if open_skipped[tag] > 0:
+                open_skipped[tag] -= 1
+                skipping -= 1
+        else:
+            open_skipped[tag] += 1
+            skipping += 1
+    if position < len(page_html) and not skipping:
+        runs.append((position, page_html[position:]))
+    return runs
 
 
 def mark_terms(page_html: str, terms: Iterable[GlossaryTerm]) -> str:
     """`page_html` with the first use of each term wrapped in an <abbr> carrying its definition."""
     matcher = term_matcher(terms)
-    if matcher is None or not matcher.pattern.search(page_html):
+    if matcher is None:
         return page_html
-    finder = _TextFinder(page_html)
-    finder.feed(page_html)
-    finder.close()
     marked: set[str] = set()
     pieces: list[str] = []
     position = 0
-
-    def wrap_first_use(match: re.Match[str]) -> str:
-        term = matcher.term_of_group[match.lastgroup]
-        if term.id in marked:
-            return match.group(0)
-        marked.add(term.id)
-        return _abbr(match.group(0), term)
-
-    for offset, text in finder.runs:
-        pieces.append(page_html[position:offset])
-        pieces.append(matcher.pattern.sub(wrap_first_use, text))
-        position = offset + len(text)
+    for offset, text in _text_runs(page_html):
+        for match in _matches(matcher, text):
+            term = matcher.term_of_group[match.lastgroup]
+            if term.id not in marked:
+                marked.add(term.id)
+                pieces += [page_html[position:offset + match.start()], _abbr(match.group(), term)]
+                position = offset + match.end()
     pieces.append(page_html[position:])
     return "".join(pieces)
 
