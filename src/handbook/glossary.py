@@ -125,7 +125,9 @@ def _text_runs(page_html: str) -> list[tuple[int, str]]:
     position = 0
     for token in _TOKEN.finditer(page_html):
         if token.start() > position and not skipping:
-            runs.append((position, page_html[position:token.start()]))
+            text = page_html[position:token.start()]
+            if not text.isspace():  # most runs are the line breaks between tags
+                runs.append((position, text))
         position = token.end()
         tag = token.group("tag")
         if tag is None:

@@ -2,8 +2,9 @@
 
 Rule: a generated page `roles/x.md` joins the nav section that holds `roles/index.md`, in data
 order, inside a sub-section named by the page's `nav_group` when it has one. A list longer than
-`MAX_ENTRIES` is split into sub-sections of at most that many, so with navigation pruning a page
-carries one short group of links, not every role in the handbook.
+`MAX_ENTRIES` is split into a balanced tree of sub-sections, none longer than that, so with
+navigation pruning a page carries a few short lists of links (the path to itself), not every role
+in the handbook: 1,000 roles become 10 groups of 10 groups of 10 pages.
 """
 
 from __future__ import annotations
@@ -60,9 +61,33 @@ def insert_generated(nav: list[NavItem] | None, pages: Iterable[Page]) -> list[N
 
 
 def _group(items: list[NavItem], entries: list[NavItem]) -> None:
-    """Replace `entries` in `items` by sub-sections of at most MAX_ENTRIES, named by first and last title."""
+    """Replace `entries` in `items` by the balanced tree of sub-sections `_tree` makes of them."""
     position = next(index for index, item in enumerate(items) if item is entries[0])
-    chunks = [entries[start:start + MAX_ENTRIES] for start in range(0, len(entries), MAX_ENTRIES)]
-    groups = [{f"{next(iter(chunk[0]))} – {next(iter(chunk[-1]))}": chunk} for chunk in chunks]
     kept = [item for item in items if not any(item is entry for entry in entries)]
-    items[:] = kept[:position] + groups + kept[position:]
+    items[:] = kept[:position] + _tree(entries) + kept[position:]
+
+
+def _tree(entries: list[NavItem]) -> list[NavItem]:
+    """The fewest levels that keep every list within MAX_ENTRIES, with the same fan-out at each level,
+    so the lists on the way to any page are as short as they can be."""
+    levels = 1
+    while MAX_ENTRIES**levels < len(entries):
+        levels += 1
+    fanout = 2
+    while fanout**levels < len(entries):
+        fanout += 1
+    return _split(entries, fanout, levels)
+
+
+def _split(entries: list[NavItem], fanout: int, levels: int) -> list[NavItem]:
+    if levels == 1:
+        return entries
+    size = fanout ** (levels - 1)
+    chunks = [entries[start:start + size] for start in range(0, len(entries), size)]
+    return [{_label(chunk): _split(chunk, fanout, levels - 1)} for chunk in chunks]
+
+
+def _label(chunk: list[NavItem]) -> str:
+    """A group is named by the titles of its first and last page."""
+    first, last = next(iter(chunk[0])), next(iter(chunk[-1]))
+    return first if len(chunk) == 1 else f"{first} – {last}"

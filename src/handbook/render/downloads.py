@@ -11,15 +11,16 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import yaml
 
+from handbook import cache
 from handbook.loader import Handbook
 from handbook.models import DECISIONS, STRENGTH_LEVEL, Checklist, EvalTask, Profile, Rubric, Scale, Template
 from handbook.render.archive import deterministic_zip
-from handbook.render.document import document, header_values, stamp
-from handbook.render.docx import word_file
+from handbook.render.document import Block, document, header_values, stamp
 from handbook.render.markdown import markdown
 
 FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "yaml": "YAML", "json": "JSON", "csv": "CSV"}
@@ -194,12 +195,30 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
     if fmt == "md":
         return markdown(document(template, handbook, values)).encode("utf-8")
     if fmt == "docx":
-        return word_file(template, document(template, handbook, values))
+        return cached_word_file(template, document(template, handbook, values))
     if fmt == "csv":
         return csv_file(template, values)
     if fmt == "yaml":
         return yaml_file(template, handbook, values)
     return json_file(template, handbook, values)
+
+
+WORD_FILE_CODE = ("docx.py", "archive.py", "document.py")
+"""The modules whose code decides a Word file's bytes, besides python-docx itself."""
+
+
+def cached_word_file(template: Template, blocks: list[Block]) -> bytes:
+    """The Word file from the build cache when this template, these blocks and the code that writes them
+    made it before: python-docx takes tens of milliseconds a file, and is imported only to make one."""
+    here = Path(__file__).parent
+    code = cache.code_fingerprint(*(str(here / module) for module in WORD_FILE_CODE), "dist:python-docx")
+
+    def make() -> bytes:
+        from handbook.render.docx import word_file  # imports python-docx: needed on a miss only
+
+        return word_file(template, blocks)
+
+    return cache.cached_bytes("docx", f"{code}\n{template.model_dump_json()}\n{blocks!r}", make)
 
 
 def preview_markdown(template: Template, handbook: Handbook) -> str:

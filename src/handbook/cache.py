@@ -1,0 +1,57 @@
+"""A content-addressed cache for build products that are slow to make and wholly decided by their inputs.
+
+Material's own plugins keep such a cache in `.cache/`; ours lives in `.cache/handbook/`. An entry is
+named by the SHA-256 of everything that decides its bytes (the inputs, and the source of the code that
+turns them into bytes), so an entry can never be stale: any change gives a new name. Deleting the
+folder is always safe, and a build that cannot write it (a read-only checkout) simply makes the
+product again. `HANDBOOK_NO_CACHE=1` turns it off, so the benchmark can time a cold build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "handbook"
+
+
+def enabled() -> bool:
+    return os.environ.get("HANDBOOK_NO_CACHE", "") in ("", "0")
+
+
+@cache
+def code_fingerprint(*parts: str) -> str:
+    """Digest of source files (paths) and installed distributions (`dist:python-docx`) a product depends on."""
+    digest = hashlib.sha256()
+    for part in parts:
+        if part.startswith("dist:"):
+            digest.update(f"{part}=={metadata.version(part[5:])}".encode())
+        else:
+            digest.update(Path(part).read_bytes())
+    return digest.hexdigest()
+
+
+def cached_bytes(kind: str, inputs: str, make: Callable[[], bytes]) -> bytes:
+    """`make()`, or the bytes it made before from the same `inputs` (which must name the code too)."""
+    if not enabled():
+        return make()
+    key = hashlib.sha256(inputs.encode()).hexdigest()
+    entry = CACHE_DIR / kind / key
+    try:
+        return entry.read_bytes()
+    except OSError:
+        pass
+    data = make()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, entry)  # readers see the whole entry or none of it
+    except OSError:
+        pass
+    return data
