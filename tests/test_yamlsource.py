@@ -60,3 +60,42 @@ def test_a_tab_inside_a_value_is_fine(tmp_path):
     document, errors = read(tmp_path, b"id: x\nname: 'a\tb'\n")
     assert errors == []
     assert document.data == {"id": "x", "name": "a\tb"}
+
+
+SCALARS = [
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON",
+    "off", "Off", "OFF", "y", "n", "null", "Null", "NULL", "~", "nothing", "Trueish", "offline", "0", "007", "0x1F",
+    "0o17", "1_000", "-3", "+4", "3.5", "1e3", ".inf", "-.inf", ".nan", "2024-02-29", "2024-02-29 10:00:00",
+    "1:20", "=", "<<x", "plain prose, with a comma", "12 weeks", "2x faster", "~tilde", "!important",
+]
+
+
+@pytest.mark.parametrize("text", SCALARS)
+def test_values_and_keys_read_exactly_as_pyyaml_reads_them(tmp_path, text):
+    import yaml
+
+    raw = f"value: {text}\nlist: [{text}]\nnested:\n  {text}: {text}\n"
+    document, errors = read(tmp_path, raw.encode())
+    try:
+        expected = yaml.load(raw, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:  # `=` and `!important` are not plain text to PyYAML either
+        assert document is None and errors[0].message.startswith("malformed YAML")
+        return
+    assert errors == []
+    assert document.data == expected
+    assert type(document.data["value"]) is type(expected["value"])
+
+
+def test_the_shipped_data_reads_exactly_as_pyyaml_reads_it():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    for path in sorted((ROOT / "data").rglob("*.yaml")):
+        document, errors = read_yaml(path, path.name)
+        assert errors == [], path
+        assert document.data == yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), path
+
+
+def test_a_scalar_under_a_custom_tag_is_still_refused_as_pyyaml_refuses_it(tmp_path):
+    assert messages(tmp_path, b"id: !python/name:os.system x\n")[0].startswith("file.yaml:1:5: malformed YAML")

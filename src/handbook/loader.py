@@ -6,8 +6,10 @@ same lines in the terminal and in a failed preview.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,7 +138,25 @@ class Handbook:
 
 def load_handbook(data_dir: Path | str) -> Handbook:
     """Load and validate everything under `data_dir`; raise DataErrors listing every problem."""
-    data_dir = Path(data_dir)
+    with _cycle_collector_paused():
+        return _load_handbook(Path(data_dir))
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """Reading builds hundreds of thousands of small objects and no reference cycles, yet each batch of
+    new objects wakes Python's cycle collector, which rescans the growing heap: a third of the time
+    of reading 1,000 roles. Nothing is freed later by pausing it; it resumes as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_handbook(data_dir: Path) -> Handbook:
     handbook = Handbook(data_dir=data_dir)
     errors: list[DataError] = []
     raw: list[RawRecord] = []
@@ -157,8 +177,10 @@ def load_handbook(data_dir: Path | str) -> Handbook:
 
 def display_path(path: Path) -> str:
     """A path as a contributor would type it: relative to the working directory when inside it."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+    absolute, here = os.path.abspath(path), os.getcwd()
+    if absolute.startswith(here + os.sep):
+        return Path(absolute[len(here) + 1:]).as_posix()
+    return path.as_posix()
 
 
 def _load_collection(data_dir: Path, collection: Collection, origins: dict,

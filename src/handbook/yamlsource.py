@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -22,7 +22,10 @@ FieldPath = tuple[str | int, ...]
 MAX_FILE_BYTES = 1_000_000
 # Control characters, which YAML refuses, and the rare line breaks (a lone CR, U+0085, U+2028, U+2029)
 # that YAML counts as new lines but many editors do not, which would make later line numbers wrong.
-_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|\r(?!\n)")
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_LONE_CR = re.compile("\r(?!\n)")
+_TAB_IN_INDENT = re.compile(r"^[ \t]*?\t", re.MULTILINE)
+_CONTENT_LINE = re.compile(r"^[^\S\n]*[^\s#]", re.MULTILINE)
 MAX_DEPTH = 12
 
 
@@ -74,16 +77,16 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return fail(line, column, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
-    forbidden = _FORBIDDEN.search(text)
+    forbidden = _FORBIDDEN.search(text) or ("\r" in text and _LONE_CR.search(text))
     if forbidden:
         position = forbidden.start()
         line, column = text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1
         return fail(line, column, f"character U+{ord(forbidden.group()):04X} is not allowed in a data file; delete it")
-    for number, line_text in enumerate(text.split("\n"), start=1):
-        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
-        if "\t" in indent:
-            return fail(number, indent.index("\t") + 1, "tab character in indentation; YAML indents with spaces only")
-    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+    tab = "\t" in text and _TAB_IN_INDENT.search(text)
+    if tab:
+        line, column = text.count("\n", 0, tab.end()) + 1, tab.end() - tab.start()
+        return fail(line, column, "tab character in indentation; YAML indents with spaces only")
+    if not _CONTENT_LINE.search(text):
         return fail(1, 1, "file is empty; expected a YAML mapping of fields")
 
     try:
@@ -109,8 +112,42 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
 
 
 _EMPTY = object()
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser when PyYAML was built with it: the same YAML, several times faster to read."""
+_LIBYAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_LIBYAML_LOADER):  # type: ignore[misc,valid-type]
+    """libyaml's parser when PyYAML was built with it: the same YAML, several times faster to read.
+
+    Most plain scalars in our data are prose. Only one starting with a character that some implicit
+    type can start with (a digit, `t`rue, `n`ull, `~`...) needs PyYAML's list of patterns; any other is
+    text, which this says at once. Short ones (keys, ids, levels) repeat, so their answer is kept: a
+    plain scalar's type depends on its text alone. Our loader uses no path resolvers, so those two
+    hooks do nothing."""
+
+    _MAY_BE_TYPED = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key)
+    _SHORTCUT = None not in yaml.resolver.Resolver.yaml_implicit_resolvers  # else a pattern may match any text
+    _KEPT_UP_TO = 40
+    _plain_tags: ClassVar[dict[str, str]] = {}
+
+    def resolve(self, kind, value, implicit):
+        if kind is not yaml.ScalarNode or not implicit[0] or not self._SHORTCUT:
+            return super().resolve(kind, value, implicit)
+        tag = self._plain_tags.get(value)
+        if tag is None:
+            typed = not value or value[0] in self._MAY_BE_TYPED
+            tag = super().resolve(kind, value, implicit) if typed else self.DEFAULT_SCALAR_TAG
+            if len(value) <= self._KEPT_UP_TO:
+                self._plain_tags[value] = tag
+        return tag
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+
+FAST_LOADER = _FastLoader
 
 
 def _parse(text: str, file: str, loader_class: type) -> tuple[Any, dict, list[DataError]]:
@@ -120,12 +157,14 @@ def _parse(text: str, file: str, loader_class: type) -> tuple[Any, dict, list[Da
         node = loader.get_single_node()
         if node is None:
             return _EMPTY, {}, []
-        positions: dict[FieldPath, Position] = {}
-        problems: list[DataError] = []
-        _walk(node, (), positions, problems, file, depth=0, visited=set())
-        if problems:
-            return None, positions, problems
-        return loader.construct_document(node), positions, []
+        walk = _Walk(file)
+        walk.positions[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        data = walk.value(node, (), depth=0)
+        if walk.problems:
+            return None, walk.positions, walk.problems
+        if walk.other_tags:  # !!set, !!binary, a custom tag...: PyYAML builds (or refuses) those
+            data = loader.construct_document(node)
+        return data, walk.positions, []
     finally:
         loader.dispose()
 
@@ -140,48 +179,80 @@ def _yaml_reason(exc: yaml.MarkedYAMLError, line: int) -> str:
     return f"{exc.context}{where}, {problem}"
 
 
-def _walk(node: yaml.Node, path: FieldPath, positions: dict, problems: list, file: str, depth: int,
-          visited: set[int]) -> None:
-    """Record positions and reject what PyYAML accepts silently: duplicate keys, aliases, deep nesting."""
-    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    line, column = positions[path]
-    if depth > MAX_DEPTH:
-        problems.append(DataError(file, line, column, dotted(path), f"nested more than {MAX_DEPTH} levels deep"))
-        return
-    if id(node) in visited:
-        problems.append(DataError(file, line, column, dotted(path),
-                                  "anchors and aliases (&name, *name) are not supported; write the value out"))
-        return
-    visited.add(id(node))
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_SCALARS = {tag: yaml.constructor.SafeConstructor.yaml_constructors[tag] for tag in (
+    "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp")}
+
+
+class _Walk:
+    """One pass over a composed document that builds its data, records the position of every field, and
+    rejects what PyYAML accepts silently: duplicate keys, aliases, merge keys, deep nesting.
+
+    Building the data here rather than with PyYAML's constructor saves a second pass over every node;
+    scalars are built by PyYAML's own safe constructors, so the values are the ones it would give."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.positions: dict[FieldPath, Position] = {}
+        self.problems: list[DataError] = []
+        self.visited: set[int] = set()
+        self.other_tags = False
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def problem(self, node: yaml.Node, path: FieldPath, message: str) -> None:
+        self.problems.append(DataError(self.file, node.start_mark.line + 1, node.start_mark.column + 1,
+                                       dotted(path), message))
+
+    def value(self, node: yaml.Node, path: FieldPath, depth: int) -> Any:
+        """The data of `node`, written at `path` (whose position the caller has recorded)."""
+        if depth > MAX_DEPTH:
+            return self.problem(node, path, f"nested more than {MAX_DEPTH} levels deep")
+        if id(node) in self.visited:
+            return self.problem(node, path, "anchors and aliases (&name, *name) are not supported; write the value out")
+        self.visited.add(id(node))
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self.other_tags |= tag != _SEQ
+            items = []
+            for index, item in enumerate(node.value):
+                mark = item.start_mark
+                self.positions[path + (index,)] = (mark.line + 1, mark.column + 1)
+                items.append(self.value(item, path + (index,), depth + 1))
+            return items
+        if tag not in _SCALARS:
+            self.other_tags = True
+            return None
+        try:
+            return _SCALARS[tag](self.constructor, node)
+        except (ValueError, OverflowError) as exc:  # only a timestamp can fail here: its pattern matched
+            return self.problem(node, path, f"not a real date ({exc}); write YYYY-MM-DD")
+
+    def mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict:
+        """A field's position is its key's; a key written twice is reported at its second line."""
+        self.other_tags |= node.tag != _MAP
+        data: dict = {}
+        positions = self.positions
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                line = key_node.start_mark.line + 1
-                problems.append(DataError(file, line, key_node.start_mark.column + 1, dotted(path), "keys must be plain text"))
+                self.problem(key_node, path, "keys must be plain text")
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge":
-                line = key_node.start_mark.line + 1
-                problems.append(DataError(file, line, key_node.start_mark.column + 1, dotted(path),
-                                          "merge keys (<<) are not supported; write the fields out"))
+                self.problem(key_node, path, "merge keys (<<) are not supported; write the fields out")
                 continue
-            key = key_node.value
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                problems.append(DataError(file, line, key_node.start_mark.column + 1, dotted(path + (key,)),
-                                          f"duplicate key; it is already set on line {seen[key]}"))
+            child = path + (key_node.value,)
+            if child in positions:
+                self.problem(key_node, child, f"duplicate key; it is already set on line {positions[child][0]}")
                 continue
-            seen[key] = line
-            _walk(value_node, path + (key,), positions, problems, file, depth + 1, visited)
-            positions[path + (key,)] = (line, key_node.start_mark.column + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), positions, problems, file, depth + 1, visited)
-    elif node.tag == "tag:yaml.org,2002:timestamp":
-        try:
-            yaml.constructor.SafeConstructor().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError) as exc:
-            problems.append(DataError(file, line, column, dotted(path), f"not a real date ({exc}); write YYYY-MM-DD"))
+            mark = key_node.start_mark
+            positions[child] = (mark.line + 1, mark.column + 1)
+            key = key_node.value if key_node.tag == _STR else self.value(key_node, child, depth + 1)
+            data[key] = self.value(value_node, child, depth + 1)
+        return data
 
 
 def _kind(value: Any) -> str:
