@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -177,3 +178,24 @@ def test_hostile_template_files_carry_the_text_literally(hostile_site):
     assert "<script" not in markdown_file and "{{" not in markdown_file
     with zipfile.ZipFile(io.BytesIO((downloads / "hostile.docx").read_bytes())) as archive:
         assert "&lt;script&gt;alert('x')&lt;/script&gt; {{ 7*7 }}" in archive.read("word/document.xml").decode()
+
+
+def test_a_template_page_names_the_other_roles_that_list_it_and_counts_the_rest(monkeypatch):
+    from lxml import html as lxml_html
+
+    from handbook.loader import load_handbook
+    from handbook.render import template_pages as module
+
+    handbook = load_handbook(ROOT / "data")
+    expected = {template.id: [role.id for role in handbook.roles.values() if role.id not in template.owners
+                              and any(artifact.template == template.id for artifact in role.artifacts)]
+                for template in handbook.templates.values()}
+    listed = {template_id: roles for template_id, roles in expected.items() if len(roles) >= 2}
+    assert listed, "some template is listed by two roles that do not own it"
+    monkeypatch.setattr(module, "ALSO_LISTED_SHOWN", 1)
+    pages = {page.path: page for page in module.template_pages(handbook)}
+    for template_id, roles in listed.items():
+        body = pages[f"templates/{template_id}.md"].body
+        paragraph = lxml_html.fragment_fromstring(re.search(r"<p>Also listed.*?</p>", body, re.DOTALL).group())
+        links = paragraph.xpath("//a/text()")
+        assert links == [handbook.roles[roles[0]].name, f"{len(roles) - 1} more roles"]

@@ -43,12 +43,17 @@ def template_path(template_id: str) -> str:
     return f"templates/{template_id}.md"
 
 
-def moves_into(handbook: Handbook, role_id: str) -> list[tuple[Role, str]]:
-    """Moves other roles make into this one: written once, on the role the move starts from."""
-    return [(role, move.summary) for role in handbook.roles.values() for move in role.moves if move.to == role_id]
+def moves_into(handbook: Handbook) -> dict[str, list[tuple[Role, str]]]:
+    """Moves other roles make into each role, by target: written once, on the role the move starts from.
+    One pass over every move, so a thousand role pages do not each scan a thousand roles."""
+    into: dict[str, list[tuple[Role, str]]] = {}
+    for role in handbook.roles.values():
+        for move in role.moves:
+            into.setdefault(move.to, []).append((role, move.summary))
+    return into
 
 
-def role_page(handbook: Handbook, role: Role) -> Page:
+def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]]) -> Page:
     path = role_path(role.id)
 
     def url(target: str) -> str:
@@ -61,7 +66,7 @@ def role_page(handbook: Handbook, role: Role) -> Page:
         url=url,
         role_path=role_path,
         template_path=template_path,
-        moves_into=moves_into(handbook, role.id),
+        moves_into=moves_in,
         strength_level=STRENGTH_LEVEL,
         skills_chart=chart_box(role_skills_chart(handbook, role), f"Skills chart: {role.name}"),
     )
@@ -71,4 +76,5 @@ def role_page(handbook: Handbook, role: Role) -> Page:
 
 
 def role_pages(handbook: Handbook) -> list[Page]:
-    return [role_page(handbook, role) for role in handbook.roles.values()]
+    into = moves_into(handbook)
+    return [role_page(handbook, role, into.get(role.id, [])) for role in handbook.roles.values()]

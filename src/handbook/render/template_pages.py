@@ -64,10 +64,19 @@ def archive_link(files: dict[str, bytes], page: str) -> FileLink:
     return FileLink(download_url(page, ARCHIVE_NAME), f"All templates (.zip, {size})")
 
 
-def also_listed_by(handbook: Handbook, template: Template) -> list[str]:
-    """Roles and shapes that list the template among their artifacts without owning it."""
-    return [role.id for role in handbook.roles.values() if role.id not in template.owners
-            and any(artifact.template == template.id for artifact in role.artifacts)]
+ALSO_LISTED_SHOWN = 12
+"""A template page names at most this many other roles that list it; a handbook of a thousand roles
+would otherwise put hundreds of links on every template page. The rest are counted."""
+
+
+def also_listed_by(handbook: Handbook) -> dict[str, list[str]]:
+    """By template: the roles and shapes that list it among their artifacts without owning it."""
+    listed: dict[str, list[str]] = {}
+    for role in handbook.roles.values():
+        for template_id in dict.fromkeys(artifact.template for artifact in role.artifacts if artifact.template):
+            if template_id in handbook.templates and role.id not in handbook.templates[template_id].owners:
+                listed.setdefault(template_id, []).append(role.id)
+    return listed
 
 
 def _context(handbook: Handbook, page: str) -> dict[str, object]:
@@ -75,14 +84,15 @@ def _context(handbook: Handbook, page: str) -> dict[str, object]:
             "template_path": template_path}
 
 
-def template_page(handbook: Handbook, template: Template, files: dict[str, bytes]) -> Page:
+def template_page(handbook: Handbook, template: Template, files: dict[str, bytes], also: list[str]) -> Page:
     path = template_path(template.id)
     body = render(
         "pages/template.md.j2",
         template=template,
         downloads=file_links(template, files, path),
         archive=archive_link(files, path),
-        also=also_listed_by(handbook, template),
+        also=also[:ALSO_LISTED_SHOWN],
+        also_more=len(also[ALSO_LISTED_SHOWN:]),
         preview=Markup(preview_markdown(template, handbook)),
         **_context(handbook, path),
     )
@@ -91,7 +101,9 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
 
 def template_pages(handbook: Handbook) -> list[Page]:
     files = template_files(handbook)
-    return [template_page(handbook, template, files) for template in handbook.templates.values()]
+    listed = also_listed_by(handbook)
+    return [template_page(handbook, template, files, listed.get(template.id, []))
+            for template in handbook.templates.values()]
 
 
 def template_gallery(handbook: Handbook, page: str) -> str:
