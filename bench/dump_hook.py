@@ -32,7 +32,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     target = DUMP / "docs" / page.file.src_uri
     target.parent.mkdir(parents=True, exist_ok=True)
-    front = {key: page.meta[key] for key in ("title", "description") if key in page.meta}
+    front = {key: page.meta[key] for key in ("title", "description", "search") if key in page.meta}
     header = f"---\n{yaml.safe_dump(front, sort_keys=True, allow_unicode=True)}---\n\n" if front else ""
     target.write_text(header + markdown)
     return markdown

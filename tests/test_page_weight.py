@@ -9,19 +9,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from lxml import html as lxml_html
+
+from handbook.pageweight import chrome_kb
 
 PAGE_BUDGET_KB = 60
 CHROME_BUDGET_KB = 30
 WHOLE_HANDBOOK_PAGE = "print/index.html"
-
-
-def chrome_kb(page_html: bytes) -> float:
-    """Kilobytes of a page outside its own content (the article and its table of contents): header,
-    site navigation, footer, scripts. This is what every page repeats, and what a big nav would grow."""
-    tree = lxml_html.fromstring(page_html)
-    own = tree.xpath("//article | //nav[contains(@class, 'md-nav--secondary')]")
-    return (len(page_html) - sum(len(lxml_html.tostring(element)) for element in own)) / 1024
 
 
 def pages(site):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from handbook.loader import load_handbook
 from handbook.navigation import MAX_ENTRIES, insert_generated
@@ -142,3 +145,13 @@ def test_a_very_long_list_becomes_a_balanced_tree_of_short_lists(count):
     assert longest <= MAX_ENTRIES
     if count == 1000:  # three levels of ten: a page's path through the nav lists 30 links, not 1,000
         assert len(items[1:]) == 10 and longest == 10
+
+
+SITE_PATH = st.lists(st.sampled_from(["roles", "pm", "a-vs-b", "downloads", "x.csv", "index"]), max_size=4).map("/".join)
+
+
+@given(SITE_PATH, SITE_PATH)
+def test_relative_paths_between_site_files_are_the_ones_relpath_gives(target, base):
+    from handbook.render.html import _relative_path
+
+    assert _relative_path(target, base) == posixpath.relpath(target or ".", base or ".")

@@ -32,16 +32,42 @@ SKIPPED_ELEMENTS = frozenset({
 class TermMatcher:
     """One regular expression for every spelling of every term; group `sN` names spelling N's term.
 
-    `first_words` (lower case) lets a page be scanned word by word: the full expression, which tries
-    every spelling at every position, runs only where a word could begin a spelling. It is None when a
-    spelling does not start with a letter or digit, and then the full expression scans every position."""
+    Python's regular expressions try the branches of an alternation one by one, so that expression is
+    slow to search with. `candidates` finds the same places much faster: the spellings in lower case,
+    merged into a tree of shared prefixes, searched in the page's lower-cased text. It finds every place
+    the full expression matches (and a few it does not, such as `rice` for RICE), so the full expression
+    runs only there."""
 
     pattern: re.Pattern[str]
     term_of_group: dict[str, GlossaryTerm]
-    first_words: frozenset[str] | None
+    candidates: re.Pattern[str]
 
 
-_WORD = re.compile(r"(?<![\w-])\w+")
+_SPACE = object()
+"""In a spelling, a run of white space, which may be any run of white space on a page."""
+
+
+def _prefix_tree(spellings: Iterable[str]) -> str:
+    """A regular expression matching exactly `spellings` (lower case), branches merged by shared prefix."""
+    tree: dict = {}
+    for spelling in spellings:
+        node = tree
+        for token in _SPACE_RUN.sub(" ", spelling.lower().strip()):
+            node = node.setdefault(_SPACE if token == " " else token, {})
+        node[None] = {}
+
+    def expression(node: dict) -> str:
+        branches = [(r"\s+" if key is _SPACE else re.escape(key)) + expression(child)
+                    for key, child in node.items() if key is not None]
+        if not branches:
+            return ""
+        joined = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{joined})?" if None in node else joined
+
+    return expression(tree)
+
+
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _spelling_pattern(spelling: str) -> str:
@@ -72,30 +98,9 @@ def _matcher(terms: tuple[GlossaryTerm, ...]) -> TermMatcher | None:
     groups = {f"s{number}": term for number, (_, term) in enumerate(spellings)}
     alternatives = "|".join(f"(?P<s{number}>{_spelling_pattern(spelling)})"
                             for number, (spelling, _) in enumerate(spellings))
-    first_words = {_first_word(spelling) for spelling, _ in spellings}
+    tree = _prefix_tree(spelling for spelling, _ in spellings)
     return TermMatcher(re.compile(rf"(?<![\w-])(?:{alternatives})s?(?![\w-])"), groups,
-                       None if "" in first_words else frozenset(first_words))
-
-
-def _first_word(spelling: str) -> str:
-    return re.match(r"\w*", spelling.lower()).group()
-
-
-def _matches(matcher: TermMatcher, text: str) -> Iterator[re.Match[str]]:
-    """What `matcher.pattern.finditer(text)` finds, trying the pattern only at candidate words."""
-    if matcher.first_words is None:
-        yield from matcher.pattern.finditer(text)
-        return
-    end = 0
-    for word in _WORD.finditer(text):
-        if word.start() < end:
-            continue
-        lowered = word.group().lower()
-        if lowered in matcher.first_words or (lowered.endswith("s") and lowered[:-1] in matcher.first_words):
-            match = matcher.pattern.match(text, word.start())
-            if match:
-                end = match.end()
-                yield match
+                       re.compile(rf"(?<![\w-])(?:{tree})s?(?![\w-])"))
 
 
 def _abbr(text: str, term: GlossaryTerm) -> str:
@@ -104,37 +109,34 @@ def _abbr(text: str, term: GlossaryTerm) -> str:
 
 
 _RAW_TEXT = ("script", "style", "textarea", "title")
-_TOKEN = re.compile(
+_SKIPPED_NAMES = "|".join(sorted(SKIPPED_ELEMENTS - set(_RAW_TEXT), key=len, reverse=True))
+_OPAQUE = re.compile(
     r"<!--.*?(?:-->|\Z)"  # a comment (an unterminated one runs to the end, as browsers read it)
     rf"|<(?P<raw>{'|'.join(_RAW_TEXT)})\b(?:\"[^\"]*\"|'[^']*'|[^>])*?>.*?(?:</(?P=raw)\s*>|\Z)"  # raw text element
-    r"|<(?P<close>/)?(?P<tag>[a-zA-Z][^\s/>]*)(?:\"[^\"]*\"|'[^']*'|[^>])*?(?P<empty>/)?>"  # start or end tag
-    r"|<[!?][^>]*>"  # doctype, CDATA or processing instruction
-    r"|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?",  # a character reference ends a text run
+    rf"|<(?P<close>/)?(?P<tag>{_SKIPPED_NAMES})(?=[\s/>])(?:\"[^\"]*\"|'[^']*'|[^>])*?(?P<empty>/)?>"  # skipped tag
+    r"|<[!?][^>]*>",  # doctype, CDATA or processing instruction
     re.DOTALL | re.IGNORECASE,
 )
+_TAG = re.compile(r"<[a-zA-Z/](?:\"[^\"]*\"|'[^']*'|[^>])*?>")
 
 
-def _text_runs(page_html: str) -> list[tuple[int, str]]:
-    """(offset, text) of every run of text outside the skipped elements.
+def _free_spans(page_html: str) -> list[tuple[int, int]]:
+    """(start, end) of the stretches of the page outside skipped elements, comments and raw text.
 
-    One regular expression walks the tags, comments and raw-text elements, so a page costs one
-    scan in C rather than a Python call per tag (html.parser took most of a large build's marking time)."""
-    runs: list[tuple[int, str]] = []
+    Only those tags are walked, one regular expression finding them in C; ordinary tags inside a
+    stretch are stepped over where a candidate word falls in one (`_inside_tag`)."""
+    spans: list[tuple[int, int]] = []
     open_skipped: Counter[str] = Counter()
     skipping = 0
     position = 0
-    for token in _TOKEN.finditer(page_html):
+    for token in _OPAQUE.finditer(page_html):
         if token.start() > position and not skipping:
-            text = page_html[position:token.start()]
-            if not text.isspace():  # most runs are the line breaks between tags
-                runs.append((position, text))
+            spans.append((position, token.start()))
         position = token.end()
         tag = token.group("tag")
-        if tag is None:
+        if tag is None or token.group("empty"):
             continue
         tag = tag.lower()
-        if tag not in SKIPPED_ELEMENTS or token.group("empty"):
-            continue
         if token.group("close"):
             if open_skipped[tag] > 0:
                 open_skipped[tag] -= 1
@@ -143,8 +145,51 @@ def _text_runs(page_html: str) -> list[tuple[int, str]]:
             open_skipped[tag] += 1
             skipping += 1
     if position < len(page_html) and not skipping:
-        runs.append((position, page_html[position:]))
-    return runs
+        spans.append((position, len(page_html)))
+    return spans
+
+
+def _inside_tag(page_html: str, span_start: int, position: int) -> bool:
+    """Whether `position` falls inside a tag (its name or attributes) that starts within the span."""
+    opening = page_html.rfind("<", span_start, position)
+    if opening < 0:
+        return False
+    tag = _TAG.match(page_html, opening)
+    return tag is not None and tag.end() > position
+
+
+def _in_reference(page_html: str, position: int) -> bool:
+    """Whether the word at `position` names a character reference (`&amp;`, `&#169;`), not text."""
+    before = page_html[max(position - 2, 0):position]
+    return before.endswith("&") or before == "&#"
+
+
+def _uses(matcher: TermMatcher, page_html: str) -> Iterator[re.Match[str]]:
+    """Every use of a term in the page's text, in order, as `matcher.pattern` finds them one after another."""
+    lowered = page_html.lower()
+    if len(lowered) != len(page_html):  # a rare character changes length in lower case: search the slow way
+        lowered = None
+    for start, end in _free_spans(page_html):
+        found = _matches(matcher, page_html, lowered, start, end)
+        for match in found:
+            if not _inside_tag(page_html, start, match.start()) and not _in_reference(page_html, match.start()):
+                yield match
+
+
+def _matches(matcher: TermMatcher, page_html: str, lowered: str | None, start: int,
+             end: int) -> Iterator[re.Match[str]]:
+    """What `matcher.pattern.finditer(page_html, start, end)` finds, tried only where a candidate is."""
+    if lowered is None:
+        yield from matcher.pattern.finditer(page_html, start, end)
+        return
+    position = start
+    while candidate := matcher.candidates.search(lowered, position, end):
+        match = matcher.pattern.match(page_html, candidate.start(), end)
+        if match:
+            yield match
+            position = match.end()
+        else:
+            position = candidate.start() + 1
 
 
 def mark_terms(page_html: str, terms: Iterable[GlossaryTerm]) -> str:
@@ -155,13 +200,12 @@ def mark_terms(page_html: str, terms: Iterable[GlossaryTerm]) -> str:
     marked: set[str] = set()
     pieces: list[str] = []
     position = 0
-    for offset, text in _text_runs(page_html):
-        for match in _matches(matcher, text):
-            term = matcher.term_of_group[match.lastgroup]
-            if term.id not in marked:
-                marked.add(term.id)
-                pieces += [page_html[position:offset + match.start()], _abbr(match.group(), term)]
-                position = offset + match.end()
+    for match in _uses(matcher, page_html):
+        term = matcher.term_of_group[match.lastgroup]
+        if term.id not in marked:
+            marked.add(term.id)
+            pieces += [page_html[position:match.start()], _abbr(match.group(), term)]
+            position = match.end()
     pieces.append(page_html[position:])
     return "".join(pieces)
 

@@ -18,6 +18,8 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 def prose(text: str) -> Markup:
     """Escaped text on one logical line; blank lines in the YAML become line breaks."""
+    if "\n" not in text:  # most data text is one line: no paragraphs to find
+        return escape(" ".join(text.split()))
     paragraphs = [" ".join(part.split()) for part in _PARAGRAPH_BREAK.split(text.strip())]
     return Markup("<br><br>").join(escape(paragraph) for paragraph in paragraphs)
 
@@ -35,11 +37,21 @@ def page_url(page_path: str) -> str:
 def relative_url(from_page: str, to_path: str) -> str:
     """URL from the page built from `from_page` to a page (`*.md`) or a file (`downloads/x.csv`)."""
     target = page_url(to_path) if to_path.endswith(".md") else to_path
-    base = page_url(from_page) or "."
-    relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    relative = _relative_path(target, page_url(from_page))
     if to_path.endswith(".md"):
         return "./" if relative == "." else relative + "/"
     return relative
+
+
+def _relative_path(target: str, base: str) -> str:
+    """`posixpath.relpath` for two paths inside the site: the same answer from the strings alone, where
+    relpath asks the operating system for the working directory on every call (thousands per build)."""
+    target_parts = [part for part in posixpath.normpath(target or ".").split("/") if part != "."]
+    base_parts = [part for part in posixpath.normpath(base or ".").split("/") if part != "."]
+    shared = 0
+    while shared < min(len(target_parts), len(base_parts)) and target_parts[shared] == base_parts[shared]:
+        shared += 1
+    return "/".join([".."] * (len(base_parts) - shared) + target_parts[shared:]) or "."
 
 
 def json_script(data: Any) -> Markup:
