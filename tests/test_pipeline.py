@@ -151,7 +151,7 @@ SITE_PATH = st.lists(st.sampled_from(["roles", "pm", "a-vs-b", "downloads", "x.c
 
 
 @given(SITE_PATH, SITE_PATH)
-def test_relative_paths_between_site_files_are_the_ones_relpath_gives(target, base):
-    from handbook.render.html import _relative_path
+def testrelative_paths_between_site_files_are_the_ones_relpath_gives(target, base):
+    from handbook.render.html import relative_path
 
-    assert _relative_path(target, base) == posixpath.relpath(target or ".", base or ".")
+    assert relative_path(target, base) == posixpath.relpath(target or ".", base or ".")

@@ -58,7 +58,7 @@ def test_relocated_page_prefixes_ids_and_rewrites_links():
                          '<a href="../../templates/prd/#risks">PRD</a><a href="../../tools/role-fit/?s=1">tool</a>'
                          '<a href="../../downloads/prd.md">file</a><a href="https://hbr.org/x">HBR</a>'
                          '<script>alert(1)</script>')
-    html = relocate(source, {"roles/pm/", "templates/prd/"})
+    html = relocate(source, frozenset({"roles/pm/", "templates/prd/"}))
     assert html == ('<h2 id="roles-pm--scope">Scope</h2><label for="roles-pm--x">X</label>'
                     '<svg aria-labelledby="roles-pm--t roles-pm--d"></svg><a href="#roles-pm--scope">here</a>'
                     '<a href="#templates-prd--risks">PRD</a><a href="../tools/role-fit/?s=1">tool</a>'

@@ -37,13 +37,13 @@ def page_url(page_path: str) -> str:
 def relative_url(from_page: str, to_path: str) -> str:
     """URL from the page built from `from_page` to a page (`*.md`) or a file (`downloads/x.csv`)."""
     target = page_url(to_path) if to_path.endswith(".md") else to_path
-    relative = _relative_path(target, page_url(from_page))
+    relative = relative_path(target, page_url(from_page))
     if to_path.endswith(".md"):
         return "./" if relative == "." else relative + "/"
     return relative
 
 
-def _relative_path(target: str, base: str) -> str:
+def relative_path(target: str, base: str) -> str:
     """`posixpath.relpath` for two paths inside the site: the same answer from the strings alone, where
     relpath asks the operating system for the working directory on every call (thousands per build)."""
     target_parts = [part for part in posixpath.normpath(target or ".").split("/") if part != "."]

@@ -8,6 +8,7 @@ cost grows linearly with the handbook (the print plugin we measured first was qu
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
+from handbook.render.html import relative_path
 from handbook.render.pages import Page
 
 PRINT_PAGE = "print.md"
@@ -48,7 +50,8 @@ def slug(url: str) -> str:
     return url.strip("/").replace("/", "-").replace(".", "-") or "home"
 
 
-def _rewrite_link(value: str, page_url: str, printed: set[str]) -> str:
+@functools.lru_cache(maxsize=1 << 16)  # the same links recur on page after page (nav-like lists, footers)
+def _rewrite_link(value: str, page_url: str, printed: frozenset[str]) -> str:
     if value.startswith("#"):
         return f"#{slug(page_url)}--{value[1:]}" if value[1:] else f"#{slug(page_url)}"
     parts = urlsplit(value)
@@ -61,12 +64,12 @@ def _rewrite_link(value: str, page_url: str, printed: set[str]) -> str:
         target += "/" if target and parts.path.endswith("/") else ""
     if target in printed:
         return f"#{slug(target)}--{parts.fragment}" if parts.fragment else f"#{slug(target)}"
-    relative = posixpath.relpath(target or ".", PRINT_URL.rstrip("/"))
+    relative = relative_path(target, PRINT_URL)
     relative += "/" if target.endswith("/") or not target else ""
     return relative + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
-def relocate(source: PrintSource, printed: set[str]) -> str:
+def relocate(source: PrintSource, printed: frozenset[str]) -> str:
     """The page's content as it must read inside the print page."""
     prefix = slug(source.url)
     html = _SCRIPT.sub("", source.html)
@@ -77,7 +80,7 @@ def relocate(source: PrintSource, printed: set[str]) -> str:
 
 def combine(sources: list[PrintSource]) -> str:
     """A table of contents, then each page in its own section that starts on a new sheet."""
-    printed = {source.url for source in sources}
+    printed = frozenset(source.url for source in sources)
     contents = "".join(f'<li><a href="#{slug(s.url)}">{escape(s.title)}</a></li>' for s in sources)
     sections = "".join(
         f'<section class="hb-print-page" id="{slug(s.url)}">{relocate(s, printed)}</section>' for s in sources)
