@@ -70,10 +70,23 @@ def test_a_cache_that_cannot_be_written_still_gives_the_file(tmp_path, monkeypat
 def test_templates_loaded_from_the_cache_are_the_code_a_fresh_compile_makes(cache_dir, monkeypatch):
     names = [path.relative_to(TEMPLATES_DIR).as_posix() for path in sorted((TEMPLATES_DIR / "pages").glob("*.j2"))]
     compiled = [environment.__wrapped__(TEMPLATES_DIR).get_template(name) for name in names]
-    assert len(list((cache_dir / "jinja").iterdir())) == len(names)
+    assert len(list((cache_dir / "jinja").rglob("*.cache"))) == len(names)
     from_cache = [environment.__wrapped__(TEMPLATES_DIR).get_template(name) for name in names]
     monkeypatch.setenv("HANDBOOK_NO_CACHE", "1")
     fresh = [environment.__wrapped__(TEMPLATES_DIR).get_template(name) for name in names]
     for a, b, c in zip(compiled, from_cache, fresh, strict=True):
         assert a.root_render_func.__code__.co_code == b.root_render_func.__code__.co_code
         assert b.root_render_func.__code__.co_code == c.root_render_func.__code__.co_code
+
+
+def test_environments_with_other_whitespace_settings_never_share_compiled_code(cache_dir, tmp_path):
+    from jinja2 import Environment, FileSystemLoader
+
+    (tmp_path / "t.j2").write_text("{% if true %}\nA\n{% endif %}\n")
+    rendered = []
+    for trim in (True, False, True, False):
+        env = Environment(loader=FileSystemLoader(tmp_path), trim_blocks=trim)
+        env.bytecode_cache = cache.compiled_templates(env)
+        rendered.append(env.get_template("t.j2").render())
+    assert rendered == ["A\n", "\nA\n", "A\n", "\nA\n"]
+    assert len(list((cache_dir / "jinja").rglob("*.cache"))) == 2

@@ -7,6 +7,7 @@ with a line number, and validation errors later need to point at the field's lin
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +36,12 @@ class SourceDocument:
 
     file: str
     data: Any
-    positions: dict[FieldPath, Position] = field(default_factory=dict)
+    text: str = field(repr=False)
+
+    @functools.cached_property
+    def positions(self) -> dict[FieldPath, Position]:
+        """Worked out when an error needs a line: the text was read cleanly once, so it reads again."""
+        return _parse(self.text, self.file, FAST_LOADER)[1]
 
     def position_of(self, path: FieldPath) -> Position:
         """Line and column of a field, or of its nearest written ancestor (a missing field)."""
@@ -90,10 +96,10 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
         return fail(1, 1, "file is empty; expected a YAML mapping of fields")
 
     try:
-        data, positions, problems = _parse(text, display_name, FAST_LOADER)
+        data, problems = _quick_parse(text, display_name)
     except yaml.YAMLError:
         try:  # libyaml said no: PyYAML's own parser gives the messages contributors are shown
-            data, positions, problems = _parse(text, display_name, yaml.SafeLoader)
+            data, _, problems = _parse(text, display_name, yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -108,7 +114,7 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
         return fail(1, 1, "file is empty; expected a YAML mapping of fields")
     if not isinstance(data, dict):
         return fail(1, 1, f"expected a mapping of fields at the top of the file; got {_kind(data)}")
-    return SourceDocument(display_name, data, positions), []
+    return SourceDocument(display_name, data, text), []
 
 
 _EMPTY = object()
@@ -130,7 +136,11 @@ class _FastLoader(_LIBYAML_LOADER):  # type: ignore[misc,valid-type]
     _plain_tags: ClassVar[dict[str, str]] = {}
 
     def resolve(self, kind, value, implicit):
-        if kind is not yaml.ScalarNode or not implicit[0] or not self._SHORTCUT:
+        if kind is yaml.MappingNode:  # without path resolvers, a collection's tag is its kind's
+            return self.DEFAULT_MAPPING_TAG
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG
+        if not implicit[0] or not self._SHORTCUT:
             return super().resolve(kind, value, implicit)
         tag = self._plain_tags.get(value)
         if tag is None:
@@ -150,14 +160,15 @@ class _FastLoader(_LIBYAML_LOADER):  # type: ignore[misc,valid-type]
 FAST_LOADER = _FastLoader
 
 
-def _parse(text: str, file: str, loader_class: type) -> tuple[Any, dict, list[DataError]]:
-    """Compose, check and construct one document; raises yaml.YAMLError on malformed YAML."""
+def _parse(text: str, file: str, loader_class: type, quick: bool = False) -> tuple[Any, dict, list[DataError]]:
+    """Compose, check and construct one document; raises yaml.YAMLError on malformed YAML, and _Retrace
+    when a quick walk meets a problem."""
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return _EMPTY, {}, []
-        walk = _Walk(file)
+        walk = (_QuickWalk if quick else _Walk)(file)
         walk.positions[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
         data = walk.value(node, (), depth=0)
         if walk.problems:
@@ -167,6 +178,15 @@ def _parse(text: str, file: str, loader_class: type) -> tuple[Any, dict, list[Da
         return data, walk.positions, []
     finally:
         loader.dispose()
+
+
+def _quick_parse(text: str, file: str) -> tuple[Any, list[DataError]]:
+    """The data, or every problem with its place; yaml.YAMLError on malformed YAML."""
+    try:
+        data, _, problems = _parse(text, file, FAST_LOADER, quick=True)
+    except _Retrace:
+        data, _, problems = _parse(text, file, FAST_LOADER)
+    return data, problems
 
 
 def _yaml_reason(exc: yaml.MarkedYAMLError, line: int) -> str:
@@ -218,12 +238,7 @@ class _Walk:
             return self.mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             self.other_tags |= tag != _SEQ
-            items = []
-            for index, item in enumerate(node.value):
-                mark = item.start_mark
-                self.positions[path + (index,)] = (mark.line + 1, mark.column + 1)
-                items.append(self.value(item, path + (index,), depth + 1))
-            return items
+            return self.sequence(node, path, depth)
         if tag not in _SCALARS:
             self.other_tags = True
             return None
@@ -231,6 +246,14 @@ class _Walk:
             return _SCALARS[tag](self.constructor, node)
         except (ValueError, OverflowError) as exc:  # only a timestamp can fail here: its pattern matched
             return self.problem(node, path, f"not a real date ({exc}); write YYYY-MM-DD")
+
+    def sequence(self, node: yaml.SequenceNode, path: FieldPath, depth: int) -> list:
+        items = []
+        for index, item in enumerate(node.value):
+            mark = item.start_mark
+            self.positions[path + (index,)] = (mark.line + 1, mark.column + 1)
+            items.append(self.value(item, path + (index,), depth + 1))
+        return items
 
     def mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict:
         """A field's position is its key's; a key written twice is reported at its second line."""
@@ -252,6 +275,37 @@ class _Walk:
             positions[child] = (mark.line + 1, mark.column + 1)
             key = key_node.value if key_node.tag == _STR else self.value(key_node, child, depth + 1)
             data[key] = self.value(value_node, child, depth + 1)
+        return data
+
+
+class _Retrace(Exception):
+    """The quick pass met a problem: the full pass finds it, with every other, and where each is."""
+
+
+class _QuickWalk(_Walk):
+    """The same pass without the bookkeeping only errors need: no field paths, no positions. A valid
+    file (nearly every file, nearly every time) is read this way; the first problem sends the file
+    through the full pass. Positions are worked out later, and only for a file that has an error."""
+
+    def problem(self, node: yaml.Node, path: FieldPath, message: str) -> None:
+        raise _Retrace
+
+    def sequence(self, node: yaml.SequenceNode, path: FieldPath, depth: int) -> list:
+        return [self.value(item, (), depth + 1) for item in node.value]
+
+    def mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict:
+        self.other_tags |= node.tag != _MAP
+        data: dict = {}
+        names: set[str] = set()
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Retrace
+            name = key_node.value
+            if name in names:
+                raise _Retrace
+            names.add(name)
+            key = name if key_node.tag == _STR else self.value(key_node, (), depth + 1)
+            data[key] = self.value(value_node, (), depth + 1)
         return data
 
 

@@ -11,7 +11,7 @@ import functools
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from handbook import cache
@@ -43,19 +43,6 @@ def escapes_html(template_name: str | None) -> bool:
     return template_name.startswith(("pages/", "sections/")) or template_name.endswith((".html.j2", ".svg.j2"))
 
 
-def _compiled_templates() -> BytecodeCache | None:
-    """Jinja's own cache of compiled templates (checked against each template's source), kept with the
-    build cache: compiling our templates was a fixed cost of every build."""
-    if not cache.enabled():
-        return None
-    directory = cache.CACHE_DIR / "jinja"
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(directory))
-
-
 @functools.cache
 def environment(templates_dir: Path = TEMPLATES_DIR, *, html: bool = True) -> Environment:
     """The environment for site pages (`html=True`), or for plain-text files, which are never escaped."""
@@ -66,8 +53,8 @@ def environment(templates_dir: Path = TEMPLATES_DIR, *, html: bool = True) -> En
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=_compiled_templates(),
     )
+    env.bytecode_cache = cache.compiled_templates(env)
     env.filters["safe_url"] = safe_url
     env.filters["prose"] = prose
     env.globals["link"] = link
