@@ -25,6 +25,10 @@ def test_picker_shows_the_chosen_pair_side_by_side(page, site_url, handbook):
     first, second = list(handbook.roles.values())[-2:]
     page.goto(site_url + "compare/")
     assert page.locator(".hb-picker__all").is_hidden()
+    for label, default in (("First role", 0), ("Second role", 1)):
+        options = page.get_by_label(label).locator("option")
+        assert options.all_inner_texts() == [role.name for role in handbook.roles.values()]
+        assert page.get_by_label(label).input_value() == list(handbook.roles)[default]
     page.get_by_label("First role").select_option(first.id)
     page.get_by_label("Second role").select_option(second.id)
     result = page.locator(".hb-picker__result table")

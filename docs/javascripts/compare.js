@@ -1,8 +1,9 @@
 /* Any-two-roles picker on /compare/.
-   The page carries every role's shared dimensions as JSON (built from the role files) and a full
-   table of all roles for readers without JavaScript. This script reveals the two selects, hides
-   the full table and shows only the chosen pair, using the same table markup as the comparison
-   pages. All text is set with textContent, so role data can never become markup. */
+   The page carries a table of every role on the shared dimensions (built from the role files), which
+   readers without JavaScript see. This script fills the two selects from the table's rows, hides the
+   table and shows only the chosen pair, in the same table markup as the comparison pages, by copying
+   the chosen rows' cells: each role's data is on the page once. Names are set with textContent and
+   cells are copies of the page's own markup, so role data can never become new markup. */
 (function () {
   "use strict";
 
@@ -15,23 +16,32 @@
     return node;
   }
 
-  function items(values, isList) {
-    if (!values.length) { return [element("span", { "class": "hb-note" }, ["None recorded"])]; }
-    if (isList) {
-      return [element("ul", {}, values.map(function (value) { return element("li", {}, [value]); }))];
-    }
-    return values.map(function (value) { return element("p", {}, [value]); });
+  /* One role per row of the all-roles table: id, name, page URL and its cell for each dimension. */
+  function readRoles(table) {
+    return Array.prototype.map.call(table.querySelectorAll("tbody tr[data-hb-role]"), function (row) {
+      var link = row.querySelector("th a");
+      return {
+        id: row.getAttribute("data-hb-role"),
+        name: link.textContent,
+        url: link.getAttribute("href"),
+        cells: Array.prototype.slice.call(row.querySelectorAll("td"))
+      };
+    });
   }
 
-  function pairTable(data, first, second) {
+  function copyOf(cell) {
+    return Array.prototype.map.call(cell.childNodes, function (node) { return node.cloneNode(true); });
+  }
+
+  function pairTable(labels, first, second) {
     var heading = element("tr", {}, [element("th", { scope: "col" }, ["Dimension"])].concat(
       [first, second].map(function (role) {
         return element("th", { scope: "col" }, [element("a", { href: role.url }, [role.name])]);
       })));
-    var rows = data.dimensions.map(function (dimension) {
-      return element("tr", {}, [element("th", { scope: "row" }, [dimension.label])].concat(
+    var rows = labels.map(function (label, index) {
+      return element("tr", {}, [element("th", { scope: "row" }, [label])].concat(
         [first, second].map(function (role) {
-          return element("td", { "data-label": role.name }, items(role.values[dimension.key], dimension.list));
+          return element("td", { "data-label": role.name }, copyOf(role.cells[index]));
         })));
     });
     var table = element("table", { "class": "hb-table hb-table--stack" }, [
@@ -42,8 +52,8 @@
     return element("div", { "class": "md-typeset__scrollwrap" }, [element("div", { "class": "md-typeset__table" }, [table])]);
   }
 
-  function curatedLink(data, first, second) {
-    var url = data.curated[first.id + " " + second.id] || data.curated[second.id + " " + first.id];
+  function curatedLink(curated, first, second) {
+    var url = curated[first.id + " " + second.id] || curated[second.id + " " + first.id];
     if (!url) { return null; }
     return element("p", {}, ["There is also a written comparison of these two roles: ",
       element("a", { href: url }, [first.name + " and " + second.name]), "."]);
@@ -54,20 +64,32 @@
     // The print page keeps the all-roles table but drops scripts and their data.
     if (picker.getAttribute("data-hb-ready") || !source) { return; }
     picker.setAttribute("data-hb-ready", "true");
-    var data = JSON.parse(source.textContent);
+    var curated = JSON.parse(source.textContent).curated;
+    var all = picker.querySelector(".hb-picker__all");
+    var roles = readRoles(all);
+    var labels = Array.prototype.slice.call(all.querySelectorAll("thead th"), 1).map(function (th) {
+      return th.textContent;
+    });
     var byId = {};
-    data.roles.forEach(function (role) { byId[role.id] = role; });
+    roles.forEach(function (role) { byId[role.id] = role; });
     var form = picker.querySelector(".hb-picker__form");
     var result = picker.querySelector(".hb-picker__result");
-    var first = form.elements.first;
-    var second = form.elements.second;
+    var selects = [form.elements.first, form.elements.second];
+    selects.forEach(function (select) {
+      var chosen = Number(select.getAttribute("data-hb-default"));
+      roles.forEach(function (role, index) {
+        var option = element("option", { value: role.id }, [role.name]);
+        option.selected = index === chosen;
+        select.appendChild(option);
+      });
+    });
 
     function show() {
-      var a = byId[first.value];
-      var b = byId[second.value];
+      var a = byId[selects[0].value];
+      var b = byId[selects[1].value];
       var content = a === b
         ? [element("p", {}, ["Choose two different roles to see them side by side."])]
-        : [curatedLink(data, a, b), pairTable(data, a, b)].filter(Boolean);
+        : [curatedLink(curated, a, b), pairTable(labels, a, b)].filter(Boolean);
       result.replaceChildren.apply(result, content);
     }
 
@@ -75,7 +97,7 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.hidden = false;
     result.hidden = false;
-    picker.querySelector(".hb-picker__all").hidden = true;
+    all.hidden = true;
     show();
   }
 

@@ -146,12 +146,14 @@ def load_handbook(data_dir: Path | str) -> Handbook:
 def _cycle_collector_paused() -> Iterator[None]:
     """Reading builds hundreds of thousands of small objects and no reference cycles, yet each batch of
     new objects wakes Python's cycle collector, which rescans the growing heap: a third of the time
-    of reading 1,000 roles. Nothing is freed later by pausing it; it resumes as it was."""
+    of reading 1,000 roles. The handbook then lives as long as the build, so it is frozen (left out of
+    every later collection, still freed when no longer referenced) rather than scanned once more."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -104,15 +104,8 @@ def comparison_pages(handbook: Handbook) -> list[Page]:
 
 
 def picker_data(handbook: Handbook, page: str) -> dict[str, Any]:
-    """What the any-two-roles picker needs, with URLs relative to the page it is embedded in."""
-    return {
-        "dimensions": [{"key": d.key, "label": d.label, "list": d.is_list} for d in SHARED_DIMENSIONS],
-        "roles": [
-            {"id": role.id, "name": role.name, "url": relative_url(page, role_path(role.id)),
-             "values": {d.key: d.items(role) for d in SHARED_DIMENSIONS}}
-            for role in handbook.roles.values()
-        ],
-        "curated": {f"{c.a} {c.b}": relative_url(page, comparison_path(c.id)) for c in ordered_comparisons(handbook)},
-    }
+    """What the any-two-roles picker needs besides the table of every role: which pairs have a written
+    comparison, and where it is (relative to the page the picker is embedded in)."""
+    return {"curated": {f"{c.a} {c.b}": relative_url(page, comparison_path(c.id)) for c in ordered_comparisons(handbook)}}
 
 
