@@ -169,6 +169,7 @@ def _parse(text: str, file: str, loader_class: type, quick: bool = False) -> tup
         if node is None:
             return _EMPTY, {}, []
         walk = (_QuickWalk if quick else _Walk)(file)
+        walk.aliases_possible = not quick or "&" in text or "*" in text  # YAML writes both with these
         walk.positions[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
         data = walk.value(node, (), depth=0)
         if walk.problems:
@@ -217,6 +218,7 @@ class _Walk:
         self.positions: dict[FieldPath, Position] = {}
         self.problems: list[DataError] = []
         self.visited: set[int] = set()
+        self.aliases_possible = True  # a node met twice is an alias
         self.other_tags = False
         self.constructor = yaml.constructor.SafeConstructor()
 
@@ -228,9 +230,10 @@ class _Walk:
         """The data of `node`, written at `path` (whose position the caller has recorded)."""
         if depth > MAX_DEPTH:
             return self.problem(node, path, f"nested more than {MAX_DEPTH} levels deep")
-        if id(node) in self.visited:
-            return self.problem(node, path, "anchors and aliases (&name, *name) are not supported; write the value out")
-        self.visited.add(id(node))
+        if self.aliases_possible:
+            if id(node) in self.visited:
+                return self.problem(node, path, "anchors and aliases (&name, *name) are not supported; write the value out")
+            self.visited.add(id(node))
         tag = node.tag
         if tag == _STR:
             return node.value
