@@ -159,3 +159,16 @@ def test_a_spelling_that_starts_with_punctuation_is_still_found():
     page = "<p>Built on .NET, with an eval.</p>"
     assert mark_terms(page, [dotnet, EVAL]) == (f"<p>Built on {abbr('.NET', dotnet.definition)}, with an "
                                                 f"{abbr('eval', EVAL.definition)}.</p>")
+
+
+CASED = st.sampled_from([" Rice ", " rice ", " RICEs ", " EVAL ", " Evals ", " Model\n drift ", " error  taxonomy",
+                         "-eval", "evaluation ", " drifts-", " RICE_"])
+
+
+@given(st.lists(st.one_of(FRAGMENTS, CASED), max_size=40).map("".join))
+def test_the_candidate_search_finds_exactly_what_the_full_expression_finds(page):
+    from handbook.glossary import _matches, term_matcher
+
+    matcher = term_matcher(TERMS)
+    quick = [match.span() for match in _matches(matcher, page, page.lower(), 0, len(page))]
+    assert quick == [match.span() for match in matcher.pattern.finditer(page)]
