@@ -45,6 +45,7 @@ class TermMatcher:
 
 _SPACE = object()
 """In a spelling, a run of white space, which may be any run of white space on a page."""
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def _prefix_tree(spellings: Iterable[str]) -> str:
@@ -65,9 +66,6 @@ def _prefix_tree(spellings: Iterable[str]) -> str:
         return f"(?:{joined})?" if None in node else joined
 
     return expression(tree)
-
-
-_SPACE_RUN = re.compile(r"\s+")
 
 
 def _spelling_pattern(spelling: str) -> str:
@@ -127,7 +125,7 @@ def _free_spans(page_html: str) -> list[tuple[int, int]]:
     stretch are stepped over where a candidate word falls in one (`_inside_tag`)."""
     spans: list[tuple[int, int]] = []
     open_skipped: Counter[str] = Counter()
-    skipping = 0
+    skipping = 0  # the sum of open_skipped, kept as it changes rather than summed at every token
     position = 0
     for token in _OPAQUE.finditer(page_html):
         if token.start() > position and not skipping:

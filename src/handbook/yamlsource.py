@@ -168,8 +168,8 @@ def _parse(text: str, file: str, loader_class: type, quick: bool = False) -> tup
         node = loader.get_single_node()
         if node is None:
             return _EMPTY, {}, []
-        walk = (_QuickWalk if quick else _Walk)(file)
-        walk.aliases_possible = not quick or "&" in text or "*" in text  # YAML writes both with these
+        # YAML writes anchors and aliases with & and *: a quick walk of a file with neither skips tracking them
+        walk = (_QuickWalk if quick else _Walk)(file, aliases_possible=not quick or "&" in text or "*" in text)
         walk.positions[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
         data = walk.value(node, (), depth=0)
         if walk.problems:
@@ -213,12 +213,12 @@ class _Walk:
     Building the data here rather than with PyYAML's constructor saves a second pass over every node;
     scalars are built by PyYAML's own safe constructors, so the values are the ones it would give."""
 
-    def __init__(self, file: str):
+    def __init__(self, file: str, aliases_possible: bool = True):
         self.file = file
         self.positions: dict[FieldPath, Position] = {}
         self.problems: list[DataError] = []
         self.visited: set[int] = set()
-        self.aliases_possible = True  # a node met twice is an alias
+        self.aliases_possible = aliases_possible  # then a node met twice is an alias
         self.other_tags = False
         self.constructor = yaml.constructor.SafeConstructor()
 
