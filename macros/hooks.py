@@ -7,7 +7,7 @@
   only includes a file from the repository root (front matter `edit_source: CONTRIBUTING.md`) at that file.
 - on_page_markdown: "last updated" is the date of the last commit of that same file.
 - on_page_content: the first use of each glossary term on a page gets its definition on hover.
-- on_env: the theme renders without the blank lines its block tags leave, from cached compiled templates.
+- on_env: the theme renders without the whitespace of its source layout, from cached compiled templates.
 - on_page_context: the print page (/print/) receives every other page's content, in nav order;
   by then every page has been rendered (MkDocs renders all pages before it fills templates).
 """
@@ -26,6 +26,7 @@ from handbook.errors import DataErrors
 from handbook.glossary import mark_page_terms
 from handbook.navigation import insert_generated
 from handbook.render.printall import PRINT_PAGE, PrintSource, combine
+from handbook.theme import compact
 
 NOT_PRINTED = ("tools/",)
 """Interactive tools need their scripts, which do not run on paper."""
@@ -82,11 +83,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_env(env, config, files):
-    """The theme's templates are written for reading, a tag per indented line; rendered as written, each
-    page carried a blank line for every nav entry the template looped over. Trimming block tags removes
-    that whitespace (a tenth of every page, more as the nav grows) and changes no text or element.
-    The compiled templates are kept in the build cache, as ours are."""
-    env.trim_blocks = True
-    env.lstrip_blocks = True
+    """The theme's templates compile without their layout whitespace (see handbook.theme), into the
+    build cache, as ours do."""
+    compact(env)
     env.bytecode_cache = compiled_templates(env)
     return env

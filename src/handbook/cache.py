@@ -10,6 +10,7 @@ product again. `HANDBOOK_NO_CACHE=1` turns it off, so the benchmark can time a c
 from __future__ import annotations
 
 import hashlib
+import inspect
 import os
 import tempfile
 from collections.abc import Callable
@@ -62,7 +63,7 @@ def cached_bytes(kind: str, inputs: str, make: Callable[[], bytes]) -> bytes:
 def compiled_templates(env: Environment) -> BytecodeCache | None:
     """Jinja's own cache of compiled templates, kept here, for `env`. Jinja checks each entry against its
     template's source, so an edited template is compiled again; the settings that change compiled code
-    (delimiters, whitespace control, escaping, extensions) name the folder, since Jinja's key leaves them
+    (delimiters, whitespace control, escaping, extensions and their code) name the folder, since Jinja's key leaves them
     out. Used for our templates and the theme's: compiling them was a fixed cost of every build, and of
     every rebuild under `mkdocs serve`."""
     if not enabled():
@@ -71,7 +72,8 @@ def compiled_templates(env: Environment) -> BytecodeCache | None:
     settings = (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
                 env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
                 env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
-                env.keep_trailing_newline, env.optimized, autoescape, sorted(env.extensions))
+                env.keep_trailing_newline, env.optimized, autoescape, sorted(env.extensions),
+                code_fingerprint(*sorted({inspect.getfile(type(ext)) for ext in env.extensions.values()})))
     directory = CACHE_DIR / "jinja" / hashlib.sha256(repr(settings).encode()).hexdigest()[:16]
     try:
         directory.mkdir(parents=True, exist_ok=True)

@@ -96,6 +96,10 @@ def skills_heatmap(handbook: Handbook, chart_id: str = "hb-skills-heatmap") -> M
     header_height = float(max((len(lines) for lines in headers), default=1) * LINE_HEIGHT + PAD)
     width = label_width + HEATMAP_CELL_WIDTH * len(pillars) + PAD
     height = header_height + HEATMAP_CELL_HEIGHT * len(roles) + PAD
+    # A row per role; every cell is the same box and label moved into place (centred by the stylesheet).
+    cell_shape = _element("rect", {"x": 2.0, "y": 2.0, "width": float(HEATMAP_CELL_WIDTH - 4),
+                                   "height": float(HEATMAP_CELL_HEIGHT - 4), "rx": 3.0})
+    cell_label = {"x": HEATMAP_CELL_WIDTH / 2, "y": HEATMAP_CELL_HEIGHT / 2 + FONT_SIZE * 0.35}
     body: list[Markup] = []
     for column, lines in enumerate(headers):
         centre = label_width + HEATMAP_CELL_WIDTH * (column + 0.5)
@@ -103,17 +107,12 @@ def skills_heatmap(handbook: Handbook, chart_id: str = "hb-skills-heatmap") -> M
     for row, (role, lines) in enumerate(zip(roles, labels)):
         top = header_height + HEATMAP_CELL_HEIGHT * row
         first_line = top + (HEATMAP_CELL_HEIGHT - LINE_HEIGHT * len(lines)) / 2
-        body.append(_lines(label_width - PAD, first_line, lines, "end"))
-        for column, pillar in enumerate(pillars):
-            strength = role.skills[pillar.id]
-            left = label_width + HEATMAP_CELL_WIDTH * column
-            body.append(_element(
-                "g", {"class": f"hb-cell hb-cell--{strength}", "data-role": role.id, "data-pillar": pillar.id},
-                _element("rect", {"x": left + 2, "y": top + 2, "width": float(HEATMAP_CELL_WIDTH - 4),
-                                  "height": float(HEATMAP_CELL_HEIGHT - 4), "rx": 3.0}),
-                _text(left + HEATMAP_CELL_WIDTH / 2, top + HEATMAP_CELL_HEIGHT / 2 + FONT_SIZE * 0.35,
-                      LEVEL_WORD[strength], "hb-cell__text", "middle"),
-            ))
+        cells = [_element("g", {"class": f"hb-cell--{role.skills[pillar.id]}", "data-pillar": pillar.id,
+                                "transform": f"translate({_number(label_width + HEATMAP_CELL_WIDTH * column)} {_number(top)})"},
+                          cell_shape, _element("text", cell_label, escape(LEVEL_WORD[role.skills[pillar.id]])))
+                 for column, pillar in enumerate(pillars)]
+        body.append(_element("g", {"class": "hb-heatmap-row", "data-role": role.id},
+                             _lines(label_width - PAD, first_line, lines, "end"), *cells))
     description = (f"Heatmap of {len(roles)} roles (rows) against {len(pillars)} skill pillars (columns). "
                    "Each cell is shaded and labelled Low, Medium or High. "
                    "The table after the chart gives the same ratings as text.")
