@@ -2,10 +2,12 @@
 
 - on_config: validate data (a data error stops the build with file:line messages, no traceback)
   and put each generated page into the navigation section of its folder.
-- on_files: add generated pages and downloads to the site as virtual files.
+- on_files: add generated pages and downloads to the site as virtual files, and the later parts of
+  hand-written pages whose lists are shown in parts (handbook.render.parts).
   "Edit this page" on a generated page points at the YAML file behind it, and on a docs page that
   only includes a file from the repository root (front matter `edit_source: CONTRIBUTING.md`) at that file.
-- on_page_markdown: "last updated" is the date of the last commit of that same file.
+- on_page_markdown: "last updated" is the date of the last commit of that same file; a page shown in
+  parts gets its pager.
 - on_page_content: the first use of each glossary term on a page gets its definition on hover.
 - on_env: the theme renders without the whitespace of its source layout, from cached compiled templates.
 - on_page_context: the print page (/print/) receives every other page's content, in nav order;
@@ -17,7 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
 from handbook.build import active_build, current_build, last_changed
@@ -25,7 +27,9 @@ from handbook.cache import compiled_templates
 from handbook.errors import DataErrors
 from handbook.glossary import mark_page_terms
 from handbook.navigation import insert_generated
+from handbook.render.parts import first_part
 from handbook.render.printall import PRINT_PAGE, PrintSource, combine
+from handbook.site import part_pages, parted_docs
 from handbook.theme import compact
 
 NOT_PRINTED = ("tools/",)
@@ -47,10 +51,14 @@ def on_files(files: Files, config) -> Files:
     build = active_build()
     project_root = Path(config.config_file_path).parent.resolve()
     docs_dir = Path(config.docs_dir).resolve().relative_to(project_root).as_posix()
-    for file in files.documentation_pages():
-        file.edit_uri = get_data(file.content_string)[1].get("edit_source") or f"{docs_dir}/{file.src_uri}"
-    for page in build.pages:
-        file = File.generated(config, page.path, content=page.markdown())
+    docs = [(file.src_uri, file.content_string, Path(file.abs_src_path)) for file in files.documentation_pages()]
+    for file, (_, source, _) in zip(files.documentation_pages(), docs):
+        file.edit_uri = get_data(source)[1].get("edit_source") or f"{docs_dir}/{file.src_uri}"
+    build.parted = parted_docs(build.handbook, docs)
+    # Later parts of long lists are reached from their page's pager, not from the navigation.
+    for page, inclusion in [*((page, InclusionLevel.UNDEFINED) for page in build.pages),
+                            *((page, InclusionLevel.NOT_IN_NAV) for page in part_pages(build.handbook, build.parted))]:
+        file = File.generated(config, page.path, content=page.markdown(), inclusion=inclusion)
         file.edit_uri = Path(page.source_file).resolve().relative_to(project_root).as_posix()
         files.append(file)
     for download in build.downloads:
@@ -62,12 +70,14 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Material shows `revision_date` as the page's last update: the last commit of its source file."""
+    """Material shows `revision_date` as the page's last update: the last commit of its source file.
+    A page shown in parts gets its pager."""
     project_root = Path(config.config_file_path).parent.resolve()
     updated = last_changed(project_root, page.file.edit_uri) if page.file.edit_uri else None
     if updated:
         page.meta["revision_date"] = updated
-    return markdown
+    parted = active_build().parted.get(page.file.src_uri)
+    return first_part(markdown, parted) if parted else markdown
 
 
 def on_page_content(html: str, page, config, files) -> str:

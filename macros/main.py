@@ -11,13 +11,13 @@ from handbook.render.sections import MACROS
 
 
 def define_env(env):
-    def bind(function):
+    def bind(name, function):
         def macro(*args, **kwargs):
             return function(active_build().handbook, env.page.file.src_uri, *args, **kwargs)
 
-        macro.__name__ = function.__name__
+        macro.__name__ = name
         macro.__doc__ = function.__doc__
         return macro
 
     for name, function in MACROS.items():
-        env.macro(bind(function), name)
+        env.macro(bind(name, function), name)

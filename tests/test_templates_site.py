@@ -184,6 +184,7 @@ def test_a_template_page_names_the_other_roles_that_list_it_and_counts_the_rest(
     from lxml import html as lxml_html
 
     from handbook.loader import load_handbook
+    from handbook.render import environment
     from handbook.render import template_pages as module
 
     handbook = load_handbook(ROOT / "data")
@@ -192,7 +193,7 @@ def test_a_template_page_names_the_other_roles_that_list_it_and_counts_the_rest(
                 for template in handbook.templates.values()}
     listed = {template_id: roles for template_id, roles in expected.items() if len(roles) >= 2}
     assert listed, "some template is listed by two roles that do not own it"
-    monkeypatch.setattr(module, "ALSO_LISTED_SHOWN", 1)
+    monkeypatch.setattr(environment, "LINKS_SHOWN", 1)
     pages = {page.path: page for page in module.template_pages(handbook)}
     for template_id, roles in listed.items():
         body = pages[f"templates/{template_id}.md"].body

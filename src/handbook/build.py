@@ -14,6 +14,7 @@ from pathlib import Path
 
 from handbook.loader import Handbook, load_handbook
 from handbook.render.pages import Page
+from handbook.render.parts import PartedPage
 from handbook.site import Download, generated_downloads, generated_pages
 
 
@@ -22,6 +23,8 @@ class Build:
     handbook: Handbook
     pages: list[Page] = field(default_factory=list)
     downloads: list[Download] = field(default_factory=list)
+    parted: dict[str, PartedPage] = field(default_factory=dict)
+    """Hand-written pages shown in parts (set when the site's files are known, see macros/hooks.py)."""
 
 
 _current: dict[tuple, Build] = {}

@@ -5,6 +5,7 @@ Plain functions of the handbook, so any engine (MkDocs, ProperDocs, a script) ca
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from handbook.render.compare import comparison_pages
 from handbook.render.downloads import ARCHIVE_NAME, file_name, offered_formats, template_files
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
+from handbook.render.parts import PartedPage, later_parts, parted_pages
 from handbook.render.printall import print_page
+from handbook.render.sections import PAGED
 from handbook.render.template_pages import download_path, template_pages
 
 
@@ -30,6 +33,16 @@ class Download:
 def generated_pages(handbook: Handbook) -> list[Page]:
     return [*role_pages(handbook), *case_pages(handbook), *template_pages(handbook), *comparison_pages(handbook),
             print_page("mkdocs.yml")]
+
+
+def parted_docs(handbook: Handbook, docs: Iterable[tuple[str, str, Path]]) -> dict[str, PartedPage]:
+    """Hand-written pages (src path, source, file) whose lists need more than one part, by src path."""
+    return {page.path: page for page in parted_pages(handbook, docs, PAGED)}
+
+
+def part_pages(handbook: Handbook, parted: dict[str, PartedPage]) -> list[Page]:
+    """Parts 2 and on of every hand-written page that needs them (part 1 is the page itself)."""
+    return [page for parted_page in parted.values() for page in later_parts(handbook, parted_page, PAGED)]
 
 
 def schema_downloads(schemas_dir: Path) -> list[Download]:

@@ -87,9 +87,9 @@ def _svg(chart_id: str, width: float, height: float, title: str, description: st
     )
 
 
-def skills_heatmap(handbook: Handbook, chart_id: str = "hb-skills-heatmap") -> Markup:
-    """Every role (rows) against every pillar (columns); each cell is shaded and labelled by strength."""
-    roles, pillars = list(handbook.roles.values()), list(handbook.pillars.values())
+def skills_heatmap(handbook: Handbook, roles: Sequence[Role], chart_id: str = "hb-skills-heatmap") -> Markup:
+    """Roles (rows) against every pillar (columns); each cell is shaded and labelled by strength."""
+    pillars = list(handbook.pillars.values())
     headers = [wrap(pillar.name, HEATMAP_HEADER_CHARS) for pillar in pillars]
     labels = [wrap(role.name, ROLE_LABEL_CHARS) for role in roles]
     label_width = _label_width(labels)

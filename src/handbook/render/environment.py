@@ -8,6 +8,7 @@ written in YAML reaches the reader as those characters.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,6 +20,10 @@ from handbook.render.html import prose
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
 SAFE_SCHEMES = ("http", "https", "")
+LINKS_SHOWN = 24
+"""A list of links inside one entry (the pages citing a source, the roles listing a template) names at
+most this many by default; the rest are counted. A handbook of a thousand roles would otherwise put
+hundreds of links in every entry."""
 
 
 def safe_url(url: str) -> str:
@@ -33,6 +38,12 @@ def link(href: str, text: str, **attributes: str) -> Markup:
     """An <a> element with escaped text and a vetted URL."""
     extra = "".join(f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attributes.items())
     return Markup(f'<a href="{escape(safe_url(href))}"{extra}>{escape(text)}</a>')
+
+
+def capped(items: Sequence, shown: int | None = None) -> tuple[Sequence, int]:
+    """The first `shown` (LINKS_SHOWN) items, and how many more there are."""
+    shown = LINKS_SHOWN if shown is None else shown
+    return items[:shown], max(0, len(items) - shown)
 
 
 def escapes_html(template_name: str | None) -> bool:
@@ -57,6 +68,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR, *, html: bool = True) -> En
     env.bytecode_cache = cache.compiled_templates(env)
     env.filters["safe_url"] = safe_url
     env.filters["prose"] = prose
+    env.filters["capped"] = capped
     env.globals["link"] = link
     return env
 

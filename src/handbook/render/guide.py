@@ -22,6 +22,7 @@ from handbook.render.environment import render
 from handbook.render.html import relative_url
 from handbook.render.markdown import md_text
 from handbook.render.pages import role_path, template_path
+from handbook.render.parts import Paged
 
 GUIDE_PAGES = {
     "glossary": ("glossary.md", "Glossary"),
@@ -55,9 +56,12 @@ def decision_matrix(handbook: Handbook, page: str) -> str:
                    questions=list(handbook.records["decisions"].values()))
 
 
-def misconceptions(handbook: Handbook, page: str) -> str:
+def _misconceptions(handbook: Handbook, page: str, roles: list[Role]) -> str:
     """Every role's myths and realities, at `#<role-id>`, read from the role files."""
-    return _render("sections/misconceptions.md.j2", handbook, page, roles=list(handbook.roles.values()))
+    return _render("sections/misconceptions.md.j2", handbook, page, roles=roles)
+
+
+misconceptions = Paged(lambda handbook: list(handbook.roles.values()), _misconceptions)
 
 
 @dataclass(frozen=True)
@@ -85,16 +89,19 @@ def transitions_of(handbook: Handbook) -> list[Transition]:
             for role in handbook.roles.values() for move in role.moves]
 
 
-def transitions(handbook: Handbook, page: str) -> str:
+def _transitions(handbook: Handbook, page: str, moves: list[Transition]) -> str:
     """An overview table of every move, then a section per move at `#<from>-to-<to>` with its steps."""
-    return _render("sections/transitions.md.j2", handbook, page, moves=transitions_of(handbook),
-                   comparison_path=comparison_path)
+    return _render("sections/transitions.md.j2", handbook, page, moves=moves, comparison_path=comparison_path)
 
 
-def interview_focus(handbook: Handbook, page: str) -> str:
+def _interview_focus(handbook: Handbook, page: str, roles: list[Role]) -> str:
     """What interviews probe for each role that has an `interview_focus`, at `#<role-id>`."""
-    roles = [role for role in handbook.roles.values() if role.interview_focus]
     return _render("sections/interview_focus.md.j2", handbook, page, roles=roles)
+
+
+transitions = Paged(transitions_of, _transitions)
+interview_focus = Paged(lambda handbook: [role for role in handbook.roles.values() if role.interview_focus],
+                        _interview_focus)
 
 
 def interview_checklist(handbook: Handbook, page: str) -> str:

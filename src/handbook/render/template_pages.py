@@ -25,6 +25,7 @@ from handbook.render.downloads import (
 from handbook.render.environment import render
 from handbook.render.html import page_url, relative_url
 from handbook.render.pages import Page, role_path, template_path
+from handbook.render.parts import Paged
 
 GALLERY_PAGE = "templates/index.md"
 
@@ -64,11 +65,6 @@ def archive_link(files: dict[str, bytes], page: str) -> FileLink:
     return FileLink(download_url(page, ARCHIVE_NAME), f"All templates (.zip, {size})")
 
 
-ALSO_LISTED_SHOWN = 12
-"""A template page names at most this many other roles that list it; a handbook of a thousand roles
-would otherwise put hundreds of links on every template page. The rest are counted."""
-
-
 def also_listed_by(handbook: Handbook) -> dict[str, list[str]]:
     """By template: the roles and shapes that list it among their artifacts without owning it."""
     listed: dict[str, list[str]] = {}
@@ -91,8 +87,7 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
         template=template,
         downloads=file_links(template, files, path),
         archive=archive_link(files, path),
-        also=also[:ALSO_LISTED_SHOWN],
-        also_more=len(also[ALSO_LISTED_SHOWN:]),
+        also=also,
         preview=Markup(preview_markdown(template, handbook)),
         **_context(handbook, path),
     )
@@ -106,9 +101,12 @@ def template_pages(handbook: Handbook) -> list[Page]:
             for template in handbook.templates.values()]
 
 
-def template_gallery(handbook: Handbook, page: str) -> str:
+def _template_gallery(handbook: Handbook, page: str, templates: list[Template]) -> str:
     """A card per template: what it is for, who owns it, and each format with its size."""
     files = template_files(handbook)
-    cards = [(template, file_links(template, files, page)) for template in handbook.templates.values()]
+    cards = [(template, file_links(template, files, page)) for template in templates]
     return render("pages/template_gallery.md.j2", cards=cards, archive=archive_link(files, page) if files else None,
                   **_context(handbook, page))
+
+
+template_gallery = Paged(lambda handbook: list(handbook.templates.values()), _template_gallery, per_part=30)
