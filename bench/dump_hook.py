@@ -2,7 +2,8 @@
 built again by plain MkDocs + Material (macros off, no hooks) for the a/b comparison.
 
 Writes, under $BENCH_DUMP_DIR: docs/<src_uri> for every page (the Markdown after macros ran),
-docs/<path> for every generated static file, and nav.yaml (the final navigation)."""
+docs/<path> for every generated static file, nav.yaml (the final navigation) and not_in_nav.txt (pages
+the pipeline keeps out of the navigation on purpose, such as the later parts of long lists)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def on_config(config):
 
 
 def on_files(files, config):
+    outside = [f"/{file.src_uri}" for file in files if file.inclusion.is_not_in_nav()]
+    (DUMP / "not_in_nav.txt").write_text("".join(f"{path}\n" for path in outside))
     for file in files:
         if not file.is_documentation_page() and file.generated_by is not None:
             target = DUMP / "docs" / file.src_uri

@@ -76,7 +76,8 @@ def plain_project(pipeline: Path, destination: Path) -> Path:
         shutil.copy2(included, destination / included.name)
     plugins = [p for p in config.get("plugins", []) if not (isinstance(p, dict) and "macros" in p) and p != "macros"]
     plain = {key: value for key, value in config.items() if key not in ("hooks", "watch")}
-    plain.update(plugins=plugins, nav=yaml.safe_load((dump / "nav.yaml").read_text()), docs_dir=str(dump / "docs"))
+    plain.update(plugins=plugins, nav=yaml.safe_load((dump / "nav.yaml").read_text()), docs_dir=str(dump / "docs"),
+                 not_in_nav=(dump / "not_in_nav.txt").read_text())
     (destination / "mkdocs.yml").write_text(yaml.safe_dump(plain, sort_keys=False, allow_unicode=True))
     return destination
 

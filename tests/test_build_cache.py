@@ -90,3 +90,82 @@ def test_environments_with_other_whitespace_settings_never_share_compiled_code(c
         rendered.append(env.get_template("t.j2").render())
     assert rendered == ["A\n", "\nA\n", "A\n", "\nA\n"]
     assert len(list((cache_dir / "jinja").rglob("*.cache"))) == 2
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """The data and schemas in a folder of their own, so a test can edit them."""
+    import shutil
+
+    for folder in ("data", "schemas"):
+        shutil.copytree(ROOT / folder, tmp_path / "project" / folder)
+    return tmp_path / "project" / "data"
+
+
+def fresh_build(data_dir, monkeypatch):
+    from handbook import build
+
+    build._current.clear()
+    with monkeypatch.context() as scoped:
+        scoped.setenv("HANDBOOK_NO_CACHE", "1")
+        return build.current_build(data_dir)
+
+
+def test_a_build_loaded_from_the_cache_is_the_build_a_fresh_load_makes(cache_dir, project_copy, monkeypatch):
+    from handbook import build
+
+    build._current.clear()
+    made = build.current_build(project_copy)
+    assert len(list((cache_dir / "build").iterdir())) == 1
+    build._current.clear()
+    loaded = build.current_build(project_copy)
+    assert loaded is not made  # read back from the cache, not this process's memory
+    fresh = fresh_build(project_copy, monkeypatch)
+    assert loaded.pages == fresh.pages
+    assert loaded.downloads == fresh.downloads
+    assert loaded.handbook.records == fresh.handbook.records
+    assert loaded.handbook.references == fresh.handbook.references
+
+
+def test_an_edited_data_file_never_gets_the_old_build_and_only_the_latest_is_kept(cache_dir, project_copy):
+    from handbook import build
+
+    build._current.clear()
+    before = build.current_build(project_copy)
+    role_file = project_copy / "roles" / "product-manager.yaml"
+    role_file.write_text(role_file.read_text(encoding="utf-8").replace("name: Product Manager", "name: Product Lead", 1),
+                         encoding="utf-8")
+    build._current.clear()
+    after = build.current_build(project_copy)
+    assert before.handbook.roles["product-manager"].name == "Product Manager"
+    assert after.handbook.roles["product-manager"].name == "Product Lead"
+    assert len(list((cache_dir / "build").iterdir())) == 1
+
+
+def test_an_unreadable_cache_entry_is_made_again(cache_dir, project_copy, monkeypatch):
+    from handbook import build
+
+    build._current.clear()
+    build.current_build(project_copy)
+    (entry,) = (cache_dir / "build").iterdir()
+    entry.write_bytes(b"not a pickle")
+    build._current.clear()
+    assert build.current_build(project_copy).pages == fresh_build(project_copy, monkeypatch).pages
+
+
+def test_the_theme_compiles_without_indentation_and_reads_the_same():
+    import re
+
+    from jinja2 import DictLoader, Environment
+
+    from handbook.theme import compact
+
+    source = '<nav>\n  {% for item in items %}\n    <a href="#">\n      {{ item }}\n    </a>\n  {% endfor %}\n</nav>\n'
+    plain = Environment(loader=DictLoader({"t.html": source}))
+    compacted = Environment(loader=DictLoader({"t.html": source}))
+    compact(compacted)
+    before = plain.get_template("t.html").render(items=["One", "Two"])
+    after = compacted.get_template("t.html").render(items=["One", "Two"])
+    assert len(after) < len(before)
+    assert not re.search(r"\n[ \t]{2,}", after)
+    assert re.sub(r"\s+", " ", after) == re.sub(r"\s+", " ", before)

@@ -2,17 +2,23 @@
 
 The MkDocs hooks load it once, when the build starts (`current_build`), and every later hook and
 macro reads that same build (`active_build`), so data is read and validated once per build, and
-again only when a data file changes under `make serve`.
+again only when a data file changes under `make serve`. The last build is also kept in the build
+cache (handbook.cache), named by everything it is made from, so the next `mkdocs build` of unchanged
+data, templates and code loads it instead of making it again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from handbook.cache import cached_latest, code_fingerprint
 from handbook.loader import Handbook, load_handbook
+from handbook.render.environment import TEMPLATES_DIR
 from handbook.render.pages import Page
 from handbook.render.parts import PartedPage
 from handbook.site import Download, generated_downloads, generated_pages
@@ -27,22 +33,44 @@ class Build:
     """Hand-written pages shown in parts (set when the site's files are known, see macros/hooks.py)."""
 
 
-_current: dict[tuple, Build] = {}
+_current: dict[str, Build] = {}
 _active: list[Build] = []
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+BUILD_CODE = ("dist:pydantic", "dist:jinja2", "dist:markupsafe", "dist:PyYAML", "dist:python-docx")
+"""Installed libraries whose version can change a build's pages or files, besides our own code."""
 
-def _fingerprint(data_dir: Path) -> tuple:
-    files = sorted(p for p in data_dir.rglob("*") if p.is_file())
-    return (str(data_dir),) + tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+def _files_digest(*folders: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_inputs(data_dir: Path) -> str:
+    """Everything a build's pages and files are made from: the data, the committed schemas, our
+    templates and code, the libraries that render them, and where and when the build runs (paths in
+    messages are relative to the working directory; archives are stamped with SOURCE_DATE_EPOCH)."""
+    code = code_fingerprint(*sorted(str(path) for path in PACKAGE_DIR.rglob("*.py")), *BUILD_CODE)
+    return repr((str(data_dir.resolve()), os.getcwd(), os.environ.get("SOURCE_DATE_EPOCH"), code,
+                 _files_digest(data_dir, data_dir.parent / "schemas", TEMPLATES_DIR)))
+
+
+def _make_build(data_dir: Path) -> Build:
+    handbook = load_handbook(data_dir)
+    return Build(handbook, generated_pages(handbook), generated_downloads(handbook))
 
 
 def current_build(data_dir: Path) -> Build:
-    """The build for the data as it is on disk now (raises DataErrors when it is invalid)."""
-    key = _fingerprint(data_dir)
+    """The build for the data as it is on disk now (raises DataErrors when it is invalid). A build of
+    the same inputs as the last one, in this process or a past one (the build cache), is reused."""
+    key = build_inputs(data_dir)
     if key not in _current:
         _current.clear()
-        handbook = load_handbook(data_dir)
-        _current[key] = Build(handbook, generated_pages(handbook), generated_downloads(handbook))
+        _current[key] = cached_latest("build", key, lambda: _make_build(data_dir))
     _active[:] = [_current[key]]
     return _current[key]
 

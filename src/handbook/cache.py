@@ -5,6 +5,8 @@ named by the SHA-256 of everything that decides its bytes (the inputs, and the s
 turns them into bytes), so an entry can never be stale: any change gives a new name. Deleting the
 folder is always safe, and a build that cannot write it (a read-only checkout) simply makes the
 product again. `HANDBOOK_NO_CACHE=1` turns it off, so the benchmark can time a cold build.
+The last build (validated data, generated pages and files) is kept as a pickle, which is code as
+much as data: the folder belongs to the checkout, is never committed, and is written only by builds.
 """
 
 from __future__ import annotations
@@ -12,15 +14,18 @@ from __future__ import annotations
 import hashlib
 import inspect
 import os
+import pickle
 import tempfile
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "handbook"
+T = TypeVar("T")
 
 
 def enabled() -> bool:
@@ -39,25 +44,51 @@ def code_fingerprint(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def _entry(kind: str, inputs: str) -> Path:
+    return CACHE_DIR / kind / hashlib.sha256(inputs.encode()).hexdigest()
+
+
+def _store(entry: Path, data: bytes, *, only: bool = False) -> None:
+    """Write an entry (readers see all of it or none); `only` removes the kind's other entries."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, entry)
+        for other in entry.parent.iterdir() if only else ():
+            if other != entry:
+                other.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
 def cached_bytes(kind: str, inputs: str, make: Callable[[], bytes]) -> bytes:
     """`make()`, or the bytes it made before from the same `inputs` (which must name the code too)."""
     if not enabled():
         return make()
-    key = hashlib.sha256(inputs.encode()).hexdigest()
-    entry = CACHE_DIR / kind / key
+    entry = _entry(kind, inputs)
     try:
         return entry.read_bytes()
     except OSError:
         pass
     data = make()
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False) as handle:
-            handle.write(data)
-        os.replace(handle.name, entry)  # readers see the whole entry or none of it
-    except OSError:
-        pass
+    _store(entry, data)
     return data
+
+
+def cached_latest(kind: str, inputs: str, make: Callable[[], T]) -> T:
+    """`make()`, or the value it made from the same `inputs` when the last one of this kind was made, kept
+    pickled. Only the latest is kept: for a large product that changes with every edit (the whole build)."""
+    if not enabled():
+        return make()
+    entry = _entry(kind, inputs)
+    try:
+        return pickle.loads(entry.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    value = make()
+    _store(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), only=True)
+    return value
 
 
 def compiled_templates(env: Environment) -> BytecodeCache | None:

@@ -103,6 +103,8 @@ class Handbook:
     data_dir: Path
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    references: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    """(collection, id) -> the (collection, id) of every record it names, in the order of its REFERENCES."""
 
     @property
     def roles(self) -> dict[str, Role]:
@@ -174,6 +176,7 @@ def _load_handbook(data_dir: Path) -> Handbook:
     if errors:
         raise DataErrors(errors)
     handbook.records["roles"] = dict(sorted(handbook.roles.items(), key=lambda item: (item[1].order, item[1].name)))
+    handbook.references = _references(raw)
     return handbook
 
 
@@ -323,6 +326,17 @@ def _check_references(raw: list[RawRecord], claimed: dict[str, set[str]], unread
                     choices = ", ".join(sorted(known[target])) or "none yet"
                     yield record.origin.error(path, f"unknown {target.removesuffix('s')} '{target_id}'; "
                                                     f"expected one of {choices}")
+
+
+def _references(raw: list[RawRecord]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """What each record names, read from the data as written (valid by now), so pages that follow
+    references need not serialize the records again."""
+    named: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for record in raw:
+        targets = named.setdefault((record.collection.name, record.data["id"]), [])
+        for pattern, target in record.collection.model.REFERENCES:
+            targets.extend((target, target_id) for _, target_id in find_values(record.data, pattern.split(".")))
+    return named
 
 
 def find_values(data: Any, steps: list[str], path: tuple = ()) -> Iterator[tuple[tuple, Any]]:

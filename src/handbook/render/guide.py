@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from handbook.loader import COLLECTIONS, Handbook, find_values
+from handbook.loader import COLLECTIONS, Handbook
 from handbook.models import Comparison, PayFigure, Role, WorkedExample
 from handbook.render.cases import case_path
 from handbook.render.compare import comparison_path
@@ -179,19 +179,17 @@ def _page_of(collection: str, record: Any) -> tuple[str, str] | None:
 
 
 def citing_pages(handbook: Handbook) -> dict[str, list[tuple[str, str]]]:
-    """Source id -> the pages whose data cites it, found through each model's REFERENCES to sources."""
+    """Source id -> the pages whose data cites it, found through each model's REFERENCES to sources
+    (which the loader has followed already)."""
     cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for collection in COLLECTIONS:
-        patterns = [pattern for pattern, target in collection.model.REFERENCES if target == "sources"]
-        for record in handbook.records[collection.name].values():
+        for record_id, record in handbook.records[collection.name].items():
             page = _page_of(collection.name, record)
             if page is None:
                 continue
-            data = record.model_dump()
-            for pattern in patterns:
-                for _, source_id in find_values(data, pattern.split(".")):
-                    if page not in cited[source_id]:
-                        cited[source_id].append(page)
+            for target, source_id in handbook.references.get((collection.name, record_id), ()):
+                if target == "sources" and page not in cited[source_id]:
+                    cited[source_id].append(page)
     return cited
 
 
