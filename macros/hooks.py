@@ -12,6 +12,7 @@
 - on_env: the theme renders without the whitespace of its source layout, from cached compiled templates.
 - on_page_context: the print page (/print/) receives every other page's content, in nav order;
   by then every page has been rendered (MkDocs renders all pages before it fills templates).
+- on_post_build: the build cache keeps what the pages derived from the data, for the next build.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils.meta import get_data
 
-from handbook.build import active_build, current_build, last_changed
+from handbook.build import active_build, current_build, keep_build, last_changed
 from handbook.cache import compiled_templates
 from handbook.errors import DataErrors
 from handbook.glossary import mark_page_terms
@@ -90,6 +91,10 @@ def on_page_context(context, page, config, nav):
                    if other is not page and other.content is not None and not other.file.src_uri.startswith(NOT_PRINTED)]
         page.content += combine(sources)
     return context
+
+
+def on_post_build(config):
+    keep_build()
 
 
 def on_env(env, config, files):

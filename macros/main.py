@@ -7,13 +7,13 @@ the function gets the validated handbook and the page's path, and returns text.
 from __future__ import annotations
 
 from handbook.build import active_build
-from handbook.render.sections import MACROS
+from handbook.render.sections import MACROS, section
 
 
 def define_env(env):
     def bind(name, function):
         def macro(*args, **kwargs):
-            return function(active_build().handbook, env.page.file.src_uri, *args, **kwargs)
+            return section(active_build().handbook, name, env.page.file.src_uri, *args, **kwargs)
 
         macro.__name__ = name
         macro.__doc__ = function.__doc__

@@ -169,3 +169,20 @@ def test_the_theme_compiles_without_indentation_and_reads_the_same():
     assert len(after) < len(before)
     assert not re.search(r"\n[ \t]{2,}", after)
     assert re.sub(r"\s+", " ", after) == re.sub(r"\s+", " ", before)
+
+
+def test_what_pages_derive_from_a_build_is_kept_with_it_and_equals_a_fresh_render(cache_dir, project_copy, monkeypatch):
+    from handbook import build
+    from handbook.render.sections import section
+
+    build._current.clear()
+    made = build.current_build(project_copy)
+    first = section(made.handbook, "week_overview", "week.md")
+    build.keep_build()
+    build._current.clear()
+    loaded = build.current_build(project_copy)
+    assert loaded is not made
+    assert ("section", "week_overview", "week.md", (), ()) in loaded.handbook.derived
+    fresh = fresh_build(project_copy, monkeypatch)
+    assert section(loaded.handbook, "week_overview", "week.md") == first == section(fresh.handbook, "week_overview", "week.md")
+    assert section(loaded.handbook, "week_overview", "templates/ai-prd.md") != first  # links are relative to the page

@@ -175,7 +175,7 @@ def test_picker_has_two_labelled_selects_and_names_each_table_row_by_its_role(bu
 def test_picker_data_holds_only_the_written_comparisons_each_role_is_on_the_page_once(built_site, handbook):
     root = page(built_site, "compare")
     script = root.find_class("hb-picker__data")[0]
-    assert json.loads(script.text) == picker_data(handbook, "compare/index.md")
+    assert json.loads(script.text) == picker_data(handbook, "compare/index.md", set(handbook.roles))
     assert set(json.loads(script.text)) == {"curated"}
     for role in handbook.roles.values():
         assert html.tostring(root.find_class("hb-picker")[0]).decode().count(f'"{role.id}"') == 1

@@ -4,6 +4,7 @@ Proven on a throwaway copy of the project with 25 roles (three parts of 10), bui
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -137,3 +138,18 @@ def test_lists_inside_an_entry_name_a_few_and_count_the_rest(large_site):
     assert capped, "with 25 roles some pillar is needed by more than eight"
     assert all(len(names) <= 9 for names in lists)
     assert all(len(names) == 9 for names in capped)
+
+
+@pytest.mark.slow
+def test_the_picker_of_a_part_knows_only_the_written_comparisons_between_its_own_roles(large_site):
+    site, handbook = large_site
+    pairs_named = 0
+    for url in part_urls("compare"):
+        root = parse(site, url)
+        on_page = {row.get("data-hb-role") for row in root.xpath("//tr[@data-hb-role]")}
+        curated = json.loads(root.find_class("hb-picker__data")[0].text)["curated"]
+        assert all(set(pair.split()) <= on_page for pair in curated), url
+        pairs_named += len(curated)
+        expected = {f"{c.a} {c.b}" for c in handbook.comparisons.values() if {c.a, c.b} <= on_page}
+        assert set(curated) == expected, url
+    assert pairs_named

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from handbook.cache import cached_latest, code_fingerprint
+from handbook.cache import cached_latest, code_fingerprint, store_latest
 from handbook.loader import Handbook, load_handbook
 from handbook.render.environment import TEMPLATES_DIR
 from handbook.render.pages import Page
@@ -29,6 +29,10 @@ class Build:
     handbook: Handbook
     pages: list[Page] = field(default_factory=list)
     downloads: list[Download] = field(default_factory=list)
+    key: str = ""
+    """Everything the build was made from (`build_inputs`), which names it in the build cache."""
+    kept: int = 0
+    """How many derived products the build cache holds with it; more are made as pages render."""
     parted: dict[str, PartedPage] = field(default_factory=dict)
     """Hand-written pages shown in parts (set when the site's files are known, see macros/hooks.py)."""
 
@@ -70,9 +74,20 @@ def current_build(data_dir: Path) -> Build:
     key = build_inputs(data_dir)
     if key not in _current:
         _current.clear()
-        _current[key] = cached_latest("build", key, lambda: _make_build(data_dir))
+        build = cached_latest("build", key, lambda: _make_build(data_dir))
+        build.key, build.kept = key, len(build.handbook.derived)
+        _current[key] = build
     _active[:] = [_current[key]]
     return _current[key]
+
+
+def keep_build() -> None:
+    """Once every page is rendered: keep the build with what its pages derived from it (sections,
+    hover marks) in the build cache, so the next build of the same inputs reuses them."""
+    build = active_build()
+    if len(build.handbook.derived) != build.kept:
+        store_latest("build", build.key, build)
+        build.kept = len(build.handbook.derived)
 
 
 def active_build() -> Build:

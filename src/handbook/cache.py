@@ -81,14 +81,19 @@ def cached_latest(kind: str, inputs: str, make: Callable[[], T]) -> T:
     pickled. Only the latest is kept: for a large product that changes with every edit (the whole build)."""
     if not enabled():
         return make()
-    entry = _entry(kind, inputs)
     try:
-        return pickle.loads(entry.read_bytes())
+        return pickle.loads(_entry(kind, inputs).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
     value = make()
-    _store(entry, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), only=True)
+    store_latest(kind, inputs, value)
     return value
+
+
+def store_latest(kind: str, inputs: str, value: object) -> None:
+    """Keep `value` as the latest of its kind (see `cached_latest`), when it has grown since."""
+    if enabled():
+        _store(_entry(kind, inputs), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), only=True)
 
 
 def compiled_templates(env: Environment) -> BytecodeCache | None:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -35,6 +35,7 @@ from handbook.models.guide import (
 from handbook.models.tools import Tool
 from handbook.yamlsource import SourceDocument, read_yaml
 
+T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Collection:
@@ -105,6 +106,16 @@ class Handbook:
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     references: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     """(collection, id) -> the (collection, id) of every record it names, in the order of its REFERENCES."""
+    derived: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
+    """What the build made from this data (every template file, each page's sections and hover marks),
+    made once per loaded handbook and kept with it, in the build cache too (see `remember`)."""
+
+    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()` the first time `key` is asked for; the same value after, in this build and in later
+        builds of the same data and code. The key must name every input besides the handbook."""
+        if key not in self.derived:
+            self.derived[key] = make()
+        return self.derived[key]
 
     @property
     def roles(self) -> dict[str, Role]:

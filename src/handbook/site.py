@@ -42,7 +42,8 @@ def parted_docs(handbook: Handbook, docs: Iterable[tuple[str, str, Path]]) -> di
 
 def part_pages(handbook: Handbook, parted: dict[str, PartedPage]) -> list[Page]:
     """Parts 2 and on of every hand-written page that needs them (part 1 is the page itself)."""
-    return [page for parted_page in parted.values() for page in later_parts(handbook, parted_page, PAGED)]
+    return [page for parted_page in parted.values()
+            for page in handbook.remember(("parts", parted_page), lambda p=parted_page: later_parts(handbook, p, PAGED))]
 
 
 def schema_downloads(schemas_dir: Path) -> list[Download]:

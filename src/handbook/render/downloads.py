@@ -226,17 +226,16 @@ def preview_markdown(template: Template, handbook: Handbook) -> str:
     return markdown(document(template, handbook, values_for(template, {}), standalone=False))
 
 
-_rendered: list[tuple[Handbook, dict[str, bytes]]] = []
-
-
 def template_files(handbook: Handbook) -> dict[str, bytes]:
     """Every template file with default values, by file name, plus the archive of them all.
 
     A build asks three times (template pages, gallery, downloads); the files are rendered once per
-    loaded handbook and shared, since a Word file takes a noticeable fraction of a second.
+    loaded handbook and kept with it, since a Word file takes a noticeable fraction of a second.
     """
-    if _rendered and _rendered[0][0] is handbook:
-        return _rendered[0][1]
+    return handbook.remember("template_files", lambda: _template_files(handbook))
+
+
+def _template_files(handbook: Handbook) -> dict[str, bytes]:
     files = {
         file_name(template, fmt): render_file(template, handbook, fmt, values_for(template, {}))
         for template in handbook.templates.values()
@@ -245,5 +244,4 @@ def template_files(handbook: Handbook) -> dict[str, bytes]:
     if files:
         newest = max(template.updated for template in handbook.templates.values())
         files[ARCHIVE_NAME] = deterministic_zip(files, newest)
-    _rendered[:] = [(handbook, files)]
     return files

@@ -84,7 +84,7 @@ def _role_picker(handbook: Handbook, page: str, roles: list[Role]) -> str:
     """Two selects and the chosen pair side by side (docs/javascripts/compare.js); every role without JS.
     On a handbook of more than one part, the picker of each part offers that part's roles."""
     return _render("sections/role_picker.md.j2", handbook, page, roles=roles, dimensions=SHARED_DIMENSIONS,
-                   data=json_script(picker_data(handbook, page)))
+                   data=json_script(picker_data(handbook, page, {role.id for role in roles})))
 
 
 week_overview = Paged(every_role, _week_overview)
@@ -133,3 +133,9 @@ MACROS: dict[str, Callable[..., str]] = {
 
 PAGED: dict[str, Paged] = {name: macro for name, macro in MACROS.items() if isinstance(macro, Paged)}
 """The sections whose lists grow with the handbook, shown a part at a time (see handbook.render.parts)."""
+
+
+def section(handbook: Handbook, name: str, page: str, *args: object, **kwargs: object) -> str:
+    """The macro `name` on `page`, rendered once per handbook (see Handbook.remember)."""
+    return handbook.remember(("section", name, page, args, tuple(sorted(kwargs.items()))),
+                             lambda: MACROS[name](handbook, page, *args, **kwargs))
