@@ -116,6 +116,8 @@ def test_a_build_loaded_from_the_cache_is_the_build_a_fresh_load_makes(cache_dir
 
     build._current.clear()
     made = build.current_build(project_copy)
+    assert not (cache_dir / "build").exists()  # kept once its pages have rendered
+    build.keep_build()
     assert len(list((cache_dir / "build").iterdir())) == 1
     build._current.clear()
     loaded = build.current_build(project_copy)
@@ -132,11 +134,13 @@ def test_an_edited_data_file_never_gets_the_old_build_and_only_the_latest_is_kep
 
     build._current.clear()
     before = build.current_build(project_copy)
+    build.keep_build()
     role_file = project_copy / "roles" / "product-manager.yaml"
     role_file.write_text(role_file.read_text(encoding="utf-8").replace("name: Product Manager", "name: Product Lead", 1),
                          encoding="utf-8")
     build._current.clear()
     after = build.current_build(project_copy)
+    build.keep_build()
     assert before.handbook.roles["product-manager"].name == "Product Manager"
     assert after.handbook.roles["product-manager"].name == "Product Lead"
     assert len(list((cache_dir / "build").iterdir())) == 1
@@ -147,6 +151,7 @@ def test_an_unreadable_cache_entry_is_made_again(cache_dir, project_copy, monkey
 
     build._current.clear()
     build.current_build(project_copy)
+    build.keep_build()
     (entry,) = (cache_dir / "build").iterdir()
     entry.write_bytes(b"not a pickle")
     build._current.clear()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from handbook.cache import cached_latest, code_fingerprint, store_latest
+from handbook.cache import code_fingerprint, load_latest, store_latest
 from handbook.loader import Handbook, load_handbook
 from handbook.render.environment import TEMPLATES_DIR
 from handbook.render.pages import Page
@@ -32,7 +32,8 @@ class Build:
     key: str = ""
     """Everything the build was made from (`build_inputs`), which names it in the build cache."""
     kept: int = 0
-    """How many derived products the build cache holds with it; more are made as pages render."""
+    """How many derived products the build cache holds with it (-1: the build is not in the cache yet);
+    more are made as pages render."""
     parted: dict[str, PartedPage] = field(default_factory=dict)
     """Hand-written pages shown in parts (set when the site's files are known, see macros/hooks.py)."""
 
@@ -74,8 +75,12 @@ def current_build(data_dir: Path) -> Build:
     key = build_inputs(data_dir)
     if key not in _current:
         _current.clear()
-        build = cached_latest("build", key, lambda: _make_build(data_dir))
-        build.key, build.kept = key, len(build.handbook.derived)
+        build = load_latest("build", key)
+        if isinstance(build, Build):
+            build.key, build.kept = key, len(build.handbook.derived)
+        else:
+            build = _make_build(data_dir)
+            build.key, build.kept = key, -1  # kept by keep_build, with what its pages derive
         _current[key] = build
     _active[:] = [_current[key]]
     return _current[key]

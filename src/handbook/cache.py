@@ -20,12 +20,10 @@ from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
 
 from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache
 
 CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "handbook"
-T = TypeVar("T")
 
 
 def enabled() -> bool:
@@ -76,22 +74,19 @@ def cached_bytes(kind: str, inputs: str, make: Callable[[], bytes]) -> bytes:
     return data
 
 
-def cached_latest(kind: str, inputs: str, make: Callable[[], T]) -> T:
-    """`make()`, or the value it made from the same `inputs` when the last one of this kind was made, kept
-    pickled. Only the latest is kept: for a large product that changes with every edit (the whole build)."""
+def load_latest(kind: str, inputs: str) -> object | None:
+    """The value `store_latest` kept for the same `inputs`, or None. Only the latest of a kind is kept:
+    for a large product that changes with every edit (the whole build)."""
     if not enabled():
-        return make()
+        return None
     try:
         return pickle.loads(_entry(kind, inputs).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    value = make()
-    store_latest(kind, inputs, value)
-    return value
+        return None
 
 
 def store_latest(kind: str, inputs: str, value: object) -> None:
-    """Keep `value` as the latest of its kind (see `cached_latest`), when it has grown since."""
+    """Keep `value`, pickled, as the latest of its kind, in place of any other."""
     if enabled():
         _store(_entry(kind, inputs), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), only=True)
 
