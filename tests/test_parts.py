@@ -85,6 +85,7 @@ def part_urls(url_path: str) -> list[str]:
     ("misconceptions", lambda root: [h.get("id") for h in root.xpath("//article//h2")]),
     ("skills", lambda root: [g.get("data-role") for g in root.xpath("//*[@id='hb-skills-heatmap']/*[@data-role]")]),
     ("compare", lambda root: [row.get("data-hb-role") for row in root.xpath("//tr[@data-hb-role]")]),
+    ("tools/role-fit", lambda root: root.xpath("//table[@id='fit-weights']//td[@data-dimension='0']/@data-weight")),
 ])
 def test_every_role_is_in_exactly_one_part_in_data_order(large_site, url_path, role_ids):
     site, handbook = large_site
@@ -153,3 +154,15 @@ def test_the_picker_of_a_part_knows_only_the_written_comparisons_between_its_own
         expected = {f"{c.a} {c.b}" for c in handbook.comparisons.values() if {c.a, c.b} <= on_page}
         assert set(curated) == expected, url
     assert pairs_named
+
+
+@pytest.mark.slow
+def test_the_role_fit_ranking_continues_across_parts_and_its_script_reads_every_role(large_site):
+    site, handbook = large_site
+    ranks = [int(rank) for url in part_urls("tools/role-fit")
+             for rank in parse(site, url).xpath("//table[@id='fit-worked-example']/tbody/tr/td[1]/text()")]
+    assert ranks == list(range(1, ROLES + 1))
+    setup = json.loads((site / "tools" / "role-fit" / "setup.json").read_text(encoding="utf-8"))
+    assert [role["id"] for role in setup["roles"]] == list(handbook.roles)
+    first_part = (site / "tools" / "role-fit" / "index.html").read_text(encoding="utf-8")
+    assert list(handbook.roles)[-1] not in first_part  # the page carries its own part, not every role

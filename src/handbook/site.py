@@ -19,6 +19,7 @@ from handbook.render.parts import PartedPage, later_parts, parted_pages
 from handbook.render.printall import print_page
 from handbook.render.sections import PAGED
 from handbook.render.template_pages import download_path, template_pages
+from handbook.render.tools import ROLE_FIT_SETUP_FILE, role_fit_setup_file
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,12 @@ def open_data_downloads(handbook: Handbook) -> list[Download]:
     return [Download(path, data, display_path(handbook.data_dir)) for path, data in open_data_files(handbook).items()]
 
 
+def tool_downloads(handbook: Handbook) -> list[Download]:
+    """Data a tool's script loads: role fit reads every role's weights from a file beside its page."""
+    return [Download(ROLE_FIT_SETUP_FILE, role_fit_setup_file(handbook), handbook.source_file("tools", "role-fit"))]
+
+
 def generated_downloads(handbook: Handbook) -> list[Download]:
     schemas_dir = handbook.data_dir.parent / "schemas"
-    return [*schema_downloads(schemas_dir), *template_downloads(handbook), *open_data_downloads(handbook)]
+    return [*schema_downloads(schemas_dir), *template_downloads(handbook), *open_data_downloads(handbook),
+            *tool_downloads(handbook)]

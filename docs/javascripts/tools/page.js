@@ -1,9 +1,16 @@
-// What the three tool pages share: reading the setup the build embedded, showing the parts that need
+// What the three tool pages share: reading the setup the build embedded or wrote beside the page, showing the parts that need
 // JavaScript, keeping the inputs in the address, and copying or downloading the result.
 import { reportCsv, reportMarkdown, toUnits } from "./core.js";
 
 export function readSetup(id) {
   return JSON.parse(document.getElementById(id).textContent);
+}
+
+// A setup too large to embed (it grows with the handbook), from the file the element's data-setup names.
+export async function fetchSetup(element) {
+  const response = await fetch(element.dataset.setup);
+  if (!response.ok) throw new Error(`${element.dataset.setup}: ${response.status}`);
+  return response.json();
 }
 
 export function revealLiveParts() {

@@ -1,9 +1,10 @@
 // The role-fit tool: ratings (slider and number kept in step) and a team context in, ranked scores out.
 import { FIT_DIGITS, RATING_DIGITS, WEIGHT_DIGITS, fixedText, rankRoles, roleFitReport } from "./core.js";
-import { parseUnits, readQuery, readSetup, revealLiveParts, setUpSharing, writeQuery } from "./page.js";
+import { fetchSetup, parseUnits, readQuery, revealLiveParts, setUpSharing, writeQuery } from "./page.js";
 
 const MAX_RATING = 10 ** RATING_DIGITS; // a rating of 1.00, in hundredths
-const setup = readSetup("role-fit-setup");
+// Until the setup has loaded the tool stays hidden, and the page reads as it does without JavaScript.
+const setup = await fetchSetup(document.getElementById("role-fit-tool"));
 const keys = setup.dimensions.map((dimension) => dimension.letter.toLowerCase());
 const sliders = [...document.querySelectorAll("[data-rating-slider]")];
 const numbers = [...document.querySelectorAll("[data-rating-number]")];

@@ -1,12 +1,16 @@
 """The server-rendered half of the tool pages: formula, weights, worked example, and the setup JSON.
 
 Without JavaScript a reader still gets every number the tool would show for the worked example;
-with it, the page's script reads the same setup (embedded as JSON) and recomputes live.
+with it, the page's script reads the same setup (embedded as JSON, or for role fit, whose setup grows
+with the handbook, a file of its own) and recomputes live.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
+
+from markupsafe import Markup
 
 from handbook.errors import DataError, DataErrors
 from handbook.loader import Handbook
@@ -14,6 +18,7 @@ from handbook.models import DIMENSIONS, Tool
 from handbook.render.environment import render
 from handbook.render.html import json_script, relative_url
 from handbook.render.pages import role_path
+from handbook.render.parts import Paged
 from handbook.tools import (
     FIT_DIGITS,
     RATING_DIGITS,
@@ -24,6 +29,7 @@ from handbook.tools import (
     FitRole,
     RoleFitSetup,
     Scenario,
+    ScoredRole,
     SelfCheckSetup,
     SelfCheckStatement,
     annual_cents,
@@ -91,18 +97,59 @@ def self_check_setup(handbook: Handbook) -> SelfCheckSetup:
 def _page(template: str, handbook: Handbook, page: str, tool_id: str, setup: object, **context: object) -> str:
     return render(
         template, handbook=handbook, tool=tool(handbook, tool_id), setup=setup,
-        setup_json=json_script(dataclasses.asdict(setup)),
         url=lambda target: relative_url(page, target), fixed_text=fixed_text, **context,
     )
 
 
+def _embedded(setup: object) -> Markup:
+    """A tool's whole setup as JSON for its page's script, for the tools whose setup stays small."""
+    return json_script(dataclasses.asdict(setup))
+
+
+ROLE_FIT_PAGE = "tools/role-fit.md"
+ROLE_FIT_SETUP_FILE = "tools/role-fit/setup.json"
+"""Every role's weights for role-fit.js, a file of its own: they grow with the handbook, the page must not."""
+DIGITS = {"rating": RATING_DIGITS, "weight": WEIGHT_DIGITS, "fit": FIT_DIGITS}
+
+
+def role_fit_setup_file(handbook: Handbook) -> bytes:
+    """The setup role-fit.js reads, with role URLs relative to the tool's page."""
+    setup = dataclasses.asdict(role_fit_setup(handbook, ROLE_FIT_PAGE))
+    return json.dumps(setup, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def role_fit_tool(handbook: Handbook, page: str) -> str:
-    """Formula, live inputs and ranking, the weights table, team contexts and the worked example."""
-    setup = role_fit_setup(handbook, page)
-    return _page("sections/tools_role_fit.md.j2", handbook, page, "role-fit", setup,
-                 settings=tool(handbook, "role-fit").role_fit,
-                 example=rank_roles(setup.roles, setup.example, setup.contexts[0]),
-                 digits={"rating": RATING_DIGITS, "weight": WEIGHT_DIGITS, "fit": FIT_DIGITS})
+    """Formula, live inputs and ranking, and the team contexts."""
+    return _page("sections/tools_role_fit.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, page),
+                 settings=tool(handbook, "role-fit").role_fit, digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE)
+
+
+def _role_fit_weights(handbook: Handbook, page: str, roles: list[FitRole]) -> str:
+    """Each role's weights as written, which the tool replaces with the weights in use."""
+    return _page("sections/tools_role_fit_weights.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, page),
+                 roles=roles, digits=DIGITS, role_path=role_path)
+
+
+def _role_fit_example(handbook: Handbook, page: str, ranked: list[tuple[int, ScoredRole]]) -> str:
+    """The source's example ratings scored for every role, ranked, with each sum written out."""
+    return _page("sections/tools_role_fit_example.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, page),
+                 ranked=ranked, digits=DIGITS, role_path=role_path)
+
+
+def _fit_roles(handbook: Handbook) -> list[FitRole]:
+    return handbook.remember("role-fit roles", lambda: list(role_fit_setup(handbook, ROLE_FIT_PAGE).roles))
+
+
+def _example_ranking(handbook: Handbook) -> list[tuple[int, ScoredRole]]:
+    def rank() -> list[tuple[int, ScoredRole]]:
+        setup = role_fit_setup(handbook, ROLE_FIT_PAGE)
+        return list(enumerate(rank_roles(setup.roles, setup.example, setup.contexts[0]), start=1))
+
+    return handbook.remember("role-fit example", rank)
+
+
+role_fit_weights = Paged(_fit_roles, _role_fit_weights)
+role_fit_example = Paged(_example_ranking, _role_fit_example)
 
 
 def earnings_tool(handbook: Handbook, page: str) -> str:
@@ -116,7 +163,8 @@ def earnings_tool(handbook: Handbook, page: str) -> str:
     ]
     start = next(item for item in presets if item[0].id == setup.start)
     return _page("sections/tools_earnings.md.j2", handbook, page, "earnings", setup, presets=presets, start=start,
-                 money=lambda dollars: money_text(to_units(dollars, 100)), hours_text=hours_text)
+                 money=lambda dollars: money_text(to_units(dollars, 100)), hours_text=hours_text,
+                 setup_json=_embedded(setup))
 
 
 def _checked(setup: SelfCheckSetup, numbers: set[int]) -> list[bool]:
@@ -134,11 +182,14 @@ def self_check_tool(handbook: Handbook, page: str) -> str:
     examples = [(numbers, setup.verdicts[verdict(_checked(setup, set(numbers)), leans, setup.ready_for_both_at)])
                 for numbers in examples]
     return _page("sections/tools_self_check.md.j2", handbook, page, "self-check", setup,
-                 settings=tool(handbook, "self-check").self_check, grid=grid, examples=examples)
+                 settings=tool(handbook, "self-check").self_check, grid=grid, examples=examples,
+                 setup_json=_embedded(setup))
 
 
 TOOL_MACROS = {
     "role_fit_tool": role_fit_tool,
+    "role_fit_weights": role_fit_weights,
+    "role_fit_example": role_fit_example,
     "earnings_tool": earnings_tool,
     "self_check_tool": self_check_tool,
 }
