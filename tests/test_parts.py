@@ -75,23 +75,32 @@ def parse(site: Path, url_path: str):
     return html.parse(str(site / url_path / "index.html")).getroot()
 
 
-def part_urls(url_path: str) -> list[str]:
-    return [url_path] + [f"{url_path}/part-{n}" for n in range(2, PARTS + 1)]
+def part_urls(url_path: str, parts: int = PARTS) -> list[str]:
+    return [url_path] + [f"{url_path}/part-{n}" for n in range(2, parts + 1)]
+
+
+EVEN_PARTS = [PER_PART] * (PARTS - 1) + [ROLES - PER_PART * (PARTS - 1)]
+SKILLS_PARTS = [3, 10, 10, 2]
+"""Part 1 of the skills matrix is the skills page, which also carries the pillar guide: three rows."""
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("url_path, role_ids", [
-    ("week", lambda root: [h.get("id") for h in root.xpath("//article//h2")]),
-    ("misconceptions", lambda root: [h.get("id") for h in root.xpath("//article//h2")]),
-    ("skills", lambda root: [g.get("data-role") for g in root.xpath("//*[@id='hb-skills-heatmap']/*[@data-role]")]),
-    ("compare", lambda root: [row.get("data-hb-role") for row in root.xpath("//tr[@data-hb-role]")]),
-    ("tools/role-fit", lambda root: root.xpath("//table[@id='fit-weights']//td[@data-dimension='0']/@data-weight")),
+@pytest.mark.parametrize("url_path, sizes, role_ids", [
+    ("week", EVEN_PARTS, lambda root: [h.get("id") for h in root.xpath("//article//h2")]),
+    ("misconceptions", EVEN_PARTS, lambda root: [h.get("id") for h in root.xpath("//article//h2")]),
+    ("skills", SKILLS_PARTS,
+     lambda root: [g.get("data-role") for g in root.xpath("//*[@id='hb-skills-heatmap']/*[@data-role]")]),
+    ("skills", SKILLS_PARTS, lambda root: root.xpath("//table[contains(@class, 'hb-table--matrix')]//tbody/tr/th//a/@href")),
+    ("compare", EVEN_PARTS, lambda root: [row.get("data-hb-role") for row in root.xpath("//tr[@data-hb-role]")]),
+    ("tools/role-fit", EVEN_PARTS,
+     lambda root: root.xpath("//table[@id='fit-weights']//td[@data-dimension='0']/@data-weight")),
 ])
-def test_every_role_is_in_exactly_one_part_in_data_order(large_site, url_path, role_ids):
+def test_every_role_is_in_exactly_one_part_in_data_order(large_site, url_path, sizes, role_ids):
     site, handbook = large_site
-    shown = [role_ids(parse(site, url)) for url in part_urls(url_path)]
-    assert [len(ids) for ids in shown] == [PER_PART] * (PARTS - 1) + [ROLES - PER_PART * (PARTS - 1)]
-    assert [role_id for ids in shown for role_id in ids] == list(handbook.roles)
+    shown = [role_ids(parse(site, url)) for url in part_urls(url_path, len(sizes))]
+    assert [len(ids) for ids in shown] == sizes
+    assert [role_id.strip("./").split("/")[-1] for ids in shown for role_id in ids] == list(handbook.roles)
+    assert not (site / url_path / f"part-{len(sizes) + 1}").exists()
 
 
 @pytest.mark.slow
@@ -166,3 +175,20 @@ def test_the_role_fit_ranking_continues_across_parts_and_its_script_reads_every_
     assert [role["id"] for role in setup["roles"]] == list(handbook.roles)
     first_part = (site / "tools" / "role-fit" / "index.html").read_text(encoding="utf-8")
     assert list(handbook.roles)[-1] not in first_part  # the page carries its own part, not every role
+
+
+def test_a_list_that_fits_one_part_is_shown_whole_and_part_one_may_hold_fewer():
+    from handbook.render.parts import Paged
+
+    def numbers(handbook, count):
+        return list(range(count))
+
+    def shown(handbook, page, items, count):
+        return ",".join(map(str, items))
+
+    light = Paged(numbers, shown, per_part=5, first_part=2)
+    assert (light.part_count(None, 5), light(None, "x.md", 5)) == (1, "0,1,2,3,4")
+    assert light.part_count(None, 13) == 4
+    assert [light(None, "x.md", 13, part=n) for n in range(1, 5)] == ["0,1", "2,3,4,5,6", "7,8,9,10,11", "12"]
+    even = Paged(numbers, shown, per_part=5)
+    assert [even(None, "x.md", 11, part=n) for n in range(1, 4)] == ["0,1,2,3,4", "5,6,7,8,9", "10"]

@@ -34,11 +34,14 @@ PAGER_WINDOW = 2
 class Paged:
     """A section listing a collection that grows with the handbook: `items(handbook, *args)` is that
     collection, and `render(handbook, page, items, *args)` shows the slice of it a part holds, `per_part`
-    items (fewer for heavy items like a role's week, more for light ones like a template's card)."""
+    items (fewer for heavy items like a role's week, more for light ones like a template's card).
+    A collection that needs more than one part shows `first_part` items on part 1 when that is set: part 1
+    is the hand-written page, which may carry much besides the list (the skills page's pillar guide)."""
 
     items: Callable[..., Sequence]
     render: Callable[..., str]
     per_part: int = PER_PART
+    first_part: int | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "__doc__", self.render.__doc__)  # what the macro shows, for `mkdocs-macros` info
@@ -47,10 +50,19 @@ class Paged:
         return self.render(handbook, page, self.part_items(handbook, part, *args), *args)
 
     def part_items(self, handbook: Handbook, part: int, *args: object) -> Sequence:
-        return self.items(handbook, *args)[(part - 1) * self.per_part:part * self.per_part]
+        items = self.items(handbook, *args)
+        first = self._first(len(items))
+        if part == 1:
+            return items[:first]
+        return items[first + (part - 2) * self.per_part:first + (part - 1) * self.per_part]
 
     def part_count(self, handbook: Handbook, *args: object) -> int:
-        return max(1, math.ceil(len(self.items(handbook, *args)) / self.per_part))
+        total = len(self.items(handbook, *args))
+        return 1 + max(0, math.ceil((total - self._first(total)) / self.per_part))
+
+    def _first(self, total: int) -> int:
+        """How many items part 1 shows: all of them when they fit in one part."""
+        return total if total <= self.per_part else (self.first_part or self.per_part)
 
 
 def part_path(page: str, part: int) -> str:

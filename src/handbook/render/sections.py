@@ -60,8 +60,9 @@ def _skills_heatmap(handbook: Handbook, page: str, roles: list[Role]) -> str:
 
 
 role_cards = Paged(roles_of_kind, _role_cards)
-skills_table = Paged(every_role, _skills_table)
-skills_heatmap = Paged(every_role, _skills_heatmap)
+# Part 1 of the skills matrix is the skills page, which also carries the pillar guide: three rows there.
+skills_table = Paged(every_role, _skills_table, first_part=3)
+skills_heatmap = Paged(every_role, _skills_heatmap, first_part=3)
 
 
 def pillar_sections(handbook: Handbook, page: str) -> str:
