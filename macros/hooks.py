@@ -29,7 +29,7 @@ from handbook.errors import DataErrors
 from handbook.glossary import mark_page_terms
 from handbook.navigation import insert_generated
 from handbook.render.parts import first_part
-from handbook.render.printall import PRINT_PAGE, PrintSource, combine
+from handbook.render.printall import PRINT_PAGE, PrintSource, print_contents
 from handbook.site import part_pages, parted_docs
 from handbook.theme import compact
 
@@ -89,7 +89,7 @@ def on_page_context(context, page, config, nav):
     if page.file.src_uri == PRINT_PAGE:
         sources = [PrintSource(other.url, other.title, other.content) for other in nav.pages
                    if other is not page and other.content is not None and not other.file.src_uri.startswith(NOT_PRINTED)]
-        page.content += combine(sources)
+        page.content += print_contents(active_build().handbook, sources)
     return context
 
 

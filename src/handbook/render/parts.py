@@ -9,6 +9,7 @@ collection outgrows it. Every part carries the same pager, at the top.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
@@ -136,14 +137,19 @@ def parted_pages(handbook: Handbook, docs: Iterable[tuple[str, str, Path]],
     """Hand-written pages (src path, Markdown with front matter, file) that list more than one part."""
     parted = []
     for path, source, file in docs:
-        body, meta = get_data(source)
-        if not meta.get("render_macros"):
-            continue
-        calls = tuple(paged_calls(body, paged))
+        key = ("paged calls", path, hashlib.sha256(source.encode()).digest())
+        title, description, calls = handbook.remember(key, lambda source=source: _scan(source, paged))
         count = max((paged[call.name].part_count(handbook, *call.args) for call in calls), default=1)
         if count > 1:
-            parted.append(PartedPage(path, meta["title"], meta.get("description", ""), str(file), calls, count))
+            parted.append(PartedPage(path, title, description, str(file), calls, count))
     return parted
+
+
+def _scan(source: str, paged: Iterable[str]) -> tuple[str, str, tuple[PagedCall, ...]]:
+    """A docs page's title, description and paged calls (none unless it renders macros)."""
+    body, meta = get_data(source)
+    calls = tuple(paged_calls(body, paged)) if meta.get("render_macros") else ()
+    return meta.get("title", ""), meta.get("description", ""), calls
 
 
 def later_parts(handbook: Handbook, page: PartedPage, paged: dict[str, Paged]) -> list[Page]:

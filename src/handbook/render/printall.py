@@ -9,6 +9,7 @@ cost grows linearly with the handbook (the print plugin we measured first was qu
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 
+from handbook.loader import Handbook
 from handbook.render.html import relative_path
 from handbook.render.pages import Page
 
@@ -76,6 +78,16 @@ def relocate(source: PrintSource, printed: frozenset[str]) -> str:
     html = _ID_ATTRIBUTE.sub(
         lambda m: f'{m.group(1)}="{" ".join(f"{prefix}--{token}" for token in m.group(2).split())}"', html)
     return _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{_rewrite_link(m.group(2), source.url, printed)}"', html)
+
+
+def print_contents(handbook: Handbook, sources: list[PrintSource]) -> str:
+    """`combine(sources)`, remembered with the build by a digest of every page it combines, since the
+    print page of a large handbook is tens of megabytes to rewrite."""
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(f"{source.url}\0{source.title}\0{len(source.html)}\0".encode())
+        digest.update(source.html.encode())
+    return handbook.remember(("print", digest.digest()), lambda: combine(sources))
 
 
 def combine(sources: list[PrintSource]) -> str:
