@@ -52,10 +52,10 @@ def on_files(files: Files, config) -> Files:
     build = active_build()
     project_root = Path(config.config_file_path).parent.resolve()
     docs_dir = Path(config.docs_dir).resolve().relative_to(project_root).as_posix()
-    docs = [(file.src_uri, file.content_string, Path(file.abs_src_path)) for file in files.documentation_pages()]
-    for file, (_, source, _) in zip(files.documentation_pages(), docs):
+    docs = [(file, file.content_string) for file in files.documentation_pages()]
+    for file, source in docs:
         file.edit_uri = get_data(source)[1].get("edit_source") or f"{docs_dir}/{file.src_uri}"
-    build.parted = parted_docs(build.handbook, docs)
+    build.parted = parted_docs(build.handbook, [(file.src_uri, source, Path(file.abs_src_path)) for file, source in docs])
     # Later parts of long lists are reached from their page's pager, not from the navigation.
     for page, inclusion in [*((page, InclusionLevel.UNDEFINED) for page in build.pages),
                             *((page, InclusionLevel.NOT_IN_NAV) for page in part_pages(build.handbook, build.parted))]:

@@ -182,12 +182,13 @@ def _load_handbook(data_dir: Path) -> Handbook:
         errors.extend(problems)
         if collection.file and problems and not any(record.collection is collection for record in raw):
             unread.add(collection.name)
-    errors.extend(_check_references(raw, _file_name_ids(data_dir), unread))
+    named = _named_references(raw)
+    errors.extend(_check_references(raw, named, _file_name_ids(data_dir), unread))
     errors.extend(_check_role_profiles(handbook))
     if errors:
         raise DataErrors(errors)
     handbook.records["roles"] = dict(sorted(handbook.roles.items(), key=lambda item: (item[1].order, item[1].name)))
-    handbook.references = _references(raw)
+    handbook.references = _references(named)
     return handbook
 
 
@@ -320,7 +321,19 @@ def _file_name_ids(data_dir: Path) -> dict[str, set[str]]:
             for collection in COLLECTIONS if collection.folder}
 
 
-def _check_references(raw: list[RawRecord], claimed: dict[str, set[str]], unread: set[str]) -> Iterator[DataError]:
+NamedReference = tuple[RawRecord, tuple, str, Any]
+"""A record, the path of a value in it that names another record, that record's collection and its id."""
+
+
+def _named_references(raw: list[RawRecord]) -> list[NamedReference]:
+    """Every value at a REFERENCES pattern of every record, as written; checked, then kept for pages."""
+    return [(record, path, target, target_id) for record in raw
+            for pattern, target in record.collection.model.REFERENCES
+            for path, target_id in find_values(record.data, pattern.split("."))]
+
+
+def _check_references(raw: list[RawRecord], named: list[NamedReference], claimed: dict[str, set[str]],
+                      unread: set[str]) -> Iterator[DataError]:
     """Every id a record names exists. One broken file must not bury its own error under echoes, so ids of
     records that failed validation, and file names of files that could not be read, count as existing, and
     references into a list file that could not be read at all are not checked."""
@@ -328,26 +341,20 @@ def _check_references(raw: list[RawRecord], claimed: dict[str, set[str]], unread
     for record in raw:
         if isinstance(record.data, dict) and isinstance(record.data.get("id"), str):
             known[record.collection.name].add(record.data["id"])
-    for record in raw:
-        for pattern, target in record.collection.model.REFERENCES:
-            if target in unread:
-                continue
-            for path, target_id in find_values(record.data, pattern.split(".")):
-                if isinstance(target_id, str) and target_id not in known[target]:
-                    choices = ", ".join(sorted(known[target])) or "none yet"
-                    yield record.origin.error(path, f"unknown {target.removesuffix('s')} '{target_id}'; "
-                                                    f"expected one of {choices}")
+    for record, path, target, target_id in named:
+        if target not in unread and isinstance(target_id, str) and target_id not in known[target]:
+            choices = ", ".join(sorted(known[target])) or "none yet"
+            yield record.origin.error(path, f"unknown {target.removesuffix('s')} '{target_id}'; "
+                                            f"expected one of {choices}")
 
 
-def _references(raw: list[RawRecord]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """What each record names, read from the data as written (valid by now), so pages that follow
-    references need not serialize the records again."""
-    named: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for record in raw:
-        targets = named.setdefault((record.collection.name, record.data["id"]), [])
-        for pattern, target in record.collection.model.REFERENCES:
-            targets.extend((target, target_id) for _, target_id in find_values(record.data, pattern.split(".")))
-    return named
+def _references(named: list[NamedReference]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """What each record names, from the values the check has followed (all valid by now), so pages that
+    follow references need not serialize the records again."""
+    by_record: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for record, _, target, target_id in named:
+        by_record.setdefault((record.collection.name, record.data["id"]), []).append((target, target_id))
+    return by_record
 
 
 def find_values(data: Any, steps: list[str], path: tuple = ()) -> Iterator[tuple[tuple, Any]]:

@@ -112,37 +112,42 @@ ROLE_FIT_SETUP_FILE = "tools/role-fit/setup.json"
 DIGITS = {"rating": RATING_DIGITS, "weight": WEIGHT_DIGITS, "fit": FIT_DIGITS}
 
 
+def _fit_setup(handbook: Handbook) -> RoleFitSetup:
+    """The role-fit setup, role URLs relative to the tool's page, made once per handbook: the tool, its
+    file and every part of its weights table and worked example read it."""
+    return handbook.remember("role-fit setup", lambda: role_fit_setup(handbook, ROLE_FIT_PAGE))
+
+
 def role_fit_setup_file(handbook: Handbook) -> bytes:
     """The setup role-fit.js reads, with role URLs relative to the tool's page."""
-    setup = dataclasses.asdict(role_fit_setup(handbook, ROLE_FIT_PAGE))
-    return json.dumps(setup, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(dataclasses.asdict(_fit_setup(handbook)), ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def role_fit_tool(handbook: Handbook, page: str) -> str:
     """Formula, live inputs and ranking, and the team contexts."""
-    return _page("sections/tools_role_fit.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, page),
+    return _page("sections/tools_role_fit.md.j2", handbook, page, "role-fit", _fit_setup(handbook),
                  settings=tool(handbook, "role-fit").role_fit, digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE)
 
 
 def _role_fit_weights(handbook: Handbook, page: str, roles: list[FitRole]) -> str:
     """Each role's weights as written, which the tool replaces with the weights in use."""
-    return _page("sections/tools_role_fit_weights.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, page),
+    return _page("sections/tools_role_fit_weights.md.j2", handbook, page, "role-fit", _fit_setup(handbook),
                  roles=roles, digits=DIGITS, role_path=role_path)
 
 
 def _role_fit_example(handbook: Handbook, page: str, ranked: list[tuple[int, ScoredRole]]) -> str:
     """The source's example ratings scored for every role, ranked, with each sum written out."""
-    return _page("sections/tools_role_fit_example.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, page),
+    return _page("sections/tools_role_fit_example.md.j2", handbook, page, "role-fit", _fit_setup(handbook),
                  ranked=ranked, digits=DIGITS, role_path=role_path)
 
 
 def _fit_roles(handbook: Handbook) -> list[FitRole]:
-    return handbook.remember("role-fit roles", lambda: list(role_fit_setup(handbook, ROLE_FIT_PAGE).roles))
+    return list(_fit_setup(handbook).roles)
 
 
 def _example_ranking(handbook: Handbook) -> list[tuple[int, ScoredRole]]:
     def rank() -> list[tuple[int, ScoredRole]]:
-        setup = role_fit_setup(handbook, ROLE_FIT_PAGE)
+        setup = _fit_setup(handbook)
         return list(enumerate(rank_roles(setup.roles, setup.example, setup.contexts[0]), start=1))
 
     return handbook.remember("role-fit example", rank)
