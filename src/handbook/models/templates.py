@@ -16,11 +16,14 @@ from pydantic import Field, StringConstraints, ValidationInfo, field_validator, 
 
 from handbook.models.common import Record, Slug, Text, Title
 
-Format = Literal["md", "docx", "yaml", "json", "csv"]
+Format = Literal["md", "docx", "xlsx", "yaml", "json", "csv"]
 PartName = Literal["rubric", "checklist", "task", "profile"]
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-DECISIONS: tuple[str, ...] = ("go", "no-go")
-"""What each launch gate can be marked; the files list these as the allowed values."""
+DECISIONS: tuple[str, ...] = ("go", "go with conditions", "no-go")
+"""What each launch gate, and the launch as a whole, can be marked; every file lists these as the allowed values."""
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+"""The licence every template file is published under, stated in each file."""
 
 
 def _duplicates(values: Iterable[str]) -> list[str]:
@@ -48,10 +51,19 @@ class Blank(Record):
     hint: Text
 
 
+Compute = Literal["rice"]
+"""Columns a spreadsheet computes from the others of its row; `rice` needs reach, impact, confidence, effort."""
+RICE_INPUTS: tuple[str, ...] = ("reach", "impact", "confidence", "effort")
+
+
 class Column(Record):
-    key: Key = Field(description="Column name in the CSV file; lowercase with underscores.")
-    label: Title
+    key: Key = Field(description="Field name in the YAML and JSON files; lowercase with underscores.")
+    label: Title = Field(description="Column heading in every file, the CSV header included.")
     hint: Text | None = Field(default=None, description="What goes in this column, listed under the table.")
+    choices: list[Annotated[Title, StringConstraints(max_length=40)]] = Field(
+        default_factory=list, description="The allowed values; the spreadsheet offers them as a dropdown.")
+    number: bool = Field(default=False, description="True when the column holds a number the spreadsheet checks.")
+    compute: Compute | None = Field(default=None, description="Filled by the spreadsheet from the row's other cells.")
 
 
 class Table(Record):
@@ -65,7 +77,11 @@ class Table(Record):
     @model_validator(mode="after")
     def _rows_use_columns(self) -> Table:
         _require_unique((column.key for column in self.columns), "column key")
+        _require_unique((column.label for column in self.columns), "column label")
         keys = {column.key for column in self.columns}
+        missing = [key for key in RICE_INPUTS if key not in keys]
+        if any(column.compute == "rice" for column in self.columns) and missing:
+            raise ValueError(f"a RICE score needs the columns {', '.join(RICE_INPUTS)}; missing: {', '.join(missing)}")
         for index, row in enumerate(self.rows):
             unknown = sorted(set(row) - keys)
             if unknown:
@@ -84,10 +100,13 @@ class Section(Record):
     table: Table | None = None
     checklist: list[Text] = Field(default_factory=list, description="Items ticked off as done.")
     part: PartName | None = Field(default=None, description="Where the template's typed part appears.")
+    threshold: bool = Field(default=False, description=(
+        "True to state here the pass threshold of the rubric named by the template's `threshold_from`."))
 
     @model_validator(mode="after")
     def _has_content(self) -> Section:
-        if not (self.guidance or self.questions or self.blanks or self.table or self.checklist or self.part):
+        if not (self.guidance or self.questions or self.blanks or self.table or self.checklist or self.part
+                or self.threshold):
             raise ValueError("a section needs guidance, questions, blanks, a table, a checklist or a part")
         return self
 
@@ -108,10 +127,20 @@ class Scale(Record):
         return self.min <= score <= self.max
 
 
+class Anchor(Record):
+    """One point of a criterion's scale: what an answer at that score does, and a short answer that earns it."""
+
+    score: int
+    descriptor: Text
+    example: Text = Field(description="An anchor answer (or the part of one) that earns this score.")
+
+
 class Criterion(Record):
     id: Key
     name: Title
     guidance: Text
+    anchors: list[Anchor] = Field(default_factory=list, description=(
+        "In a rubric: one anchor for each score of `levels`, from the highest down."))
 
 
 class ScoreLevel(Record):
@@ -129,6 +158,7 @@ class Rubric(Record):
     criteria: list[Criterion] = Field(min_length=1)
     levels: list[ScoreLevel] = Field(min_length=1, description="Anchors from the highest score down.")
     disallow: list[Text] = Field(min_length=1, description="Content that fails an answer whatever its scores.")
+    judge: Text = Field(description="What a model acting as grader is told before the criteria and the answer.")
 
     @model_validator(mode="after")
     def _consistent(self) -> Rubric:
@@ -139,6 +169,11 @@ class Rubric(Record):
         scores = [level.score for level in self.levels]
         if scores != sorted(set(scores), reverse=True):
             raise ValueError("levels must be listed from the highest score down, each score once")
+        unanchored = [criterion.id for criterion in self.criteria
+                      if [anchor.score for anchor in criterion.anchors] != scores]
+        if unanchored:
+            raise ValueError(f"each criterion needs one anchor per level score ({', '.join(map(str, scores))}), "
+                             f"highest first; check: {', '.join(unanchored)}")
         return self
 
 
@@ -245,7 +280,8 @@ class Content(Record):
 class Template(Record):
     """A downloadable template; its content lives here, its layout in templates/downloads/."""
 
-    REFERENCES = (("owners[]", "roles"), ("skills[]", "pillars"), ("sources[]", "sources"))
+    REFERENCES = (("owners[]", "roles"), ("skills[]", "pillars"), ("sources[]", "sources"),
+                  ("threshold_from", "templates"))
 
     id: Slug
     title: Title
@@ -260,9 +296,11 @@ class Template(Record):
     how_to_fill: list[Text] = Field(min_length=1, description="Steps, shown on the page and at the end of each file.")
     sources: list[Slug] = Field(default_factory=list)
     content: Content = Field(description="The document's sections and, at most, one typed part.")
+    threshold_from: Slug | None = Field(default=None, description=(
+        "The template whose rubric sets the pass threshold this one states (in a section with `threshold: true`)."))
     formats: list[Format] = Field(min_length=1, description=(
-        "Files offered: md always; docx for any template; yaml and json need a typed part; csv needs a rubric, "
-        "a checklist or a table marked `export: true`."))
+        "Files offered: md always; docx for any template; yaml and json need a typed part; csv and xlsx need a "
+        "rubric, a checklist or a table marked `export: true`."))
     # `formats` is declared after `content` so its check can see the content it depends on.
 
     @field_validator("variables")
@@ -285,6 +323,7 @@ class Template(Record):
         if part is None and {"yaml", "json"} & set(formats):
             raise ValueError("yaml and json need a typed part (rubric, checklist, task or profile)")
         has_sheet = (part is not None and part[0] in ("rubric", "checklist")) or content.export_table() is not None
-        if "csv" in formats and not has_sheet:
-            raise ValueError("csv needs a rubric, a checklist or a table marked `export: true`")
+        for sheet_format in ("csv", "xlsx"):
+            if sheet_format in formats and not has_sheet:
+                raise ValueError(f"{sheet_format} needs a rubric, a checklist or a table marked `export: true`")
         return formats

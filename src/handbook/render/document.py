@@ -23,6 +23,7 @@ from handbook.models import (
     Table,
     Template,
 )
+from handbook.models.templates import LICENCE, LICENCE_URL
 
 HANDBOOK_NAME = "AI Roles Handbook"
 SAMPLE_ROWS = 3
@@ -82,7 +83,22 @@ def header_values(template: Template, values: dict[str, str]) -> list[tuple[str,
 
 
 def stamp(template: Template) -> str:
-    return f"Version {template.version} · updated {template.updated.isoformat()} · {HANDBOOK_NAME}"
+    return (f"Version {template.version} · updated {template.updated.isoformat()} · {HANDBOOK_NAME} · "
+            f"licence {LICENCE} ({LICENCE_URL})")
+
+
+def threshold_text(rubric: Rubric, source: Template) -> str:
+    """The one pass threshold, in the words every template that uses it prints."""
+    return (f"Pass threshold: an answer passes when every criterion scores {rubric.passing_score} or more on the "
+            f"{rubric.scale.min}–{rubric.scale.max} scale and nothing on the disallow list appears "
+            f"({source.title}, version {source.version}).")
+
+
+def rubric_sheet_header(rubric: Rubric) -> tuple[str, ...]:
+    """The score sheet's columns: what a run was, one score per criterion, the outcome and why."""
+    return ("Answer ID", "Rubric version", "Model and prompt version", "Run date", "Reviewer",
+            *(criterion.name for criterion in rubric.criteria), "Disallowed content found", "Passed",
+            f"Reason for any score below {rubric.passing_score}", "Notes")
 
 
 def column_hints(columns: list[Column]) -> list[Block]:
@@ -97,34 +113,66 @@ def table_grid(table: Table) -> list[Block]:
     return [Grid(tuple(column.label for column in table.columns), tuple(rows)), *column_hints(table.columns)]
 
 
-def rubric_blocks(rubric: Rubric, level: int) -> list[Block]:
+def judge_prompt(rubric: Rubric) -> list[str]:
+    """The prompt a model grader receives, line by line: the instructions, each criterion with its anchors,
+    the disallow list and the exact output format, so its scores land in the same sheet as a person's."""
+    lines = [rubric.judge, f"Score each criterion with a whole number from {rubric.scale.min} to {rubric.scale.max}."]
+    for criterion in rubric.criteria:
+        anchors = "; ".join(f"{anchor.score} = {anchor.descriptor}" for anchor in criterion.anchors)
+        lines.append(f"{criterion.id} ({criterion.name}): {criterion.guidance} Anchors: {anchors}")
+    lines.append("Fail the answer whatever its scores if it contains any of: " + "; ".join(rubric.disallow))
+    fields = ", ".join(f'"{criterion.id}": <score>' for criterion in rubric.criteria)
+    lines.append(f'Reply with JSON only: {{"scores": {{{fields}}}, "disallowed_content": [<items found>], '
+                 f'"reasons": {{"<criterion id>": "<one line for every score below {rubric.passing_score}>"}}}}')
+    return lines
+
+
+def rubric_blocks(rubric: Rubric, template: Template, level: int) -> list[Block]:
     scale = f"{rubric.scale.min}–{rubric.scale.max}"
-    criteria = tuple((criterion.name, criterion.id, criterion.guidance, "") for criterion in rubric.criteria)
+    criteria = tuple((criterion.name, criterion.id, criterion.guidance) for criterion in rubric.criteria)
+    anchors = tuple((criterion.name, str(anchor.score), anchor.descriptor, anchor.example)
+                    for criterion in rubric.criteria for anchor in criterion.anchors)
     blocks: list[Block] = [
         Paragraph(rubric.objective),
-        Grid(("Criterion", "Key", "What to check", f"Score ({scale})"), criteria),
-        Paragraph(f"Scores are whole numbers from {rubric.scale.min} to {rubric.scale.max}. An answer passes when "
-                  f"every criterion scores {rubric.passing_score} or more and nothing on the disallow list appears."),
+        Grid(("Criterion", "Key", "What to check"), criteria),
+        Paragraph(f"Scores are whole numbers from {rubric.scale.min} to {rubric.scale.max}. "
+                  + threshold_text(rubric, template)),
         Heading(level, "Score levels"),
     ]
     for score_level in rubric.levels:
         blocks.append(Paragraph(f"{score_level.score}: {score_level.label}", "meta"))
         blocks.append(_items(score_level.descriptors))
-    blocks += [Heading(level, "Disallowed in any answer"), _items(rubric.disallow)]
+    blocks += [
+        Heading(level, "Anchors for each criterion"),
+        Grid(("Criterion", f"Score ({scale})", "What an answer at this score does", "Anchor example"), anchors),
+        Heading(level, "Disallowed in any answer"), _items(rubric.disallow),
+        Heading(level, "Judge prompt for a model grader"),
+        *(Paragraph(line, "quote") for line in judge_prompt(rubric)),
+        Heading(level, "Score sheet"),
+        Paragraph("One row per answer and reviewer; the spreadsheet and CSV files have the same columns.", "hint"),
+        Grid(rubric_sheet_header(rubric), ((("",) * len(rubric_sheet_header(rubric))),) * SAMPLE_ROWS),
+    ]
     return blocks
+
+
+CHECKLIST_HEADER = ("Gate ID", "Gate", "Check", "Owner", "Evidence required", "Evidence link", "Decision",
+                    "Conditions", "Notes")
+"""The sign-off sheet's columns, the same in the Word, Markdown, CSV and spreadsheet files."""
 
 
 def checklist_sheet(checklist: Checklist) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
     """The sign-off table: one row per gate, with the columns a launch review fills in."""
-    header = ("Gate", "Owner", "Evidence required", "Evidence link", f"Decision ({' / '.join(DECISIONS)})", "Notes")
-    return header, tuple((gate.name, gate.owner, gate.evidence, "", "", "") for gate in checklist.gates)
+    return CHECKLIST_HEADER, tuple((gate.id, gate.name, gate.check, gate.owner, gate.evidence, "", "", "", "")
+                                   for gate in checklist.gates)
 
 
 def checklist_blocks(checklist: Checklist, level: int) -> list[Block]:
     gates = tuple(Item(f"{gate.check} Why: {gate.why} Evidence: {gate.evidence} Owner: {gate.owner}.", gate.name)
                   for gate in checklist.gates)
     header, rows = checklist_sheet(checklist)
-    return [Items(gates, "task"), Paragraph(checklist.rule), Heading(level, "Sign-off"), Grid(header, rows)]
+    return [Items(gates, "task"), Paragraph(checklist.rule), Heading(level, "Sign-off"),
+            Paragraph(f"Mark each gate {' / '.join(DECISIONS)}; a conditional go names its conditions.", "hint"),
+            Grid(header, rows)]
 
 
 def task_blocks(task: EvalTask, level: int) -> list[Block]:
@@ -163,7 +211,7 @@ def part_blocks(template: Template, handbook: Handbook, level: int) -> list[Bloc
     assert part is not None, "the model places a part only where one exists"
     name, value = part
     if name == "rubric":
-        return rubric_blocks(value, level)
+        return rubric_blocks(value, template, level)
     if name == "checklist":
         return checklist_blocks(value, level)
     if name == "task":
@@ -186,7 +234,18 @@ def section_blocks(section: Section, template: Template, handbook: Handbook, lev
         blocks.append(_items(section.checklist, "task"))
     if section.part:
         blocks += part_blocks(template, handbook, level + 1)
+    if section.threshold:
+        blocks.append(Paragraph(threshold_text(*threshold_source(template, handbook)), "meta"))
     return blocks
+
+
+def threshold_source(template: Template, handbook: Handbook) -> tuple[Rubric, Template]:
+    """The rubric whose pass threshold `template` states, and the template that holds it."""
+    source = handbook.templates[template.threshold_from] if template.threshold_from else template
+    rubric = source.content.rubric
+    if rubric is None:
+        raise ValueError(f"template '{template.id}' takes its pass threshold from '{source.id}', which has no rubric")
+    return rubric, source
 
 
 def source_items(template: Template, handbook: Handbook) -> Items:

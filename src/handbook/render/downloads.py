@@ -1,7 +1,8 @@
 """Every file a template offers, rendered from its data with the reader's values.
 
 Markdown and Word lay out the document blocks; YAML and JSON serialise the typed part with a
-fixed key order; CSV writes the template's score sheet. Nothing here reads the clock, so the
+fixed key order; CSV and the spreadsheet write the template's sheet, whose header is the
+document's own column labels, so a column means the same thing in every file. Nothing here reads the clock, so the
 same data and values give the same bytes, and no data string is ever evaluated as a template.
 """
 
@@ -11,24 +12,31 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from handbook import cache
 from handbook.loader import Handbook
-from handbook.models import DECISIONS, STRENGTH_LEVEL, Checklist, EvalTask, Profile, Rubric, Scale, Template
+from handbook.models import (
+    DECISIONS,
+    STRENGTH_LEVEL,
+    Checklist,
+    EvalTask,
+    Profile,
+    Rubric,
+    Scale,
+    Template,
+)
+from handbook.models.templates import LICENCE, LICENCE_URL
 from handbook.render.archive import deterministic_zip
-from handbook.render.document import Block, document, header_values, stamp
+from handbook.render.document import checklist_sheet, document, rubric_sheet_header, stamp
 from handbook.render.markdown import markdown
 
-FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "yaml": "YAML", "json": "JSON", "csv": "CSV"}
+FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "xlsx": "Excel", "yaml": "YAML", "json": "JSON",
+                           "csv": "CSV"}
 """Every format a template can offer, in the order pages and errors list them."""
-BINARY_FORMATS = frozenset({"docx"})
+BINARY_FORMATS = frozenset({"docx", "xlsx"})
 ARCHIVE_NAME = "all-templates.zip"
-SCORE_SHEET_ROWS = 10
-"""Numbered rows in a rubric's score sheet: a first calibration round of ten answers."""
 
 
 class TemplateRequestError(ValueError):
@@ -83,10 +91,14 @@ def _rubric_data(rubric: Rubric) -> dict[str, Any]:
         "objective": rubric.objective,
         "passing_score": rubric.passing_score,
         "criteria": [{"id": criterion.id, "name": criterion.name, "scale": _scale(rubric.scale),
-                      "guidance": criterion.guidance} for criterion in rubric.criteria],
+                      "guidance": criterion.guidance,
+                      "anchors": [{"score": anchor.score, "descriptor": anchor.descriptor, "example": anchor.example}
+                                  for anchor in criterion.anchors]}
+                     for criterion in rubric.criteria],
         "levels": [{"score": level.score, "label": level.label, "descriptors": list(level.descriptors)}
                    for level in rubric.levels],
         "disallow": list(rubric.disallow),
+        "judge": rubric.judge,
     }
 
 
@@ -95,7 +107,8 @@ def _checklist_data(checklist: Checklist) -> dict[str, Any]:
         "rule": checklist.rule,
         "decisions": list(DECISIONS),
         "gates": [{"id": gate.id, "name": gate.name, "check": gate.check, "why": gate.why, "owner": gate.owner,
-                   "evidence_required": gate.evidence, "evidence": "", "decision": None, "notes": ""}
+                   "evidence_required": gate.evidence, "evidence": "", "decision": None, "conditions": "",
+                   "notes": ""}
                   for gate in checklist.gates],
     }
 
@@ -136,27 +149,25 @@ def machine_data(template: Template, handbook: Handbook, values: dict[str, str])
     body = _profile_data(value, handbook) if name == "profile" else serialisers[name](value)
     return {
         "template": {"id": template.id, "title": template.title, "version": template.version,
-                     "updated": template.updated.isoformat()},
+                     "updated": template.updated.isoformat(), "licence": LICENCE, "licence_url": LICENCE_URL},
         "details": dict(values),
         name: body,
     }
 
 
 def score_sheet(template: Template) -> tuple[list[str], list[list[str]]]:
-    """The CSV table: a rubric's score grid, a checklist's sign-off rows, or the exported table."""
+    """The CSV and spreadsheet table, headed by the document's labels: a rubric's score sheet (no rows in the
+    blank: a pipeline must find no answer to score), a checklist's sign-off rows, or the exported table."""
     part = template.content.part()
     table = template.content.export_table()
-    if part is not None and part[0] == "rubric":
-        criteria = [criterion.id for criterion in part[1].criteria]
-        header = ["item_id", "reviewer", *criteria, "disallowed_content", "passed", "notes"]
-        return header, [[str(number)] + [""] * (len(header) - 1) for number in range(1, SCORE_SHEET_ROWS + 1)]
-    if part is not None and part[0] == "checklist":
-        header = ["gate_id", "gate", "check", "owner", "evidence_required", "evidence_link", "decision", "notes"]
-        return header, [[gate.id, gate.name, gate.check, gate.owner, gate.evidence, "", "", ""]
-                        for gate in part[1].gates]
+    if part is not None and isinstance(part[1], Rubric):
+        return list(rubric_sheet_header(part[1])), []
+    if part is not None and isinstance(part[1], Checklist):
+        header, rows = checklist_sheet(part[1])
+        return list(header), [list(row) for row in rows]
     assert table is not None, "the model offers csv only for a rubric, a checklist or an exported table"
-    return [column.key for column in table.columns], [[row.get(column.key, "") for column in table.columns]
-                                                      for row in table.rows]
+    return [column.label for column in table.columns], [[row.get(column.key, "") for column in table.columns]
+                                                        for row in table.rows]
 
 
 def _csv(rows: Iterable[list[str]]) -> bytes:
@@ -166,13 +177,11 @@ def _csv(rows: Iterable[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def csv_file(template: Template, values: dict[str, str]) -> bytes:
-    """The score sheet under one stamp row (`# title`, version, date, the reader's values)."""
-    details = [f"{label}: {' '.join(value.split())}" for label, value in header_values(template, values)]
-    stamp_row = [f"# {template.title}", f"version {template.version}", f"updated {template.updated.isoformat()}",
-                 *details]
+def csv_file(template: Template) -> bytes:
+    """The sheet with its header on line 1, as every CSV reader expects; the version is in the JSON, YAML,
+    Word and Markdown files, and in the rubric's own `Rubric version` column."""
     header, rows = score_sheet(template)
-    return _csv([stamp_row, header, *rows])
+    return _csv([header, *rows])
 
 
 def yaml_file(template: Template, handbook: Handbook, values: dict[str, str]) -> bytes:
@@ -187,6 +196,7 @@ def json_file(template: Template, handbook: Handbook, values: dict[str, str]) ->
 
 def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[str, str]) -> bytes:
     """One file of one template with `values` (complete: see `values_for`)."""
+    fmt = fmt.lower()
     if fmt not in FORMATS:
         raise TemplateRequestError(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
     if fmt not in template.formats:
@@ -195,30 +205,18 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
     if fmt == "md":
         return markdown(document(template, handbook, values)).encode("utf-8")
     if fmt == "docx":
-        return cached_word_file(template, document(template, handbook, values))
+        from handbook.render.docx import word_file  # imports python-docx: only when a Word file is made
+
+        return word_file(template, document(template, handbook, values))
+    if fmt == "xlsx":
+        from handbook.render.xlsx import spreadsheet  # imports XlsxWriter: only when a spreadsheet is made
+
+        return spreadsheet(template, handbook, values)
     if fmt == "csv":
-        return csv_file(template, values)
+        return csv_file(template)
     if fmt == "yaml":
         return yaml_file(template, handbook, values)
     return json_file(template, handbook, values)
-
-
-WORD_FILE_CODE = ("docx.py", "archive.py", "document.py")
-"""The modules whose code decides a Word file's bytes, besides python-docx itself."""
-
-
-def cached_word_file(template: Template, blocks: list[Block]) -> bytes:
-    """The Word file from the build cache when this template, these blocks and the code that writes them
-    made it before: python-docx takes tens of milliseconds a file, and is imported only to make one."""
-    here = Path(__file__).parent
-    code = cache.code_fingerprint(*(str(here / module) for module in WORD_FILE_CODE), "dist:python-docx")
-
-    def make() -> bytes:
-        from handbook.render.docx import word_file  # imports python-docx: needed on a miss only
-
-        return word_file(template, blocks)
-
-    return cache.cached_bytes("docx", f"{code}\n{template.model_dump_json()}\n{blocks!r}", make)
 
 
 def preview_markdown(template: Template, handbook: Handbook) -> str:
@@ -227,15 +225,7 @@ def preview_markdown(template: Template, handbook: Handbook) -> str:
 
 
 def template_files(handbook: Handbook) -> dict[str, bytes]:
-    """Every template file with default values, by file name, plus the archive of them all.
-
-    A build asks three times (template pages, gallery, downloads); the files are rendered once per
-    loaded handbook and kept with it, since a Word file takes a noticeable fraction of a second.
-    """
-    return handbook.remember("template_files", lambda: _template_files(handbook))
-
-
-def _template_files(handbook: Handbook) -> dict[str, bytes]:
+    """Every template file with default values, by file name, plus the archive of them all."""
     files = {
         file_name(template, fmt): render_file(template, handbook, fmt, values_for(template, {}))
         for template in handbook.templates.values()
