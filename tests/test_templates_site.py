@@ -7,8 +7,6 @@ import json
 import posixpath
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 
 import pytest
@@ -121,24 +119,6 @@ def test_archive_from_the_site_opens(built_site, handbook):
     with zipfile.ZipFile(built_site / "downloads" / ARCHIVE_NAME) as archive:
         assert archive.testzip() is None
         assert len(archive.namelist()) == sum(len(template.formats) for template in handbook.templates.values())
-
-
-def test_word_files_convert_with_libreoffice(tmp_path, handbook):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        message = "LibreOffice (soffice) is not installed: the .docx conversion check is SKIPPED"
-        print(message, file=sys.stderr)
-        pytest.skip(message)
-    files = template_files(handbook)
-    names = [file_name(template, "docx") for template in handbook.templates.values() if "docx" in template.formats]
-    for name in names:
-        (tmp_path / name).write_bytes(files[name])
-    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                             "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *names],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr
-    for name in names:
-        assert (tmp_path / "pdf" / name.replace(".docx", ".pdf")).stat().st_size > 1000
 
 
 # --- contributor text on the real site ----------------------------------------------------------------------

@@ -18,9 +18,10 @@ from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Inches, Pt, RGBColor
+from docx.shared import Inches, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run
 
 from handbook.models import Template
 from handbook.models.templates import LICENCE
@@ -35,10 +36,11 @@ PAGE_LONG, PAGE_SHORT = Inches(11), Inches(8.5)
 MARGIN = Inches(0.75)
 WIDE_TABLE = 6
 """Tables with this many columns or more go on a landscape page."""
-TABLE_FONT = Pt(9)
-CHAR_WIDTH = 0.56 * 9
-"""Points one character of 9-point text takes on average (bold header text included, with room to spare)."""
-CELL_PADDING = 16.0
+TABLE_FONT_SIZES = (9, 8, 7)
+"""Point sizes tried for a table's text, largest first: the largest whose longest words all fit is used."""
+CHAR_EM = 0.68
+"""One character's average width in ems, bold header text and a wide fallback font included, with room to spare."""
+CELL_PADDING = 18.0
 """Points a cell's left and right margins and borders take."""
 LONGEST_WISH = 45
 """Characters past which a column does not ask for more width: its text wraps instead."""
@@ -61,12 +63,22 @@ def _longest_word(text: str) -> int:
     return max((len(word) for word in text.split()), default=0)
 
 
-def column_widths(grid: Grid, available: float) -> list[float]:
+def _floors(grid: Grid, size: int) -> list[float]:
+    """Each column's narrowest width in points at this font size: its longest word on one line."""
+    return [max(map(_longest_word, column)) * CHAR_EM * size + CELL_PADDING
+            for column in zip(grid.header, *grid.rows, strict=True)]
+
+
+def table_font_size(grid: Grid, available: float) -> int:
+    return next((size for size in TABLE_FONT_SIZES if sum(_floors(grid, size)) < available), TABLE_FONT_SIZES[-1])
+
+
+def column_widths(grid: Grid, available: float, size: int) -> list[float]:
     """Widths in points that add up to `available`: each column gets room for its longest word first, so no
     word breaks mid-word, then a share of what is left by how much longer its text runs."""
     columns = list(zip(grid.header, *grid.rows, strict=True))
-    floors = [max(map(_longest_word, column)) * CHAR_WIDTH + CELL_PADDING for column in columns]
-    wishes = [min(max(map(len, column)), LONGEST_WISH) * CHAR_WIDTH + CELL_PADDING for column in columns]
+    floors = _floors(grid, size)
+    wishes = [min(max(map(len, column)), LONGEST_WISH) * CHAR_EM * size + CELL_PADDING for column in columns]
     if sum(floors) >= available:
         return [available * floor / sum(floors) for floor in floors]
     extra = [max(wish - floor, 0.0) for wish, floor in zip(wishes, floors, strict=True)]
@@ -146,24 +158,26 @@ class Writer:
         self.orient(len(block.header) >= WIDE_TABLE or self.landscape)
         table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table._tbl.tblPr.style = self.style_ids["Table Grid"]
-        _fixed_widths(table, column_widths(block, self.text_width()))
+        points = table_font_size(block, self.text_width())
+        size = Pt(points)
+        _fixed_widths(table, column_widths(block, self.text_width(), points))
         header = table.rows[0]
         header._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
         for cell, text in zip(header.cells, block.header, strict=True):
-            _cell_run(cell.paragraphs[0], text).bold = True
+            _cell_run(cell.paragraphs[0], text, size).bold = True
         for row, texts in zip(table.rows[1:], block.rows, strict=True):
             row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
             for cell, text in zip(row.cells, texts, strict=True):
-                _cell_run(cell.paragraphs[0], text)
+                _cell_run(cell.paragraphs[0], text, size)
         self.paragraph()
 
     def add(self, block: Block) -> None:
         {"heading": self.heading, "paragraph": self.text, "items": self.items, "grid": self.grid}[block.kind](block)
 
 
-def _cell_run(paragraph: WordParagraph, text: str):
+def _cell_run(paragraph: WordParagraph, text: str, size: Length) -> Run:
     run = paragraph.add_run(text)
-    run.font.size = TABLE_FONT
+    run.font.size = size
     return run
 
 
