@@ -48,7 +48,7 @@ def test_output_file_gets_the_same_bytes(tmp_path, capsysbinary):
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["nope"], "handbook render: error: unknown template 'nope'; expected one of hostile, plain"),
-    (["plain", "--format", "pdf"], "handbook render: error: unknown format 'pdf'; expected one of md, docx, yaml, json, csv"),
+    (["plain", "--format", "pdf"], "handbook render: error: unknown format 'pdf'; expected one of md, docx, xlsx, yaml, json, csv"),
     (["plain", "--format", "csv"], "handbook render: error: template 'plain' is not offered as csv; it is offered as md"),
     (["hostile", "--set", "team=x"],
      "handbook render: error: unknown variable 'team' for template 'hostile'; expected one of product, owner"),
