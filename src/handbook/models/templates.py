@@ -42,6 +42,8 @@ class Variable(Record):
     name: Key
     label: Title
     default: Annotated[str, StringConstraints(max_length=200)]
+    kind: Literal["text", "date"] = Field(default="text", description=(
+        "`date`: a value set from the command line must be a date written YYYY-MM-DD."))
 
 
 class Blank(Record):

@@ -9,8 +9,11 @@ same data and values give the same bytes, and no data string is ever evaluated a
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +29,7 @@ from handbook.models import (
     Rubric,
     Scale,
     Template,
+    Variable,
 )
 from handbook.models.templates import LICENCE, LICENCE_URL
 from handbook.render.archive import deterministic_zip
@@ -37,29 +41,69 @@ FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "xlsx": "Excel", "y
 """Every format a template can offer, in the order pages and errors list them."""
 BINARY_FORMATS = frozenset({"docx", "xlsx"})
 ARCHIVE_NAME = "all-templates.zip"
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""How a date is written on the command line (Python also reads other ISO forms, such as 20261201)."""
 
 
 class TemplateRequestError(ValueError):
     """A render request the data cannot satisfy; its message is one line a person can act on."""
 
 
+def _unsafe_character(value: str) -> str | None:
+    """The first character no file format can carry as text: a control character (tab and line breaks
+    included, since a value fills one cell or one line), a lone surrogate, or a non-character."""
+    for char in value:
+        if unicodedata.category(char) in ("Cc", "Cs") or char in ("\ufffe", "\uffff"):
+            return char
+    return None
+
+
+def _checked_value(variable: Variable, value: str) -> str:
+    """A value the reader set, refused with the reason when a file could not carry it or it is not what
+    the variable holds."""
+    where = f"--set {variable.name}"
+    bad = _unsafe_character(value)
+    if bad is not None:
+        raise TemplateRequestError(f"{where}: control characters are not allowed; found U+{ord(bad):04X}")
+    if not value.strip():
+        raise TemplateRequestError(f"{where}: expected a value ({variable.label}); got an empty one")
+    if variable.kind == "date" and not _is_date(value):
+        raise TemplateRequestError(f"{where}: expected a date as YYYY-MM-DD; got '{value}'")
+    return value
+
+
+def _is_date(value: str) -> bool:
+    if not DATE.fullmatch(value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def values_for(template: Template, assignments: dict[str, str]) -> dict[str, str]:
     """The template's variables with their defaults, overridden by `assignments` (name -> value)."""
-    known = [variable.name for variable in template.variables]
+    known = {variable.name: variable for variable in template.variables}
     for name in assignments:
         if name not in known:
             choices = ", ".join(known) or "none"
             raise TemplateRequestError(f"unknown variable '{name}' for template '{template.id}'; expected one of {choices}")
-    return {variable.name: assignments.get(variable.name, variable.default) for variable in template.variables}
+    return {name: _checked_value(variable, assignments[name]) if name in assignments else variable.default
+            for name, variable in known.items()}
 
 
 def parse_assignments(assignments: Iterable[str]) -> dict[str, str]:
-    """`name=value` strings from the command line as a mapping; the value may contain `=`."""
-    values = {}
+    """`name=value` strings from the command line as a mapping; the value may contain `=`. A name given
+    twice is an error: which value was meant cannot be guessed."""
+    values: dict[str, str] = {}
     for assignment in assignments:
         name, equals, value = assignment.partition("=")
         if not equals or not name:
-            raise TemplateRequestError(f"--set expects name=value; got '{assignment}'")
+            shown = assignment if _unsafe_character(assignment) is None else repr(assignment)
+            raise TemplateRequestError(f"--set expects name=value; got '{shown}'")
+        if name in values:
+            raise TemplateRequestError(f"--set {name} is given more than once; give each variable one value")
         values[name] = value
     return values
 
