@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
-from handbook.models.common import Record, Slug, Text, Title
+from handbook.models.common import Label, Record, Slug, Text, Title
 
 Format = Literal["md", "docx", "xlsx", "yaml", "json", "csv"]
 PartName = Literal["rubric", "checklist", "task", "profile"]
@@ -279,6 +279,67 @@ class Content(Record):
         return self
 
 
+class ScoreEntry(Record):
+    """One reviewer's scores for one answer in a worked example's score sheet."""
+
+    answer: Label
+    reviewer: Title
+    system: Label = Field(description="Model and prompt version that wrote the answer.")
+    run_date: dt.date
+    scores: dict[Key, int] = Field(description="A score for every criterion, by criterion id.")
+    disallowed: bool = False
+    reason: Text | None = Field(default=None, description="Why, for any score below the pass threshold.")
+    notes: Text | None = None
+
+
+class GateEntry(Record):
+    """How a worked example's launch review marked one gate."""
+
+    decision: Literal["go", "go with conditions", "no-go"]
+    evidence: Text
+    conditions: Text | None = None
+    notes: Text | None = None
+
+
+class Example(Record):
+    """The template filled in for one fictional product, published beside the blank as `<id>-example.<ext>`."""
+
+    about: Text = Field(description="What the example is: the fictional product and where it is in its work.")
+    values: dict[Key, Label] = Field(description="A value for every variable.")
+    answers: dict[Title, dict[Title, Text]] = Field(default_factory=dict, description=(
+        "Answers to a section's blanks: section heading -> blank label -> answer."))
+    rows: dict[Title, list[dict[Key, Text]]] = Field(default_factory=dict, description=(
+        "A section's table filled in: section heading -> rows (in place of the starter and empty rows)."))
+    scores: list[ScoreEntry] = Field(default_factory=list, description="For a rubric: the filled score sheet.")
+    gates: dict[Key, GateEntry] = Field(default_factory=dict, description="For a checklist: each gate's decision.")
+
+    def problems(self, template: Template) -> list[str]:
+        """Where the example names a variable, section, blank, column, criterion or gate the template lacks."""
+        sections = {section.heading: section for section in template.content.sections}
+        found = [f"values: give every variable; missing {name}" for name in
+                 (variable.name for variable in template.variables) if name not in self.values]
+        found += [f"values: unknown variable {name}" for name in self.values
+                  if name not in {variable.name for variable in template.variables}]
+        for heading, answers in self.answers.items():
+            labels = [blank.label for blank in sections[heading].blanks] if heading in sections else None
+            found += [f"answers: no section '{heading}' with blanks"] if not labels else [
+                f"answers.{heading}: no blank '{label}'" for label in answers if label not in labels]
+        for heading, rows in self.rows.items():
+            table = sections[heading].table if heading in sections else None
+            keys = {column.key for column in table.columns} if table else set()
+            found += [f"rows: no section '{heading}' with a table"] if table is None else [
+                f"rows.{heading}: unknown column {key}" for row in rows for key in row if key not in keys]
+        rubric, checklist = template.content.rubric, template.content.checklist
+        criteria = [criterion.id for criterion in rubric.criteria] if rubric else []
+        found += [f"scores: {entry.answer}: score every criterion ({', '.join(criteria)}) on the scale"
+                  for entry in self.scores if rubric is None or sorted(entry.scores) != sorted(criteria)
+                  or any(score not in rubric.scale for score in entry.scores.values())]
+        gates = [gate.id for gate in checklist.gates] if checklist else []
+        found += [f"gates: mark every gate ({', '.join(gates)})"] if self.gates and sorted(self.gates) != sorted(gates) \
+            else []
+        return found
+
+
 class Template(Record):
     """A downloadable template; its content lives here, its layout in templates/downloads/."""
 
@@ -298,12 +359,21 @@ class Template(Record):
     how_to_fill: list[Text] = Field(min_length=1, description="Steps, shown on the page and at the end of each file.")
     sources: list[Slug] = Field(default_factory=list)
     content: Content = Field(description="The document's sections and, at most, one typed part.")
+    example: Example | None = Field(default=None, description=(
+        "A worked example: the template filled in for one fictional product, offered in every format."))
     threshold_from: Slug | None = Field(default=None, description=(
         "The template whose rubric sets the pass threshold this one states (in a section with `threshold: true`)."))
     formats: list[Format] = Field(min_length=1, description=(
         "Files offered: md always; docx for any template; yaml and json need a typed part; csv and xlsx need a "
         "rubric, a checklist or a table marked `export: true`."))
     # `formats` is declared after `content` so its check can see the content it depends on.
+
+    @model_validator(mode="after")
+    def _example_fits(self) -> Template:
+        problems = self.example.problems(self) if self.example else []
+        if problems:
+            raise ValueError("the example does not fit the template: " + "; ".join(problems))
+        return self
 
     @field_validator("variables")
     @classmethod

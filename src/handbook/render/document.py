@@ -23,7 +23,7 @@ from handbook.models import (
     Table,
     Template,
 )
-from handbook.models.templates import LICENCE, LICENCE_URL
+from handbook.models.templates import LICENCE, LICENCE_URL, Example
 
 HANDBOOK_NAME = "AI Roles Handbook"
 SAMPLE_ROWS = 3
@@ -107,9 +107,16 @@ def column_hints(columns: list[Column]) -> list[Block]:
     return [Items(hints)] if hints else []
 
 
-def table_grid(table: Table) -> list[Block]:
+def table_rows(table: Table, filled: list[dict[str, str]] | None) -> list[tuple[str, ...]]:
+    """A table's rows: an example's own rows, or the starter rows and the empty rows of the blank."""
+    if filled is not None:
+        return [tuple(row.get(column.key, "") for column in table.columns) for row in filled]
     rows = [tuple(row.get(column.key, "") for column in table.columns) for row in table.rows]
-    rows += [("",) * len(table.columns)] * table.blank_rows
+    return rows + [("",) * len(table.columns)] * table.blank_rows
+
+
+def table_grid(table: Table, filled: list[dict[str, str]] | None) -> list[Block]:
+    rows = table_rows(table, filled)
     return [Grid(tuple(column.label for column in table.columns), tuple(rows)), *column_hints(table.columns)]
 
 
@@ -127,7 +134,22 @@ def judge_prompt(rubric: Rubric) -> list[str]:
     return lines
 
 
-def rubric_blocks(rubric: Rubric, template: Template, level: int) -> list[Block]:
+def passed(rubric: Rubric, scores: dict[str, int], disallowed: bool) -> bool:
+    """The one pass rule: every criterion at or above the threshold, nothing disallowed."""
+    return not disallowed and min(scores.values()) >= rubric.passing_score
+
+
+def rubric_sheet_rows(rubric: Rubric, template: Template, example: Example | None) -> list[tuple[str, ...]]:
+    """The score sheet's rows: an example's scores, or none in the blank."""
+    if example is None:
+        return []
+    return [(entry.answer, template.version, entry.system, entry.run_date.isoformat(), entry.reviewer,
+             *(str(entry.scores[criterion.id]) for criterion in rubric.criteria), "yes" if entry.disallowed else "no",
+             "pass" if passed(rubric, entry.scores, entry.disallowed) else "fail", entry.reason or "",
+             entry.notes or "") for entry in example.scores]
+
+
+def rubric_blocks(rubric: Rubric, template: Template, level: int, example: Example | None) -> list[Block]:
     scale = f"{rubric.scale.min}–{rubric.scale.max}"
     criteria = tuple((criterion.name, criterion.id, criterion.guidance) for criterion in rubric.criteria)
     anchors = tuple((criterion.name, str(anchor.score), anchor.descriptor, anchor.example)
@@ -150,7 +172,8 @@ def rubric_blocks(rubric: Rubric, template: Template, level: int) -> list[Block]
         *(Paragraph(line, "quote") for line in judge_prompt(rubric)),
         Heading(level, "Score sheet"),
         Paragraph("One row per answer and reviewer; the spreadsheet and CSV files have the same columns.", "hint"),
-        Grid(rubric_sheet_header(rubric), ((("",) * len(rubric_sheet_header(rubric))),) * SAMPLE_ROWS),
+        Grid(rubric_sheet_header(rubric), tuple(rubric_sheet_rows(rubric, template, example))
+             or ((("",) * len(rubric_sheet_header(rubric))),) * SAMPLE_ROWS),
     ]
     return blocks
 
@@ -160,30 +183,46 @@ CHECKLIST_HEADER = ("Gate ID", "Gate", "Check", "Owner", "Evidence required", "E
 """The sign-off sheet's columns, the same in the Word, Markdown, CSV and spreadsheet files."""
 
 
-def checklist_sheet(checklist: Checklist) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """The sign-off table: one row per gate, with the columns a launch review fills in."""
-    return CHECKLIST_HEADER, tuple((gate.id, gate.name, gate.check, gate.owner, gate.evidence, "", "", "", "")
+def checklist_sheet(checklist: Checklist, example: Example | None = None,
+                    ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The sign-off table: one row per gate, with the columns a launch review fills in (filled in an example)."""
+    def marks(gate_id: str) -> tuple[str, str, str, str]:
+        entry = example.gates.get(gate_id) if example else None
+        if entry is None:
+            return "", "", "", ""
+        return entry.evidence, entry.decision, entry.conditions or "", entry.notes or ""
+
+    return CHECKLIST_HEADER, tuple((gate.id, gate.name, gate.check, gate.owner, gate.evidence, *marks(gate.id))
                                    for gate in checklist.gates)
 
 
-def checklist_blocks(checklist: Checklist, level: int) -> list[Block]:
+def checklist_blocks(checklist: Checklist, level: int, example: Example | None) -> list[Block]:
     gates = tuple(Item(f"{gate.check} Why: {gate.why} Evidence: {gate.evidence} Owner: {gate.owner}.", gate.name)
                   for gate in checklist.gates)
-    header, rows = checklist_sheet(checklist)
+    header, rows = checklist_sheet(checklist, example)
     return [Items(gates, "task"), Paragraph(checklist.rule), Heading(level, "Sign-off"),
             Paragraph(f"Mark each gate {' / '.join(DECISIONS)}; a conditional go names its conditions.", "hint"),
             Grid(header, rows)]
 
 
-def task_blocks(task: EvalTask, level: int) -> list[Block]:
+def task_blocks(task: EvalTask, level: int, filled: bool) -> list[Block]:
+    """The item; in the blank, every field empty with a line on what goes in it (the data's task is the example)."""
     scale = f"{task.scale.min}–{task.scale.max}"
-    blocks: list[Block] = [Grid(("Field", "Value"), (("Task type", task.task),)), Heading(level, "Prompt"),
-                           Paragraph(task.prompt, "quote")]
-    if task.context:
-        blocks += [Heading(level, "Context given to the model"), Paragraph(task.context)]
+
+    def text(value: str | None, hint: str) -> Paragraph:
+        return Paragraph(value or "", "quote") if filled else Paragraph(hint, "hint")
+
+    def points(values: list[str], hint: str) -> Block:
+        return _items(values) if filled else Paragraph(hint, "hint")
+
+    blocks: list[Block] = [Grid(("Field", "Value"), (("Task type", task.task if filled else ""),)),
+                           Heading(level, "Prompt"), text(task.prompt, "The exact input the model receives.")]
+    if task.context or not filled:
+        blocks += [Heading(level, "Context given to the model"),
+                   text(task.context, "Documents or facts given with the prompt, if any.")]
     blocks += [
-        Heading(level, "The answer must include"), _items(task.must_include),
-        Heading(level, "The answer must avoid"), _items(task.avoid),
+        Heading(level, "The answer must include"), points(task.must_include, "Points a correct answer cannot leave out."),
+        Heading(level, "The answer must avoid"), points(task.avoid, "Content that makes the answer wrong or unsafe."),
         Heading(level, "Scores"),
         Grid(("Criterion", "Key", "What to check", f"Score ({scale})", "Reason"),
              tuple((criterion.name, criterion.id, criterion.guidance, "", "") for criterion in task.criteria)),
@@ -191,10 +230,18 @@ def task_blocks(task: EvalTask, level: int) -> list[Block]:
     return blocks
 
 
-def profile_blocks(profile: Profile, handbook: Handbook, level: int) -> list[Block]:
-    fields = tuple((field.label, field.hint, field.example, "") for field in profile.fields)
+def proficiency_steps(handbook: Handbook) -> list[str]:
+    """The steps a skill profile rates each pillar on: the career framework's four-step `proficiency_scale`
+    of data/skills.yaml (awareness, working, practitioner, expert) where the loaded data defines it (the levels
+    data adds it to the handbook), else the low / medium / high of the role ratings."""
+    scale = getattr(handbook, "proficiency_scale", None)
+    return list(scale) if scale else list(STRENGTH_LEVEL)
+
+
+def profile_blocks(profile: Profile, handbook: Handbook, level: int, filled: bool) -> list[Block]:
+    fields = tuple((field.label, field.hint, field.example, field.example if filled else "") for field in profile.fields)
     pillars = tuple((pillar.name, "", "") for pillar in handbook.pillars.values())
-    levels = " / ".join(STRENGTH_LEVEL)
+    levels = " / ".join(proficiency_steps(handbook))
     samples = ("",) * len(profile.samples)
     return [
         Grid(("Field", "What to write", "Example", "Your answer"), fields),
@@ -206,34 +253,35 @@ def profile_blocks(profile: Profile, handbook: Handbook, level: int) -> list[Blo
     ]
 
 
-def part_blocks(template: Template, handbook: Handbook, level: int) -> list[Block]:
-    part = template.content.part()
-    assert part is not None, "the model places a part only where one exists"
-    name, value = part
-    if name == "rubric":
-        return rubric_blocks(value, template, level)
-    if name == "checklist":
-        return checklist_blocks(value, level)
-    if name == "task":
-        return task_blocks(value, level)
-    return profile_blocks(value, handbook, level)
+def part_blocks(template: Template, handbook: Handbook, level: int, example: Example | None) -> list[Block]:
+    content = template.content
+    if content.rubric is not None:
+        return rubric_blocks(content.rubric, template, level, example)
+    if content.checklist is not None:
+        return checklist_blocks(content.checklist, level, example)
+    if content.task is not None:
+        return task_blocks(content.task, level, example is not None)
+    assert content.profile is not None, "the model places a part only where one exists"
+    return profile_blocks(content.profile, handbook, level, example is not None)
 
 
-def section_blocks(section: Section, template: Template, handbook: Handbook, level: int) -> list[Block]:
+def section_blocks(section: Section, template: Template, handbook: Handbook, level: int,
+                   example: Example | None) -> list[Block]:
     blocks: list[Block] = [Heading(level, section.heading)]
     if section.guidance:
         blocks.append(Paragraph(section.guidance, "hint"))
     if section.questions:
         blocks.append(_items(section.questions))
     if section.blanks:
+        answers = example.answers.get(section.heading, {}) if example else {}
         blocks.append(Grid(("Item", "What a good answer holds", "Your answer"),
-                           tuple((blank.label, blank.hint, "") for blank in section.blanks)))
+                           tuple((blank.label, blank.hint, answers.get(blank.label, "")) for blank in section.blanks)))
     if section.table:
-        blocks += table_grid(section.table)
+        blocks += table_grid(section.table, example.rows.get(section.heading) if example else None)
     if section.checklist:
         blocks.append(_items(section.checklist, "task"))
     if section.part:
-        blocks += part_blocks(template, handbook, level + 1)
+        blocks += part_blocks(template, handbook, level + 1, example)
     if section.threshold:
         blocks.append(Paragraph(threshold_text(*threshold_source(template, handbook)), "meta"))
     return blocks
@@ -258,17 +306,25 @@ def source_items(template: Template, handbook: Handbook) -> Items:
     return Items(tuple(line(source_id) for source_id in template.sources))
 
 
-def document(template: Template, handbook: Handbook, values: dict[str, str], standalone: bool = True) -> list[Block]:
-    """The whole file (`standalone`), or the body a template's web page previews under its own header."""
+EXAMPLE_TITLE = "{title}: worked example"
+
+
+def document(template: Template, handbook: Handbook, values: dict[str, str], standalone: bool = True,
+             example: Example | None = None) -> list[Block]:
+    """The whole file (`standalone`), or the body a template's web page previews under its own header;
+    the blank, or with `example` the worked example (its own values, answers and rows)."""
     level = 2 if standalone else 3
     blocks: list[Block] = []
     if standalone:
-        blocks += [Heading(1, template.title), Paragraph(stamp(template), "meta")]
+        title = EXAMPLE_TITLE.format(title=template.title) if example else template.title
+        blocks += [Heading(1, title), Paragraph(stamp(template), "meta")]
+    if example:
+        blocks.append(Paragraph(f"Worked example, not a blank: {example.about}", "meta"))
     if template.variables:
         blocks.append(Grid(("Detail", "Value"), tuple(header_values(template, values))))
     blocks.append(Paragraph(template.content.intro))
     for section in template.content.sections:
-        blocks += section_blocks(section, template, handbook, level)
+        blocks += section_blocks(section, template, handbook, level, example)
     if standalone:
         blocks += [Heading(level, "How to fill it in"), _items(template.how_to_fill, "number")]
         if template.sources:

@@ -26,7 +26,7 @@ from docx.text.run import Run
 from handbook.models import Template
 from handbook.models.templates import LICENCE
 from handbook.render.archive import deterministic_zip
-from handbook.render.document import HANDBOOK_NAME, Block, Grid, Heading, Items, Paragraph, stamp
+from handbook.render.document import EXAMPLE_TITLE, HANDBOOK_NAME, Block, Grid, Heading, Items, Paragraph, stamp
 
 HINT_COLOUR = RGBColor(0x59, 0x59, 0x59)
 LIST_STYLES = {"bullet": "List Bullet", "number": "List Number", "task": None}
@@ -194,11 +194,11 @@ def _fixed_widths(table: Table, widths: list[float]) -> None:
             cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:tcW {nsdecls("w")} w:w="{width}" w:type="dxa"/>'))
 
 
-def _properties(doc: WordDocument, template: Template) -> None:
+def _properties(doc: WordDocument, template: Template, example: bool) -> None:
     """Document properties from the data, never from the clock."""
     moment = dt.datetime.combine(template.updated, dt.time(0, 0), tzinfo=dt.UTC)
     properties = doc.core_properties
-    properties.title = template.title
+    properties.title = EXAMPLE_TITLE.format(title=template.title) if example else template.title
     properties.subject = template.summary
     properties.author = HANDBOOK_NAME
     properties.last_modified_by = HANDBOOK_NAME
@@ -229,10 +229,10 @@ def _repackage(data: bytes, date: dt.date) -> bytes:
     return deterministic_zip(entries, date)
 
 
-def word_file(template: Template, blocks: list[Block]) -> bytes:
-    """A .docx of `blocks`, byte-identical for the same template and values."""
+def word_file(template: Template, blocks: list[Block], example: bool = False) -> bytes:
+    """A .docx of `blocks` (the blank, or the worked example), byte-identical for the same template and values."""
     doc = Document()
-    _properties(doc, template)
+    _properties(doc, template, example)
     _margins(doc)
     _footer(doc, template)
     writer = Writer(doc)

@@ -25,9 +25,9 @@ from xlsxwriter.worksheet import Worksheet
 
 from handbook.loader import Handbook
 from handbook.models import DECISIONS, Checklist, Column, Rubric, Template
-from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS
+from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS, Example
 from handbook.render.archive import rezip
-from handbook.render.document import HANDBOOK_NAME, header_values, threshold_source
+from handbook.render.document import EXAMPLE_TITLE, HANDBOOK_NAME, header_values, passed, threshold_source
 from handbook.render.downloads import score_sheet
 
 ENTRY_ROWS = 50
@@ -50,12 +50,12 @@ def _safe_sheet_name(text: str) -> str:
 class Book:
     """One workbook and the few formats every sheet shares."""
 
-    def __init__(self, buffer: io.BytesIO, template: Template):
+    def __init__(self, buffer: io.BytesIO, template: Template, example: bool):
         self.workbook: Workbook = xlsxwriter.Workbook(buffer, {
             "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False})
         moment = dt.datetime.combine(template.updated, dt.time(0, 0))
         self.workbook.set_properties({
-            "title": template.title, "subject": template.summary, "author": HANDBOOK_NAME,
+            "title": EXAMPLE_TITLE.format(title=template.title) if example else template.title, "subject": template.summary, "author": HANDBOOK_NAME,
             "company": HANDBOOK_NAME, "category": "Template", "keywords": ", ".join(template.skills),
             "comments": f"Version {template.version}, licence {LICENCE} ({LICENCE_URL})", "created": moment,
             "status": f"Version {template.version}"})
@@ -81,10 +81,23 @@ class Book:
         sheet.set_footer("&L&A&RPage &P of &N")
         return sheet
 
-    def rows(self, sheet: Worksheet, rows: Sequence[Sequence[str]], first: int = 1) -> None:
+    def rows(self, sheet: Worksheet, rows: Sequence[Sequence[str]], first: int = 1,
+             numbers: frozenset[int] = frozenset()) -> None:
+        """Cells as text, except a number typed in a column listed in `numbers`, which stays a number."""
         for offset, row in enumerate(rows):
             for column, text in enumerate(row):
-                sheet.write_string(first + offset, column, text, self.wrap)
+                number = _number(text) if column in numbers else None
+                if number is None:
+                    sheet.write_string(first + offset, column, text, self.wrap)
+                else:
+                    sheet.write_number(first + offset, column, number, self.wrap)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
 
 
 def _widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
@@ -94,11 +107,13 @@ def _widths(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]
                           max(len(cell) for cell in column) // 2), WIDTH_CAP)) for column in columns]
 
 
-def _about(book: Book, template: Template, handbook: Handbook, values: dict[str, str]) -> None:
+def _about(book: Book, template: Template, handbook: Handbook, values: dict[str, str], example: Example | None) -> None:
     """The first sheet: what the workbook is, its version and licence, the reader's values, the threshold."""
-    rows: list[tuple[str, str]] = [("Template", template.title), ("Template ID", template.id),
+    title = EXAMPLE_TITLE.format(title=template.title) if example else template.title
+    rows: list[tuple[str, str]] = [("Template", title), ("Template ID", template.id),
                                    ("Version", template.version), ("Updated", template.updated.isoformat()),
                                    ("Licence", f"{LICENCE} ({LICENCE_URL})"), ("Made by", HANDBOOK_NAME)]
+    rows += [("Worked example", example.about)] if example else []
     rows += header_values(template, values)
     sheet = book.sheet("About", ("Detail", "Value"), (28.0, 80.0))
     book.rows(sheet, rows)
@@ -115,13 +130,17 @@ def _column_range(column: int, first: int = 1, rows: int = ENTRY_ROWS) -> str:
     return f"${name}${first + 1}:${name}${first + rows}"
 
 
-def _rubric_sheets(book: Book, template: Template, rubric: Rubric) -> None:
-    header, _ = score_sheet(template)
-    sheet = book.sheet("Score sheet", header, _widths(header, []))
+def _rubric_sheets(book: Book, template: Template, rubric: Rubric, example: Example | None) -> None:
+    header, rows = score_sheet(template, example)
+    sheet = book.sheet("Score sheet", header, _widths(header, rows))
     first_score = header.index(rubric.criteria[0].name)
     last_score = first_score + len(rubric.criteria) - 1
     disallowed = header.index("Disallowed content found")
     passed = header.index("Passed")
+    book.rows(sheet, [row[:passed] for row in rows], numbers=frozenset(range(first_score, last_score + 1)))
+    for offset, row in enumerate(rows, start=1):
+        for column, text in enumerate(row[passed + 1:], start=passed + 1):
+            sheet.write_string(offset, column, text, book.wrap)
     sheet.data_validation(1, first_score, ENTRY_ROWS, last_score, {
         "validate": "integer", "criteria": "between", "minimum": rubric.scale.min, "maximum": rubric.scale.max,
         "error_title": "Score outside the scale",
@@ -134,7 +153,7 @@ def _rubric_sheets(book: Book, template: Template, rubric: Rubric) -> None:
                                          f'IF(AND(MIN({scores})>={PASS_SCORE},{flag}<>"yes"),"pass","fail"))',
                             book.computed, "")
     _rubric_summary(book, rubric, first_score, passed)
-    _agreement(book)
+    _agreement(book, _agreement_pairs(rubric, example))
 
 
 def _rubric_summary(book: Book, rubric: Rubric, first_score: int, passed: int) -> None:
@@ -151,11 +170,20 @@ def _rubric_summary(book: Book, rubric: Rubric, first_score: int, passed: int) -
     sheet.write_formula(row + 1, 1, f'=IF(B{row + 1}=0,"",COUNTIF({results},"pass")/B{row + 1})', book.number, "")
 
 
-def _agreement(book: Book) -> None:
+def _agreement_pairs(rubric: Rubric, example: Example | None) -> list[tuple[str, str, str]]:
+    """In a worked example, the pass/fail calls of the first two reviewers of each answer both scored."""
+    calls: dict[str, list[str]] = {}
+    for entry in example.scores if example else []:
+        calls.setdefault(entry.answer, []).append("pass" if passed(rubric, entry.scores, entry.disallowed) else "fail")
+    return [(answer, pair[0], pair[1]) for answer, pair in calls.items() if len(pair) >= 2]
+
+
+def _agreement(book: Book, pairs: list[tuple[str, str, str]]) -> None:
     """Two reviewers' pass/fail calls on the same answers: observed agreement and Cohen's kappa,
     kappa = (observed - expected) / (1 - expected), expected from each reviewer's own pass rate."""
     header = ("Answer ID", "Reviewer A: pass or fail", "Reviewer B: pass or fail", "Measure", "Value")
     sheet = book.sheet("Agreement", header, (14.0, 22.0, 22.0, 34.0, 12.0))
+    book.rows(sheet, pairs)
     sheet.data_validation(1, 1, AGREEMENT_ROWS, 2, {"validate": "list", "source": list(PASS_FAIL)})
     a, b = _column_range(1, rows=AGREEMENT_ROWS), _column_range(2, rows=AGREEMENT_ROWS)
     both = f'({a}<>"")*({b}<>"")'
@@ -172,8 +200,8 @@ def _agreement(book: Book) -> None:
         sheet.write_formula(row, 4, formula, book.number, "")
 
 
-def _checklist_sheet(book: Book, template: Template, checklist: Checklist) -> None:
-    header, rows = score_sheet(template)
+def _checklist_sheet(book: Book, template: Template, checklist: Checklist, example: Example | None) -> None:
+    header, rows = score_sheet(template, example)
     sheet = book.sheet("Sign-off", header, _widths(header, rows))
     book.rows(sheet, rows)
     decision, owner = header.index("Decision"), header.index("Owner")
@@ -189,10 +217,10 @@ def _checklist_sheet(book: Book, template: Template, checklist: Checklist) -> No
                         book.computed, "")
 
 
-def _table_sheet(book: Book, template: Template, name: str, columns: list[Column]) -> None:
-    header, rows = score_sheet(template)
+def _table_sheet(book: Book, template: Template, name: str, columns: list[Column], example: Example | None) -> None:
+    header, rows = score_sheet(template, example)
     sheet = book.sheet(name, header, _widths(header, rows))
-    book.rows(sheet, rows)
+    book.rows(sheet, rows, numbers=frozenset(index for index, column in enumerate(columns) if column.number))
     last = len(rows) + ENTRY_ROWS
     positions = {column.key: index for index, column in enumerate(columns)}
     for index, column in enumerate(columns):
@@ -202,25 +230,25 @@ def _table_sheet(book: Book, template: Template, name: str, columns: list[Column
             sheet.data_validation(1, index, last, index, {
                 "validate": "decimal", "criteria": ">=", "value": 0, "error_message": f"{column.label} is a number."})
         if column.compute == "rice":
-            for row in range(1, last + 1):
+            for row in range(1, last + 1):  # an example's own score is replaced by the formula that makes it
                 reach, impact, confidence, effort = (xl_rowcol_to_cell(row, positions[key]) for key in RICE_INPUTS)
                 sheet.write_formula(row, index, f'=IF(COUNT({reach},{impact},{confidence},{effort})<4,"",'
                                                 f'IF({effort}=0,"",{reach}*{impact}*{confidence}/{effort}))',
                                     book.computed, "")
 
 
-def spreadsheet(template: Template, handbook: Handbook, values: dict[str, str]) -> bytes:
-    """The .xlsx of a template's sheet, byte-identical for the same template and values."""
+def spreadsheet(template: Template, handbook: Handbook, values: dict[str, str], example: Example | None = None) -> bytes:
+    """The .xlsx of a template's sheet (blank, or the worked example), byte-identical for the same input."""
     buffer = io.BytesIO()
-    book = Book(buffer, template)
-    _about(book, template, handbook, values)
+    book = Book(buffer, template, example is not None)
+    _about(book, template, handbook, values, example)
     if template.content.rubric is not None:
-        _rubric_sheets(book, template, template.content.rubric)
+        _rubric_sheets(book, template, template.content.rubric, example)
     elif template.content.checklist is not None:
-        _checklist_sheet(book, template, template.content.checklist)
+        _checklist_sheet(book, template, template.content.checklist, example)
     else:
         section = next(section for section in template.content.sections if section.table and section.table.export)
         assert section.table is not None
-        _table_sheet(book, template, section.heading, section.table.columns)
+        _table_sheet(book, template, section.heading, section.table.columns, example)
     book.workbook.close()
     return rezip(buffer.getvalue(), template.updated)
