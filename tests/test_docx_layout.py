@@ -30,9 +30,8 @@ def handbook():
 
 @pytest.fixture(scope="module")
 def word_files(handbook) -> dict[str, bytes]:
-    files = template_files(handbook)
-    return {file_name(t, "docx"): files[file_name(t, "docx")] for t in handbook.templates.values()
-            if "docx" in t.formats}
+    """Every Word file: each blank and each worked example."""
+    return {name: data for name, data in template_files(handbook).items() if name.endswith(".docx")}
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +101,8 @@ def test_properties_describe_the_template_not_a_stale_application(handbook, word
         properties = docx.Document(io.BytesIO(data)).core_properties
         assert (properties.title, properties.subject, properties.version) == (
             template.title, template.summary, template.version)
+        example = docx.Document(io.BytesIO(word_files[file_name(template, "docx", example=True)])).core_properties
+        assert example.title == f"{template.title}: worked example"
         app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
         assert "Microsoft" not in app and "<Pages>" not in app and "<Words>" not in app
         assert "CC BY 4.0" in properties.comments

@@ -214,7 +214,8 @@ def test_every_offered_file_opens_in_its_parser(handbook):
                                                         "version": template.version,
                                                         "updated": template.updated.isoformat(),
                                                         "licence": "CC BY 4.0",
-                                                        "licence_url": "https://creativecommons.org/licenses/by/4.0/"}
+                                                        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
+                                                        "example": False}
         elif fmt == "json":
             assert json.loads(data)["template"]["version"] == template.version
         elif fmt == "xlsx":
@@ -226,12 +227,19 @@ def test_every_offered_file_opens_in_its_parser(handbook):
             assert csv_rows(data)[0] == score_sheet(template)[0]
 
 
-def test_the_archive_holds_every_file_sorted(handbook):
+def test_the_archive_has_a_folder_per_template_a_readme_and_the_licence(handbook):
     files = template_files(handbook)
     with zipfile.ZipFile(io.BytesIO(files[ARCHIVE_NAME])) as archive:
         names = archive.namelist()
-        assert names == sorted(name for name in files if name != ARCHIVE_NAME)
-        assert all(archive.read(name) == files[name] for name in names)
+        assert names == sorted(names)
+        foldered = sorted(f"{template.id}/{name}" for template in handbook.templates.values()
+                          for name in files if name.startswith((f"{template.id}.", f"{template.id}-example.")))
+        assert sorted(name for name in names if "/" in name) == foldered
+        assert {name for name in names if "/" not in name} == {"README.md", "LICENSE.txt"}
+        assert all(archive.read(name) == files[name.split("/", 1)[1]] for name in foldered)
+        readme = archive.read("README.md").decode()
+        assert "CC BY 4.0" in readme and all(f"`{template.id}/`" in readme for template in handbook.templates.values())
+        assert "Attribution 4.0" in archive.read("LICENSE.txt").decode()
 
 
 def test_text_files_use_one_line_ending(handbook):
@@ -359,10 +367,15 @@ def test_every_rubric_criterion_has_an_anchor_per_level_and_the_judge_prompt_nam
     assert all(md_text(criterion_id) in markdown_file for criterion_id in RUBRIC_CRITERIA)
 
 
-def test_eval_task_json_has_prompt_must_include_avoid_and_empty_scores(handbook):
-    task = json.loads(template_files(handbook)["eval-task.json"])["task"]
-    assert task["prompt"] and task["expected"]["must_include"] and task["expected"]["avoid"]
-    assert task["scoring"] == {criterion: None for criterion in RUBRIC_CRITERIA}
+def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbook):
+    files = template_files(handbook)
+    blank = json.loads(files["eval-task.json"])
+    assert blank["task"]["prompt"] == "" and blank["task"]["expected"] == {"must_include": [], "avoid": []}
+    assert blank["task"]["scoring"] == {criterion: None for criterion in RUBRIC_CRITERIA}
+    assert blank["answers"]["Reference answer"] == {"Reference answer": "", "Checked by": ""}
+    example = json.loads(files["eval-task-example.json"])
+    assert example["task"]["prompt"] and example["task"]["expected"]["must_include"]
+    assert example["answers"]["Reference answer"]["Reference answer"]
 
 
 def test_skill_profile_rates_every_pillar_of_the_handbook(handbook):
@@ -378,8 +391,8 @@ def test_set_values_appear_in_every_format(handbook):
     for template, fmt in all_files(handbook):
         if fmt == "csv":
             continue  # a CSV is its sheet alone: line 1 is the header, so the details live in the other files
-        values = {variable.name: f"Value-{index}-of-{template.id}" for index, variable in
-                  enumerate(template.variables)}
+        values = {variable.name: "2026-12-01" if variable.kind == "date" else f"Value-{index}-of-{template.id}"
+                  for index, variable in enumerate(template.variables)}
         data = render_request(handbook, template.id, fmt, [f"{name}={value}" for name, value in values.items()])
         text = file_text(fmt, data)
         for value in values.values():

@@ -25,8 +25,8 @@ def handbook():
 
 @pytest.fixture(scope="module")
 def sheets(handbook) -> dict[str, bytes]:
-    files = template_files(handbook)
-    return {f"{template_id}.xlsx": files[f"{template_id}.xlsx"] for template_id in SPREADSHEETS}
+    """Every spreadsheet: each blank and each worked example."""
+    return {name: data for name, data in template_files(handbook).items() if name.endswith(".xlsx")}
 
 
 def recalculated(files: dict[str, bytes], folder) -> dict[str, openpyxl.Workbook]:
@@ -51,10 +51,15 @@ def test_every_sheet_has_a_frozen_header_and_print_setup(sheets):
             assert sheet.print_title_rows == "$1:$1"
 
 
-def test_blank_spreadsheets_recalculate_without_errors(sheets, tmp_path):
+def test_blank_and_example_spreadsheets_recalculate_without_errors(sheets, tmp_path):
     for name, workbook in recalculated(sheets, tmp_path).items():
         bad = [value for value in values(workbook) if isinstance(value, str) and value.startswith(ERRORS)]
         assert bad == [], name
+    example = recalculated({"x.xlsx": sheets["eval-rubric-example.xlsx"]}, tmp_path / "example")["x.xlsx"]
+    assert [row[10].value for row in example["Score sheet"].iter_rows(min_row=2, max_row=7)] == [
+        "pass", "pass", "fail", "pass", "pass", "pass"]
+    measures = {row[3].value: row[4].value for row in example["Agreement"].iter_rows(min_row=2, max_row=7)}
+    assert measures["Observed agreement"] == pytest.approx(2 / 3)
 
 
 def test_the_sheet_header_is_the_csv_header(sheets, handbook):

@@ -334,6 +334,9 @@ class Example(Record):
         found += [f"scores: {entry.answer}: score every criterion ({', '.join(criteria)}) on the scale"
                   for entry in self.scores if rubric is None or sorted(entry.scores) != sorted(criteria)
                   or any(score not in rubric.scale for score in entry.scores.values())]
+        found += [f"scores: {entry.answer} ({entry.reviewer}): give a reason for any score below "
+                  f"{rubric.passing_score}" for entry in self.scores if rubric and not entry.reason
+                  and min(entry.scores.values(), default=rubric.passing_score) < rubric.passing_score]
         gates = [gate.id for gate in checklist.gates] if checklist else []
         found += [f"gates: mark every gate ({', '.join(gates)})"] if self.gates and sorted(self.gates) != sorted(gates) \
             else []

@@ -23,7 +23,7 @@ from handbook.models import (
     Table,
     Template,
 )
-from handbook.models.templates import LICENCE, LICENCE_URL, Example
+from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS, Example
 
 HANDBOOK_NAME = "AI Roles Handbook"
 SAMPLE_ROWS = 3
@@ -107,10 +107,24 @@ def column_hints(columns: list[Column]) -> list[Block]:
     return [Items(hints)] if hints else []
 
 
+def rice_score(row: dict[str, str]) -> str:
+    """Reach times impact times confidence, divided by effort, when all four are numbers and effort is not 0;
+    the spreadsheet's formula does the same sum."""
+    try:
+        reach, impact, confidence, effort = (float(row[key]) for key in RICE_INPUTS)
+    except (KeyError, ValueError):
+        return ""
+    return f"{reach * impact * confidence / effort:g}" if effort else ""
+
+
+def _cell(row: dict[str, str], column: Column) -> str:
+    return rice_score(row) if column.compute == "rice" else row.get(column.key, "")
+
+
 def table_rows(table: Table, filled: list[dict[str, str]] | None) -> list[tuple[str, ...]]:
     """A table's rows: an example's own rows, or the starter rows and the empty rows of the blank."""
     if filled is not None:
-        return [tuple(row.get(column.key, "") for column in table.columns) for row in filled]
+        return [tuple(_cell(row, column) for column in table.columns) for row in filled]
     rows = [tuple(row.get(column.key, "") for column in table.columns) for row in table.rows]
     return rows + [("",) * len(table.columns)] * table.blank_rows
 

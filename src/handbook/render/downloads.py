@@ -42,6 +42,7 @@ from handbook.render.document import (
     rubric_sheet_header,
     rubric_sheet_rows,
     stamp,
+    table_rows,
 )
 from handbook.render.markdown import markdown
 
@@ -264,7 +265,7 @@ def score_sheet(template: Template, example: Example | None = None) -> tuple[lis
     filled = example.rows.get(section.heading) if example else None
     starter = filled if filled is not None else section.table.rows
     return [column.label for column in section.table.columns], [
-        [row.get(column.key, "") for column in section.table.columns] for row in starter]
+        list(row) for row in table_rows(section.table, starter)]
 
 
 def _csv(rows: Iterable[list[str]]) -> bytes:
