@@ -18,6 +18,9 @@ from handbook.models.common import Label, Record, Slug, Text, Title
 
 Format = Literal["md", "docx", "xlsx", "yaml", "json", "csv"]
 PartName = Literal["rubric", "checklist", "task", "profile"]
+Stage = Literal["discover", "specify", "evaluate", "launch", "learn"]
+STAGES: tuple[str, ...] = ("discover", "specify", "evaluate", "launch", "learn")
+"""The order of the work a template belongs to, as the gallery shows it."""
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 DECISIONS: tuple[str, ...] = ("go", "go with conditions", "no-go")
 """What each launch gate, and the launch as a whole, can be marked; every file lists these as the allowed values."""
@@ -356,6 +359,7 @@ class Template(Record):
     )
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
     updated: dt.date = Field(description="When the content last changed; stamped in every file.")
+    stage: Stage = Field(description="Where in the work it is used; the gallery lists templates in this order.")
     owners: list[Slug] = Field(min_length=1, description="Roles that own this artifact.")
     skills: list[Slug] = Field(default_factory=list, description="Skill pillars the template exercises.")
     variables: list[Variable] = Field(default_factory=list, description="Values a reader sets, with their defaults.")
