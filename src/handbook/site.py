@@ -12,6 +12,7 @@ from pathlib import Path
 from handbook.loader import Handbook, display_path
 from handbook.render.cases import case_pages
 from handbook.render.compare import comparison_pages
+from handbook.render.download_schemas import download_schema_files
 from handbook.render.downloads import ARCHIVE_NAME, template_file_set_names, template_files
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
@@ -63,6 +64,7 @@ def template_downloads(handbook: Handbook) -> list[Download]:
                  for template in handbook.templates.values() for name in template_file_set_names(template)]
     if ARCHIVE_NAME in files:
         downloads.append(Download(download_path(ARCHIVE_NAME), files[ARCHIVE_NAME], "data/templates"))
+    downloads += [Download(path, data, "data/templates") for path, data in download_schema_files(handbook).items()]
     return downloads
 
 
