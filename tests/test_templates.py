@@ -145,7 +145,8 @@ def test_passing_score_must_lie_on_the_scale(tmp_path):
     assert str(caught.value.errors[0]).endswith("content.rubric: scores must lie on the scale 0-5")
 
 
-TEMPLATE_IDS = ["ai-prd", "eval-rubric", "launch-checklist", "eval-plan", "eval-task", "error-taxonomy",
+TEMPLATE_IDS = ["ai-prd", "eval-rubric", "launch-checklist", "eval-plan", "eval-task", "error-taxonomy", "model-card",
+                "red-team-plan",
                 "experiment-plan", "decision-memo", "post-launch-retro", "skill-profile", "opportunity-canvas"]
 
 
@@ -352,7 +353,7 @@ def test_the_pass_threshold_is_stated_from_the_rubric_wherever_it_is_used(handbo
     line = threshold_text(rubric.content.rubric, rubric)
     files = template_files(handbook)
     users = [t.id for t in handbook.templates.values() if t.threshold_from]
-    assert sorted(users) == ["ai-prd", "eval-plan"]
+    assert sorted(users) == ["ai-prd", "eval-plan", "model-card"]
     for template_id in ["eval-rubric", *users]:
         assert md_text(line) in files[f"{template_id}.md"].decode("utf-8"), template_id
         assert line in docx_text(files[f"{template_id}.docx"]), template_id
