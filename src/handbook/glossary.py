@@ -9,7 +9,6 @@ definitions are escaped, so a definition can never add markup to a page.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections import Counter
@@ -210,9 +209,8 @@ def mark_terms(page_html: str, terms: Iterable[GlossaryTerm]) -> str:
 
 
 def mark_page_terms(page_html: str, page_path: str, handbook: Handbook) -> str:
-    """Hover definitions for one page of the site (`page_path` as in docs/, e.g. `roles/pm.md`), marked
-    once per page content and handbook (see Handbook.remember)."""
+    """Hover definitions for one page of the site (`page_path` as in docs/, e.g. `roles/pm.md`); the
+    glossary page itself defines every term, so it is left as it is."""
     if page_path == GLOSSARY_PAGE:
         return page_html
-    key = ("glossary", page_path, hashlib.sha256(page_html.encode()).digest())
-    return handbook.remember(key, lambda: mark_terms(page_html, handbook.records["glossary"].values()))
+    return mark_terms(page_html, handbook.records["glossary"].values())

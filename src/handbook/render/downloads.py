@@ -11,16 +11,14 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-from handbook import cache
 from handbook.loader import Handbook
 from handbook.models import DECISIONS, STRENGTH_LEVEL, Checklist, EvalTask, Profile, Rubric, Scale, Template
 from handbook.render.archive import deterministic_zip
-from handbook.render.document import Block, document, header_values, stamp
+from handbook.render.document import document, header_values, stamp
 from handbook.render.markdown import markdown
 
 FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "yaml": "YAML", "json": "JSON", "csv": "CSV"}
@@ -193,9 +191,11 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
         raise TemplateRequestError(f"template '{template.id}' is not offered as {fmt}; "
                                    f"it is offered as {', '.join(offered_formats(template))}")
     if fmt == "md":
-        return markdown(document(template, handbook, values)).encode("utf-8")
+        return markdown(handbook.templates_dir, document(template, handbook, values)).encode("utf-8")
     if fmt == "docx":
-        return cached_word_file(template, document(template, handbook, values))
+        from handbook.render.docx import word_file  # python-docx is imported only to make a Word file
+
+        return word_file(template, document(template, handbook, values))
     if fmt == "csv":
         return csv_file(template, values)
     if fmt == "yaml":
@@ -203,39 +203,14 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
     return json_file(template, handbook, values)
 
 
-WORD_FILE_CODE = ("docx.py", "archive.py", "document.py")
-"""The modules whose code decides a Word file's bytes, besides python-docx itself."""
-
-
-def cached_word_file(template: Template, blocks: list[Block]) -> bytes:
-    """The Word file from the build cache when this template, these blocks and the code that writes them
-    made it before: python-docx takes tens of milliseconds a file, and is imported only to make one."""
-    here = Path(__file__).parent
-    code = cache.code_fingerprint(*(str(here / module) for module in WORD_FILE_CODE), "dist:python-docx")
-
-    def make() -> bytes:
-        from handbook.render.docx import word_file  # imports python-docx: needed on a miss only
-
-        return word_file(template, blocks)
-
-    return cache.cached_bytes("docx", f"{code}\n{template.model_dump_json()}\n{blocks!r}", make)
-
-
 def preview_markdown(template: Template, handbook: Handbook) -> str:
     """The Markdown file's body with default values, headings pushed under a web page's own header."""
-    return markdown(document(template, handbook, values_for(template, {}), standalone=False))
+    return markdown(handbook.templates_dir, document(template, handbook, values_for(template, {}), standalone=False))
 
 
 def template_files(handbook: Handbook) -> dict[str, bytes]:
-    """Every template file with default values, by file name, plus the archive of them all.
-
-    A build asks three times (template pages, gallery, downloads); the files are rendered once per
-    loaded handbook and kept with it, since a Word file takes a noticeable fraction of a second.
-    """
-    return handbook.remember("template_files", lambda: _template_files(handbook))
-
-
-def _template_files(handbook: Handbook) -> dict[str, bytes]:
+    """Every template file with default values, by file name, plus the archive of them all: made once
+    per build, before the pages that link them (and show their sizes)."""
     files = {
         file_name(template, fmt): render_file(template, handbook, fmt, values_for(template, {}))
         for template in handbook.templates.values()
