@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve build test validate browser lock clean bench audit
+.PHONY: serve build build-zensical test test-fast typecheck validate browser lock clean bench audit
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ serve: $(BIN)/.installed  ## build the site and serve it with live reload on htt
 build: $(BIN)/.installed  ## build the site into site/
 	$(BIN)/mkdocs build --strict
 
+build-zensical: $(BIN)/.installed  ## the same site built by Zensical into site-zensical/, from the docs tree MkDocs generates
+	rm -rf .zensical site-zensical
+	HANDBOOK_EXPORT_DIR=.zensical $(BIN)/mkdocs build --strict --quiet --site-dir .zensical/mkdocs-site
+	cd .zensical && ../$(BIN)/zensical build --strict --config-file mkdocs.yml
+	mv .zensical/site site-zensical && cp -R .zensical/files/. site-zensical/
+
 validate: $(BIN)/.installed  ## check every data file
 	$(BIN)/handbook validate data
 
@@ -32,8 +38,14 @@ browser:  ## install Debian's Chromium for the browser tests (skipped, loudly, w
 	      || echo "!!! could not install chromium: browser tests will be SKIPPED"; \
 	  else echo "!!! chromium is not installed and cannot be installed here: browser tests will be SKIPPED"; fi; }
 
-test: $(BIN)/.installed browser  ## run the whole test suite
+typecheck: $(BIN)/.installed  ## mypy over the package
+	$(BIN)/python -m mypy
+
+test: $(BIN)/.installed browser typecheck  ## run the whole test suite
 	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.installed typecheck  ## every test but the browser tests and those that build the site more than once
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 audit/node_modules/.installed: audit/package.json audit/package-lock.json
 	cd audit && npm ci --no-audit --no-fund --loglevel=error
@@ -50,7 +62,7 @@ lock:  ## re-pin every dependency after editing pyproject.toml
 	mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-zensical .zensical .pytest_cache
 
 bench: $(BIN)/.installed  ## build-cost benchmark (BENCH_SIZES=10,100 for a quick run); writes bench/results/latest.json
 	$(BIN)/python bench/run.py

@@ -1,9 +1,10 @@
 """The generated docs tree, written out for engines that cannot run this plugin (Zensical).
 
 Zensical reads mkdocs.yml but runs neither hooks nor third-party plugins, and has no API for generated
-files. So an ordinary MkDocs build, with `export_dir` set, writes what it fed MkDocs: every page as
-Markdown with its macros expanded (the print page as its finished HTML), every download, the docs
-folder's own assets, and a copy of mkdocs.yml that points at them and needs no plugin but search.
+files. So an ordinary MkDocs build, with `export_dir` set, writes what it fed MkDocs: in `docs/`, every
+page as Markdown with its macros expanded (the print page as its finished HTML) and the docs folder's own
+assets, beside a copy of mkdocs.yml that reads them and needs no plugin but search; in `files/`, every
+download, to be copied into the built site as it is (Zensical would turn a downloadable .md into a page).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mkdocs.structure.pages import Page
 from handbook.site import Build
 
 PAGES_DIR = "docs"
+FILES_DIR = "files"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -54,7 +56,7 @@ class Export:
         for src_uri, text in self.pages.items():
             _write(docs / src_uri, text.encode("utf-8"))
         for download in build.downloads:
-            _write(docs / download.path, download.data)
+            _write(self.directory / FILES_DIR / download.path, download.data)
         site_config = zensical_config(root, config, self.directory)
         text = yaml.safe_dump(site_config, sort_keys=False, allow_unicode=True, width=10_000)
         _write(self.directory / "mkdocs.yml", text.encode("utf-8"))
@@ -68,7 +70,7 @@ def zensical_config(root: Path, config: MkDocsConfig, directory: Path) -> dict[s
     written.pop("watch", None)
     written["plugins"] = ["search"]
     written["docs_dir"] = PAGES_DIR
-    written["site_dir"] = str(root / "site-zensical")
+    written["site_dir"] = "site"  # Zensical writes only inside the folder of its config file
     written["nav"] = config.nav
     written["theme"]["custom_dir"] = str(root / written["theme"]["custom_dir"])
     for extension in written.get("markdown_extensions", []):
