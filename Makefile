@@ -23,10 +23,7 @@ build: $(BIN)/.installed  ## build the site into site/
 	$(BIN)/mkdocs build --strict
 
 build-zensical: $(BIN)/.installed  ## the same site built by Zensical into site-zensical/, from the docs tree MkDocs generates
-	rm -rf .zensical site-zensical
-	HANDBOOK_EXPORT_DIR=.zensical $(BIN)/mkdocs build --strict --quiet --site-dir .zensical/mkdocs-site
-	cd .zensical && ../$(BIN)/zensical build --strict --config-file mkdocs.yml
-	mv .zensical/site site-zensical && cp -R .zensical/files/. site-zensical/
+	$(BIN)/python -m handbook.export
 
 validate: $(BIN)/.installed  ## check every data file
 	$(BIN)/handbook validate data

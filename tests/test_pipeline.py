@@ -73,6 +73,19 @@ def test_the_build_fails_with_the_same_lines_and_no_traceback(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow
+def test_a_copied_project_builds_with_its_own_layouts_and_data(tmp_path):
+    """The plugin finds data/ and templates/ beside the mkdocs.yml it is built from, never beside its code."""
+    project = copy_project(tmp_path / "project")
+    layout = project / "templates" / "pages" / "role.md.j2"
+    layout.write_text(layout.read_text(encoding="utf-8") + "\n<p>Edited in the copy only.</p>\n", encoding="utf-8")
+    role = next((project / "data" / "roles").glob("*.yaml"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Edited in the copy only." in (tmp_path / "site" / "roles" / role.stem / "index.html").read_text()
+    assert "Edited in the copy only." not in (ROOT / "templates" / "pages" / "role.md.j2").read_text()
+
+
 def test_every_role_gets_a_page_on_the_built_site(built_site):
     handbook = load_handbook(ROOT / "data")
     for role_id, role in handbook.roles.items():

@@ -9,7 +9,11 @@ download, to be copied into the built site as it is (Zensical would turn a downl
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +25,8 @@ from handbook.site import Build
 
 PAGES_DIR = "docs"
 FILES_DIR = "files"
+EXPORT_DIR = ".zensical"
+ZENSICAL_SITE_DIR = "site-zensical"
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -68,6 +74,7 @@ def zensical_config(root: Path, config: MkDocsConfig, directory: Path) -> dict[s
         written = yaml.load(handle, Loader=_ConfigLoader)
     written.pop("hooks", None)
     written.pop("watch", None)
+    written.pop("strict", None)  # Zensical's strict mode stops at the warnings `unexpected_warnings` sorts out
     written["plugins"] = ["search"]
     written["docs_dir"] = PAGES_DIR
     written["site_dir"] = "site"  # Zensical writes only inside the folder of its config file
@@ -82,3 +89,50 @@ def zensical_config(root: Path, config: MkDocsConfig, directory: Path) -> dict[s
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_SOURCE_LINE = re.compile(r"\s*\d+ │")
+_MARKDOWN_DOWNLOAD = re.compile(r'href="[^"]*downloads/[^"/]+\.md"')
+
+
+def unexpected_warnings(output: str) -> list[str]:
+    """Zensical's warnings, less one kind: a link to a downloadable Markdown file, which Zensical takes for
+    a link to a page (and which works, since the file is copied into the site). Each warning is a
+    "Warning:" line followed by the source line it points at."""
+    lines = [_ANSI.sub("", line) for line in output.splitlines()]
+    warnings = []
+    for index, line in enumerate(lines):
+        if line.startswith("Warning:"):
+            quoted = next((source for source in lines[index + 1:index + 5] if _SOURCE_LINE.match(source)), "")
+            if not (line == "Warning: page does not exist" and _MARKDOWN_DOWNLOAD.search(quoted)):
+                warnings.append(f"{line} {quoted.strip()}")
+    return warnings
+
+
+def build_with_zensical(project: Path) -> list[str]:
+    """`make build-zensical`: MkDocs writes the tree into .zensical/, Zensical builds it, and the site with
+    the downloads copied in lands in site-zensical/. Returns Zensical's unexpected warnings; raises
+    CalledProcessError when either build fails."""
+    export, site = project / EXPORT_DIR, project / ZENSICAL_SITE_DIR
+    shutil.rmtree(export, ignore_errors=True)
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+                    str(export / "mkdocs-site")], cwd=project,
+                   env={**os.environ, "HANDBOOK_EXPORT_DIR": str(export), "NO_MKDOCS_2_WARNING": "1"},
+                   check=True)
+    result = subprocess.run([sys.executable, "-m", "zensical", "build", "--config-file", "mkdocs.yml"],
+                            cwd=export, check=True, capture_output=True, text=True)
+    shutil.move(export / "site", site)
+    shutil.copytree(export / FILES_DIR, site, dirs_exist_ok=True)
+    return unexpected_warnings(result.stdout + result.stderr)
+
+
+if __name__ == "__main__":
+    try:
+        problems = build_with_zensical(Path.cwd())
+    except subprocess.CalledProcessError as exc:
+        print(exc.stdout or "", exc.stderr or "", file=sys.stderr)
+        sys.exit(exc.returncode or 1)
+    print("\n".join(problems) or f"built {ZENSICAL_SITE_DIR}/ with Zensical", file=sys.stderr if problems else sys.stdout)
+    sys.exit(1 if problems else 0)
