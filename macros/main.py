@@ -13,9 +13,15 @@ from handbook.render.sections import page_macros
 def define_env(env):
     build = env.conf.plugins["handbook"].current()
     for name, function in page_macros(build.handbook, build.template_files).items():
-        def macro(*args, _function=function, **kwargs):
-            return _function(env.page.file.src_uri, *args, **kwargs)
+        env.macro(_on_page(env, function), name)
 
-        macro.__name__ = name
-        macro.__doc__ = function.__doc__
-        env.macro(macro, name)
+
+def _on_page(env, function):
+    """`function` called with the path of the page being rendered; named and documented as the section
+    it renders (mkdocs-macros lists each macro with its signature, so nothing large is bound into it)."""
+    def macro(*args, **kwargs):
+        return function(env.page.file.src_uri, *args, **kwargs)
+
+    macro.__name__ = function.func.__name__
+    macro.__doc__ = function.func.__doc__
+    return macro
