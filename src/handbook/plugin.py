@@ -34,7 +34,7 @@ from mkdocs.utils.meta import get_data
 
 from handbook.errors import DataErrors
 from handbook.export import Export
-from handbook.glossary import mark_page_terms
+from handbook.glossary import TermMatcher, mark_page_terms, term_matcher
 from handbook.history import commit_dates
 from handbook.navigation import insert_generated
 from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine
@@ -55,6 +55,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.build: Build | None = None
         self.dates: dict[str, str] = {}
         self.export: Export | None = None
+        self.terms: TermMatcher | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate the data (a data error stops the build with file:line messages, no traceback) and put
@@ -65,6 +66,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
         self.dates = commit_dates(self.root)
+        self.terms = term_matcher(self.build.handbook.records["glossary"].values())
         self.export = Export(self.root / self.config.export_dir, config) if self.config.export_dir else None
         config.nav = insert_generated(config.nav, self.build.pages)
         return config
@@ -110,7 +112,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The first use of each glossary term on a page gets its definition on hover."""
-        return mark_page_terms(html, page.file.src_uri, self.current().handbook)
+        return mark_page_terms(html, page.file.src_uri, self.terms)
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         """The print page receives every other page's content, in nav order: by then every page has been
