@@ -153,7 +153,7 @@ def _in_reference(page_html: str, position: int) -> bool:
 def _uses(matcher: TermMatcher, page_html: str) -> Iterator[re.Match[str]]:
     """Every use of a term in the page's text, in order, as `matcher.pattern` finds them one after another."""
     lowered: str | None = page_html.lower()
-    if len(page_html.lower()) != len(page_html):  # a rare character changes length in lower case: search the slow way
+    if len(lowered) != len(page_html):  # a rare character changes length in lower case: search the slow way
         lowered = None
     for start, end in _free_spans(page_html):
         found = _matches(matcher, page_html, lowered, start, end)
