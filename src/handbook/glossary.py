@@ -152,9 +152,8 @@ def _in_reference(page_html: str, position: int) -> bool:
 
 def _uses(matcher: TermMatcher, page_html: str) -> Iterator[re.Match[str]]:
     """Every use of a term in the page's text, in order, as `matcher.pattern` finds them one after another."""
-    lowered: str | None = page_html.lower()
-    if len(lowered) != len(page_html):  # a rare character changes length in lower case: search the slow way
-        lowered = None
+    lower = page_html.lower()
+    lowered = lower if len(lower) == len(page_html) else None  # a rare character changes length: the slow way
     for start, end in _free_spans(page_html):
         found = _matches(matcher, page_html, lowered, start, end)
         for match in found:
