@@ -39,12 +39,16 @@ def insert_generated(nav: list[NavItem] | None, pages: Iterable[Page]) -> list[N
         section = _section_holding(nav, posixpath.join(posixpath.dirname(page.path), "index.md"))
         if section is None:
             continue
-        target = section
-        if page.nav_group is not None:
-            target = next((item[page.nav_group] for item in section
-                           if isinstance(item, dict) and isinstance(item.get(page.nav_group), list)), None)
-            if target is None:
-                target = []
-                section.append({page.nav_group: target})
+        target = section if page.nav_group is None else _group(section, page.nav_group)
         target.append({page.title: page.path})
     return nav
+
+
+def _group(section: list[NavItem], name: str) -> list[NavItem]:
+    """The sub-section `name` of `section`, added at its end the first time a page asks for it."""
+    for item in section:
+        if isinstance(item, dict) and isinstance(item.get(name), list):
+            return item[name]
+    group: list[NavItem] = []
+    section.append({name: group})
+    return group
