@@ -15,7 +15,7 @@ from handbook.cli import main
 from handbook.loader import COLLECTIONS, load_handbook
 from handbook.scaffold import SCAFFOLDS, skeleton
 from handbook.schemas import schema_line
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.conftest import ROOT, TEMPLATES, copy_project, mkdocs_build
 from tests.test_errors_corpus import data_with_case, minimal_data
 
 TODAY = dt.date(2026, 1, 15)
@@ -30,16 +30,16 @@ def collection_of(kind: str):
 @pytest.mark.parametrize("source", [ROOT / "data", None], ids=["shipped", "minimal"])
 def test_a_skeleton_is_valid_as_written(kind, source, tmp_path):
     data = minimal_data(tmp_path / "data") if source is None else Path(shutil.copytree(source, tmp_path / "data"))
-    text = skeleton(kind, "brand-new", load_handbook(data), TODAY)
+    text = skeleton(kind, "brand-new", load_handbook(data, TEMPLATES), TODAY)
     (data / FOLDERS[kind]).mkdir(exist_ok=True)
     (data / FOLDERS[kind] / "brand-new.yaml").write_text(text, encoding="utf-8")
-    handbook = load_handbook(data)
+    handbook = load_handbook(data, TEMPLATES)
     assert "brand-new" in handbook.records[SCAFFOLDS[kind].collection]
     assert text.splitlines()[0] == schema_line(collection_of(kind))
 
 
 def test_a_role_skeleton_rates_every_pillar_and_comes_last(tmp_path):
-    handbook = load_handbook(minimal_data(tmp_path / "data"))
+    handbook = load_handbook(minimal_data(tmp_path / "data"), TEMPLATES)
     text = skeleton("role", "gamma-ray", handbook, TODAY)
     assert "\n  discovery: medium\n  evaluation: medium\n" in text
     assert "\norder: 3  #" in text
@@ -49,7 +49,7 @@ def test_a_role_skeleton_rates_every_pillar_and_comes_last(tmp_path):
 def test_new_writes_the_file_and_says_what_to_do_next(tmp_path, monkeypatch, capsys):
     minimal_data(tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    assert main(["new", "template", "red-team-plan"]) == 0
+    assert main(["new", "template", "red-team-plan", "--templates-dir", str(TEMPLATES)]) == 0
     assert capsys.readouterr().out == ("wrote data/templates/red-team-plan.yaml; fill it in, then run "
                                        "`make validate` and preview it with `make serve`.\n")
     assert "\ntitle: Red Team Plan  #" in (tmp_path / "data" / "templates" / "red-team-plan.yaml").read_text()
