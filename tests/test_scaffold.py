@@ -99,7 +99,7 @@ def test_new_of_an_unknown_kind_is_a_usage_error(capsys):
 @pytest.mark.slow
 def test_a_scaffolded_role_and_template_appear_on_the_built_site(tmp_path):
     project = copy_project(tmp_path / "project")
-    for kind, record_id in (("role", "ai-red-teamer"), ("template", "red-team-plan")):
+    for kind, record_id in (("role", "ai-red-teamer"), ("template", "jailbreak-log")):
         result = subprocess.run([sys.executable, "-m", "handbook.cli", "new", kind, record_id],
                                 cwd=project, capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
@@ -108,5 +108,5 @@ def test_a_scaffolded_role_and_template_appear_on_the_built_site(tmp_path):
     role_page = lxml_html.parse(str(tmp_path / "site" / "roles" / "ai-red-teamer" / "index.html"))
     assert role_page.xpath("normalize-space(//article//h1)").removesuffix("¶").strip() == "Ai Red Teamer"
     assert role_page.xpath("//nav//a[normalize-space()='Ai Red Teamer']")
-    template_page = lxml_html.parse(str(tmp_path / "site" / "templates" / "red-team-plan" / "index.html"))
-    assert "Red Team Plan" in template_page.xpath("string(//article//h1)")
+    template_page = lxml_html.parse(str(tmp_path / "site" / "templates" / "jailbreak-log" / "index.html"))
+    assert "Jailbreak Log" in template_page.xpath("string(//article//h1)")

@@ -128,8 +128,10 @@ class Writer:
         self.landscape = landscape
 
     def text_width(self) -> float:
+        """Points between the margins of the current section (every size here is set by `orient` and `_margins`)."""
         section = self.doc.sections[-1]
-        return (section.page_width - section.left_margin - section.right_margin) / 12700
+        width = section.page_width or PAGE_SHORT
+        return (width - (section.left_margin or MARGIN) - (section.right_margin or MARGIN)) / 12700
 
     def heading(self, block: Heading) -> None:
         if block.level <= 3:
@@ -172,7 +174,14 @@ class Writer:
         self.paragraph()
 
     def add(self, block: Block) -> None:
-        {"heading": self.heading, "paragraph": self.text, "items": self.items, "grid": self.grid}[block.kind](block)
+        if isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, Paragraph):
+            self.text(block)
+        elif isinstance(block, Items):
+            self.items(block)
+        else:
+            self.grid(block)
 
 
 def _cell_run(paragraph: WordParagraph, text: str, size: Length) -> Run:

@@ -198,7 +198,7 @@ def _task_data(task: EvalTask, filled: bool) -> dict[str, Any]:
     }
 
 
-def _field_value(kind: str, example: str | None) -> str | list | None:
+def _field_value(kind: str, example: str | None) -> str | list[str] | float | None:
     """A profile field: the example's value, or a fresh blank (a new list each time, so YAML writes no anchors)."""
     if kind == "list":
         return [item.strip() for item in example.split(";")] if example else []
