@@ -16,10 +16,10 @@ from handbook.render.compare import SHARED_DIMENSIONS, comparison_path, ordered_
 from handbook.render.environment import link, render
 from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import json_script, relative_url
-from handbook.render.opendata import OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
+from handbook.render.opendata import LEVEL_COLUMNS, OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
 from handbook.render.pages import role_path, template_path
 from handbook.render.parts import Paged
-from handbook.render.pillars import pillar_overviews
+from handbook.render.pillars import pillar_overviews, uniform_pillars
 from handbook.render.template_pages import template_gallery
 from handbook.render.tools import TOOL_MACROS
 
@@ -51,7 +51,8 @@ def _role_cards(handbook: Handbook, page: str, roles: list[Role], kind: str = "r
 
 def _skills_table(handbook: Handbook, page: str, roles: list[Role]) -> str:
     """The role x pillar matrix (a row per role) that scrolls inside its own box on a phone."""
-    return _render("sections/skills_table.md.j2", handbook, page, roles=roles, level_word=charts.LEVEL_WORD)
+    return _render("sections/skills_table.md.j2", handbook, page, roles=roles, level_word=charts.LEVEL_WORD,
+                   uniform=uniform_pillars(handbook, roles))
 
 
 def _skills_heatmap(handbook: Handbook, page: str, roles: list[Role]) -> str:
@@ -94,8 +95,8 @@ role_picker = Paged(every_role, _role_picker)
 
 
 def csv_columns(handbook: Handbook, page: str, file: str) -> str:
-    """The columns of an open-data CSV file ('roles' or 'role-skills'), from the code that writes it."""
-    columns = {"roles": ROLE_COLUMNS, "role-skills": matrix_columns(handbook)}[file]
+    """The columns of an open-data CSV file ('roles', 'role-skills' or 'role-levels'), from the code that writes it."""
+    columns = {"roles": ROLE_COLUMNS, "role-skills": matrix_columns(handbook), "role-levels": LEVEL_COLUMNS}[file]
     return _render("sections/csv_columns.md.j2", handbook, page, columns=columns)
 
 
