@@ -117,7 +117,7 @@ def test_pillar_sections_list_the_roles_that_need_them_and_the_templates_that_ex
         skills_page, handbook):
     for pillar in handbook.pillars.values():
         section = section_after(skills_page.get_element_by_id(pillar.id))
-        needed = next(p for p in section if text(p).startswith("Needed most by (high):"))
+        needed = next(p for p in section if text(p).startswith("Needed most by (high reliance):"))
         high = [role for role in handbook.roles.values() if role.skills[pillar.id] == "high"]
         high_links = needed.xpath("./strong[1]/following-sibling::a[not(preceding-sibling::strong[2])]")
         assert [(a.get("href"), text(a)) for a in high_links] == [(f"../roles/{r.id}/", r.name) for r in high]
