@@ -12,10 +12,18 @@ from handbook.loader import Handbook
 from handbook.models import STRENGTH_LEVEL, Comparison, Role
 from handbook.render import charts
 from handbook.render.cases import RESULT_LABEL, case_path, cases_by_role
-from handbook.render.compare import SHARED_DIMENSIONS, comparison_path, ordered_comparisons, picker_data
+from handbook.render.compare import (
+    SHARED_DIMENSIONS,
+    comparison_path,
+    ordered_comparisons,
+    picker_data,
+    picker_levels,
+    rungs,
+)
 from handbook.render.environment import link, render
 from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import json_script, relative_url
+from handbook.render.levels import level_path
 from handbook.render.opendata import LEVEL_COLUMNS, OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
 from handbook.render.pages import role_path, template_path
 from handbook.render.parts import Paged
@@ -85,7 +93,9 @@ def _comparison_list(handbook: Handbook, page: str, comparisons: list[Comparison
 def _role_picker(handbook: Handbook, page: str, roles: list[Role]) -> str:
     """Two selects and the chosen pair side by side (docs/javascripts/compare.js); every role without JS.
     On a handbook of more than one part, the picker of each part offers that part's roles."""
+    levels = picker_levels(handbook, {role.id for role in roles})
     return _render("sections/role_picker.md.j2", handbook, page, roles=roles, dimensions=SHARED_DIMENSIONS,
+                   levels=levels, rungs=rungs(levels), level_path=level_path,
                    data=json_script(picker_data(handbook, page, {role.id for role in roles})))
 
 
