@@ -7,10 +7,11 @@ at that level is expected to be at it, on the four steps of `proficiency_scale` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 from handbook.models.common import Label, Record, Slug, Text, Title
 from handbook.models.roles import Artifact
@@ -46,11 +47,25 @@ class LadderMapping(Record):
     ic: Label = Field(description="Approximate individual-contributor grade, such as 'IC3'.")
 
 
-class PayNote(Record):
-    """A pay figure for the level, quoted from one public source; a level without one says none exists."""
+_QUOTED_FIGURE = re.compile(r"[$€£]\s?\d|\d\s?%|\d\s?[Kk]\b")
 
-    figure: Text = Field(description="The source's own figure and basis, in its words' meaning.")
-    source: Slug = Field(description="Id of the source in data/sources.yaml that gives the figure.")
+
+def _no_typed_figure(value: str | None) -> str | None:
+    """Pay figures live once, in data/compensation.yaml, beside their source; a level only cites them."""
+    if value is not None and _QUOTED_FIGURE.search(value):
+        raise ValueError("a pay figure needs its source: put it in data/compensation.yaml with its `source` "
+                         "and cite its id under `figures`, rather than typing it here")
+    return value
+
+
+class PayNote(Record):
+    """Pay at a level: figures of data/compensation.yaml, each one source's claim; a level without any
+    says that no public figure exists."""
+
+    figures: list[Slug] = Field(min_length=1, description="Ids of figures in data/compensation.yaml, "
+                                                         "each of which names its source.")
+    note: Annotated[Text | None, AfterValidator(_no_typed_figure)] = Field(
+        default=None, description="How the figures bear on this level, in words; no amounts here.")
 
 
 class StepUp(Record):
@@ -76,7 +91,7 @@ class Level(Record):
                                       description="Signs that a person is ready for the next level.")
     artifacts: list[Artifact] = Field(default_factory=list, description="Documents typical at this level.")
     ladder: LadderMapping
-    pay: PayNote | None = Field(default=None, description="Only where a public source gives a figure.")
+    pay: PayNote | None = Field(default=None, description="Only where a public source gives a figure for the level.")
     step_up: StepUp | None = Field(default=None, description="The move to the next level; the top level has none.")
 
 
@@ -84,7 +99,7 @@ class RoleLevels(Record):
     """The career ladder of one job role; the file name and `id` are the role's id."""
 
     REFERENCES = (("id", "roles"), ("levels[].proficiency{}", "pillars"), ("levels[].artifacts[].template", "templates"),
-                  ("levels[].pay.source", "sources"), ("sources[]", "sources"))
+                  ("levels[].pay.figures[]", "compensation"), ("sources[]", "sources"))
 
     id: Slug = Field(description="The role's id, which is also the file name.")
     basis: Text = Field(description="Where the levels come from: the sources, or the handbook's own judgement.")

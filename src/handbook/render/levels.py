@@ -14,6 +14,7 @@ from typing import Literal
 from handbook.loader import Handbook
 from handbook.models import SCOPES, Artifact, Level, Pillar, ProficiencyStep, Role, RoleLevels
 from handbook.render.environment import render
+from handbook.render.guide import pay_range
 from handbook.render.html import relative_url
 from handbook.render.pages import Page, role_path, template_path
 
@@ -120,7 +121,8 @@ def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **
     return render(template, handbook=handbook, role=handbook.roles[ladder.id], ladder=ladder,
                   levels=ladder.ordered(), url=lambda target: relative_url(path, target), role_path=role_path,
                   template_path=template_path, ladder_path=ladder_path, level_path=level_path, step_path=step_path,
-                  scope_word=SCOPE_WORD, direction_label=DIRECTION_LABEL, change_label=CHANGE_LABEL, **context)
+                  scope_word=SCOPE_WORD, direction_label=DIRECTION_LABEL, change_label=CHANGE_LABEL,
+                  pay_range=pay_range, **context)
 
 
 def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
