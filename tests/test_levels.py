@@ -238,3 +238,35 @@ def test_the_json_holds_the_ladders_and_the_scale(handbook):
     assert [step["id"] for step in data["proficiency_scale"]] == list(handbook.proficiency_scale)
     assert [ladder["id"] for ladder in data["levels"]] == list(handbook.levels)
     assert data["levels"][0] == next(iter(handbook.levels.values())).model_dump(mode="json")
+
+
+# Contributors
+
+
+def test_new_role_writes_its_levels_beside_it_valid_as_written(tmp_path, monkeypatch, capsys):
+    from handbook.cli import main
+
+    minimal_data(tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "role", "red-teamer"]) == 0
+    assert capsys.readouterr().out == (
+        "wrote data/roles/red-teamer.yaml and data/levels/red-teamer.yaml; fill them in, then run "
+        "`make validate` and preview them with `make serve`.\n")
+    ladder = load_handbook(tmp_path / "data").levels["red-teamer"]
+    assert [level.order for level in ladder.ordered()] == [1, 2, 3, 4]
+    assert [level.proficiency["discovery"] for level in ladder.ordered()] == [
+        "awareness", "working", "practitioner", "expert"]
+
+
+def test_new_role_writes_nothing_when_its_levels_file_exists(tmp_path, monkeypatch, capsys):
+    from handbook.cli import main
+
+    data = minimal_data(tmp_path / "data")
+    (data / "levels").mkdir()
+    (data / "levels" / "red-teamer.yaml").write_text("kept\n", encoding="utf-8")  # not even valid: never read
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "role", "red-teamer"]) == 2
+    assert capsys.readouterr().err == (
+        "handbook new: error: data/levels/red-teamer.yaml already exists; edit that file or choose another id\n")
+    assert not (data / "roles" / "red-teamer.yaml").exists()
+    assert (data / "levels" / "red-teamer.yaml").read_text(encoding="utf-8") == "kept\n"

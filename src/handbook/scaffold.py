@@ -99,18 +99,22 @@ def companions(kind: str, handbook: Handbook) -> list[str]:
             if companion != "levels" or handbook.proficiency_scale]
 
 
+def _path(kind: str, record_id: str, data_dir: Path) -> Path:
+    return data_dir / _collection((SCAFFOLDS.get(kind) or COMPANIONS[kind]).collection).folder / f"{record_id}.yaml"
+
+
 def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date) -> list[Path]:
     """Write the skeleton to data/<folder>/<id>.yaml, and its companions beside it; never overwrite a
-    file (raises ScaffoldError before writing anything)."""
+    file (raises ScaffoldError before reading the data or writing anything)."""
     check_id(record_id)
+    for each in (kind, *SCAFFOLDS[kind].companions):
+        if _path(each, record_id, data_dir).exists():
+            raise ScaffoldError(f"{display_path(_path(each, record_id, data_dir))} already exists; "
+                                "edit that file or choose another id")
     handbook = load_handbook(data_dir)
     kinds = [kind, *companions(kind, handbook)]
-    paths = [data_dir / _collection((SCAFFOLDS.get(each) or COMPANIONS[each]).collection).folder / f"{record_id}.yaml"
-             for each in kinds]
-    for path in paths:
-        if path.exists():
-            raise ScaffoldError(f"{display_path(path)} already exists; edit that file or choose another id")
     texts = [skeleton(each, record_id, handbook, today) for each in kinds]
+    paths = [_path(each, record_id, data_dir) for each in kinds]
     for path, text in zip(paths, texts):
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:
