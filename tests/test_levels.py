@@ -8,6 +8,7 @@ import io
 import json
 import re
 import shutil
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -132,7 +133,7 @@ def test_every_adjacent_pair_gets_a_step_and_nothing_else(handbook):
     for ladder in handbook.levels.values():
         pairs = [(change.lower.id, change.upper.id) for change in steps(handbook, ladder)]
         ordered = [level.id for level in ladder.ordered()]
-        assert pairs == list(zip(ordered, ordered[1:]))
+        assert pairs == list(pairwise(ordered))
 
 
 # The built site

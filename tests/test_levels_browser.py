@@ -52,7 +52,7 @@ def _same_level(tab, site_url: str) -> None:
 @pytest.mark.parametrize("palette", PALETTES)
 @pytest.mark.parametrize("view", ["ladder", "step", "same-level"])
 def test_levels_views_fit_the_screen_and_pass_axe(browser, site_url, handbook, axe, view, width, palette):
-    ladder, change = _first_step(handbook)
+    _, change = _first_step(handbook)
     context, tab = _tab(browser, width, palette)
     try:
         if view == "same-level":
@@ -98,7 +98,7 @@ def test_a_rung_one_role_lacks_is_said_in_words(page, site_url):
 
 def test_step_differences_survive_without_colour(page, site_url, handbook):
     """With every colour forced to black (as on a monochrome print), the words still say what changed."""
-    ladder, change = _first_step(handbook)
+    _, change = _first_step(handbook)
     page.goto(site_url + f"roles/product-manager/levels/{change.lower.id}-to-{change.upper.id}/")
     page.add_style_tag(content="* { color: #000 !important; background: #fff !important; border-color: #000 !important; }")
     article = page.locator("article")

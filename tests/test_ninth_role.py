@@ -6,7 +6,7 @@ in role-levels.csv and the same-level picker. Proven on a throwaway copy of the 
 from __future__ import annotations
 
 import json
-from itertools import cycle
+from itertools import cycle, pairwise
 from pathlib import Path
 
 import pytest
@@ -106,10 +106,10 @@ def test_the_new_roles_levels_are_one_more_file(ninth_site):
     assert [text(row[0]) for row in rows] == [level.title for level in ladder.ordered()]
     for level_id in ids:
         assert text(parse(site, f"roles/{ROLE_ID}/levels/{level_id}").find(".//h1")) == ladder.ordered()[ids.index(level_id)].title
-    for lower, upper in zip(ids, ids[1:]):
+    for lower, upper in pairwise(ids):
         assert (site / "roles" / ROLE_ID / "levels" / f"{lower}-to-{upper}" / "index.html").is_file()
     assert parse(site, f"roles/{ROLE_ID}").xpath("//p[@class='hb-ladder-link']/a/@href") == ["levels/"]
     csv_text = (site / "downloads" / "role-levels.csv").read_text(encoding="utf-8")
     assert sum(line.startswith(f"{ROLE_ID},") for line in csv_text.splitlines()) == len(ids) * len(handbook.pillars)
     picker = parse(site, "compare").find_class("hb-picker__levels")[0]
-    assert [row.get("data-hb-rung") for row in picker.xpath(f".//tbody/tr[@data-hb-role='{ROLE_ID}']")] == ["1", "2", "3", "4"]
+    assert [row.get("data-hb-rung") for row in picker.xpath(f".//tbody/tr[@data-hb-level-of='{ROLE_ID}']")] == ["1", "2", "3", "4"]

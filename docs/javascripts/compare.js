@@ -63,8 +63,8 @@
   /* The levels table: one row per level, keyed by role id and rung, with its cells from Scope on. */
   function readLevels(table) {
     var levels = {};
-    Array.prototype.forEach.call(table.querySelectorAll("tbody tr[data-hb-role]"), function (row) {
-      levels[row.getAttribute("data-hb-role") + " " + row.getAttribute("data-hb-rung")] = {
+    Array.prototype.forEach.call(table.querySelectorAll("tbody tr[data-hb-level-of]"), function (row) {
+      levels[row.getAttribute("data-hb-level-of") + " " + row.getAttribute("data-hb-rung")] = {
         link: row.querySelector("th a"),
         cells: Array.prototype.slice.call(row.querySelectorAll("td"), 2)
       };

@@ -30,7 +30,6 @@ from handbook.models import (
     SourceList,
     Template,
 )
-from handbook.models.levels import level_problems
 from handbook.models.guide import (
     DecisionList,
     DecisionQuestion,
@@ -45,6 +44,7 @@ from handbook.models.guide import (
     PrepList,
     PrepStep,
 )
+from handbook.models.levels import level_problems
 from handbook.models.tools import Tool
 from handbook.yamlsource import SourceDocument, read_yaml
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -134,11 +135,11 @@ def level_problems(ladder: RoleLevels, role_kind: str | None, pillars: Sequence[
                 yield ("levels", index, "proficiency", pillar), (
                     f"expected one of {', '.join(scale) or 'the steps of proficiency_scale in skills.yaml'}; got '{step}'")
     ordered = sorted(enumerate(ladder.levels), key=lambda item: item[1].order)
-    for (_, lower), (upper_index, upper) in zip(ordered, ordered[1:]):
+    for (_, lower), (upper_index, upper) in pairwise(ordered):
         if SCOPES.index(upper.scope) < SCOPES.index(lower.scope):
             yield ("levels", upper_index, "scope"), (f"expected a scope at least as wide as '{lower.scope}' "
                                                      f"of the level below ('{lower.id}'); got '{upper.scope}'")
-    following = {lower.id: upper.id for (_, lower), (_, upper) in zip(ordered, ordered[1:])}
+    following = {lower.id: upper.id for (_, lower), (_, upper) in pairwise(ordered)}
     for index, level in enumerate(ladder.levels):
         if level.step_up is None:
             continue

@@ -9,6 +9,7 @@ readers and the dark palette.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from handbook.loader import Handbook
@@ -114,7 +115,7 @@ def step(handbook: Handbook, role: Role, lower: Level, upper: Level) -> Step:
 def steps(handbook: Handbook, ladder: RoleLevels) -> list[Step]:
     """Every adjacent pair of the role's levels, lowest first."""
     role, levels = handbook.roles[ladder.id], ladder.ordered()
-    return [step(handbook, role, lower, upper) for lower, upper in zip(levels, levels[1:])]
+    return [step(handbook, role, lower, upper) for lower, upper in pairwise(levels)]
 
 
 def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **context: object) -> str:
