@@ -271,3 +271,32 @@ def test_new_role_writes_nothing_when_its_levels_file_exists(tmp_path, monkeypat
         "handbook new: error: data/levels/red-teamer.yaml already exists; edit that file or choose another id\n")
     assert not (data / "roles" / "red-teamer.yaml").exists()
     assert (data / "levels" / "red-teamer.yaml").read_text(encoding="utf-8") == "kept\n"
+
+
+def test_html_and_jinja_in_a_level_reach_the_pages_as_text(tmp_path):
+    hostile = "<script>alert('level')</script> {{ 7*7 }} {% if true %}ran{% endif %}"
+    data = minimal_data(tmp_path / "data")
+    (data / "levels").mkdir()
+    text = (FIXTURES / "levels" / "alpha.yaml").read_text(encoding="utf-8")
+    quoted = "'" + hostile.replace("'", "''") + "'"
+    (data / "levels" / "alpha.yaml").write_text(text.replace("behaviour: Does work.", f"behaviour: {quoted}"),
+                                                encoding="utf-8")
+    pages = level_pages(load_handbook(data))
+    assert pages and all("<script>alert(" not in page.body for page in pages)
+    escaped = "&lt;script&gt;alert(&#39;level&#39;)&lt;/script&gt; {{ 7*7 }} {% if true %}ran{% endif %}"
+    assert any(escaped in page.body for page in pages)
+
+
+def test_a_ladder_joins_the_roles_section_and_its_pages_join_the_ladder():
+    from handbook.navigation import insert_generated
+    from handbook.render.pages import Page
+
+    def page(path: str, title: str, group: str | None = None) -> Page:
+        return Page(path, title, "", "", "data/levels/pm.yaml", group)
+
+    nav = [{"Roles": ["roles/index.md"]}]
+    pages = [page("roles/pm.md", "PM"), page("roles/pm/levels/index.md", "PM levels", "PM levels"),
+             page("roles/pm/levels/senior.md", "Senior PM")]
+    assert insert_generated(nav, pages) == [{"Roles": [
+        "roles/index.md", {"PM": "roles/pm.md"},
+        {"PM levels": [{"PM levels": "roles/pm/levels/index.md"}, {"Senior PM": "roles/pm/levels/senior.md"}]}]}]
