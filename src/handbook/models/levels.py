@@ -120,6 +120,9 @@ def level_problems(ladder: RoleLevels, role_kind: str | None, pillars: Sequence[
     seen_ids: dict[str, int] = {}
     seen_orders: dict[int, int] = {}
     for index, level in enumerate(ladder.levels):
+        if level.id == "index" or "-to-" in level.id:
+            yield ("levels", index, "id"), ("expected an id without '-to-' and other than 'index', which the "
+                                            f"ladder and step pages use; got '{level.id}'")
         if level.id in seen_ids:
             yield ("levels", index, "id"), f"duplicate level id '{level.id}'; already used by levels[{seen_ids[level.id]}]"
         seen_ids.setdefault(level.id, index)
