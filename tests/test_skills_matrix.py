@@ -57,7 +57,7 @@ def test_heatmap_has_a_labelled_cell_for_every_role_and_pillar(skills_page, hand
 def test_heatmap_is_named_for_assistive_technology(skills_page, handbook):
     svg = skills_page.get_element_by_id("hb-skills-heatmap")
     assert (svg.get("role"), svg.get("aria-labelledby")) == ("img", "hb-skills-heatmap-title hb-skills-heatmap-desc")
-    assert text(svg.find("title")) == "Skill strength of every role on every pillar"
+    assert text(svg.find("title")) == "Reliance of every role on every pillar"
     assert svg.find("title").get("id") == "hb-skills-heatmap-title"
     assert svg.find("desc").get("id") == "hb-skills-heatmap-desc"
     assert text(svg.find("desc")).startswith(f"Heatmap of {len(handbook.roles)} roles (rows) against "
@@ -117,7 +117,7 @@ def test_pillar_sections_list_the_roles_that_need_them_and_the_templates_that_ex
         skills_page, handbook):
     for pillar in handbook.pillars.values():
         section = section_after(skills_page.get_element_by_id(pillar.id))
-        needed = next(p for p in section if text(p).startswith("Needed most by (high):"))
+        needed = next(p for p in section if text(p).startswith("Needed most by (high reliance):"))
         high = [role for role in handbook.roles.values() if role.skills[pillar.id] == "high"]
         high_links = needed.xpath("./strong[1]/following-sibling::a[not(preceding-sibling::strong[2])]")
         assert [(a.get("href"), text(a)) for a in high_links] == [(f"../roles/{r.id}/", r.name) for r in high]
@@ -155,7 +155,7 @@ def test_every_role_page_shows_its_skills_chart_above_its_skills_table(built_sit
         assert any(element.find(".//table") is not None for element in section[1:])
         bars = {bar.get("data-pillar"): bar.get("data-level") for bar in chart.iter("rect") if bar.get("data-level")}
         assert bars == dict(role.skills)
-        assert text(chart.find("desc")) == "Strength on each skill pillar (low, medium or high). " + "; ".join(
+        assert text(chart.find("desc")) == "Reliance on each skill pillar (low, medium or high). " + "; ".join(
             f"{p.name}: {role.skills[p.id]}" for p in handbook.pillars.values()) + "."
 
 

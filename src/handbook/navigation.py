@@ -30,13 +30,25 @@ def _section_holding(items: list[NavItem], index_path: str) -> list[NavItem] | N
     return None
 
 
+def _folder_indexes(path: str) -> list[str]:
+    """The index pages of the page's folder and of each folder above it, nearest first, leaving out the
+    page itself: `roles/pm/levels/senior.md` looks for `roles/pm/levels/index.md`, then `roles/pm/index.md`,
+    then `roles/index.md`, so a role's ladder joins the Roles section and its levels join the ladder."""
+    folder, indexes = posixpath.dirname(path), []
+    while folder:
+        indexes.append(f"{folder}/index.md")
+        folder = posixpath.dirname(folder)
+    return [index for index in indexes if index != path] or ["index.md"]
+
+
 def insert_generated(nav: list[NavItem] | None, pages: Iterable[Page]) -> list[NavItem] | None:
     """A copy of `nav` with each generated page added; pages whose folder has no section stay out."""
     if nav is None:
         return None
     nav = copy.deepcopy(nav)
     for page in pages:
-        section = _section_holding(nav, posixpath.join(posixpath.dirname(page.path), "index.md"))
+        section = next((found for index in _folder_indexes(page.path)
+                        if (found := _section_holding(nav, index)) is not None), None)
         if section is None:
             continue
         target = section if page.nav_group is None else _group(section, page.nav_group)

@@ -88,7 +88,7 @@ def _svg(chart_id: str, width: float, height: float, title: str, description: st
 
 
 def skills_heatmap(handbook: Handbook, roles: Sequence[Role], chart_id: str = "hb-skills-heatmap") -> Markup:
-    """Roles (rows) against every pillar (columns); each cell is shaded and labelled by strength."""
+    """Roles (rows) against every pillar (columns); each cell is shaded and labelled by reliance."""
     pillars = list(handbook.pillars.values())
     headers = [wrap(pillar.name, HEATMAP_HEADER_CHARS) for pillar in pillars]
     labels = [wrap(role.name, ROLE_LABEL_CHARS) for role in roles]
@@ -116,7 +116,7 @@ def skills_heatmap(handbook: Handbook, roles: Sequence[Role], chart_id: str = "h
     description = (f"Heatmap of {len(roles)} roles (rows) against {len(pillars)} skill pillars (columns). "
                    "Each cell is shaded and labelled Low, Medium or High. "
                    "The table after the chart gives the same ratings as text.")
-    return _svg(chart_id, width, height, "Skill strength of every role on every pillar", description, *body)
+    return _svg(chart_id, width, height, "Reliance of every role on every pillar", description, *body)
 
 
 def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) -> str:
@@ -126,7 +126,7 @@ def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) ->
     else:
         parts = [f"{name}: " + ", ".join(f"{role.name} {role.skills[pillar_id]}" for role in roles)
                  for pillar_id, name in pillar_names.items()]
-    return "Strength on each skill pillar (low, medium or high). " + "; ".join(parts) + "."
+    return "Reliance on each skill pillar (low, medium or high). " + "; ".join(parts) + "."
 
 
 def skill_bars(handbook: Handbook, roles: Sequence[Role], chart_id: str, title: str) -> Markup:

@@ -9,12 +9,13 @@ role file shows everywhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
 from handbook.loader import Handbook
-from handbook.models import Comparison, Role
+from handbook.models import Comparison, Level, Role
 from handbook.render.charts import chart_box, overlay_chart
 from handbook.render.environment import render
 from handbook.render.html import relative_url
@@ -111,3 +112,25 @@ def picker_data(handbook: Handbook, page: str) -> dict[str, Any]:
                         for c in ordered_comparisons(handbook)}}
 
 
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One rung of the career ladders, offered by the picker to set the same level of two roles side by side."""
+
+    order: int
+    label: str
+
+
+def picker_levels(handbook: Handbook, roles: Collection[str]) -> list[tuple[Role, Level]]:
+    """Every level of the picker's roles, role by role, lowest rung first."""
+    return [(handbook.roles[role_id], level) for role_id, ladder in handbook.levels.items() if role_id in roles
+            for level in ladder.ordered()]
+
+
+def rungs(levels: list[tuple[Role, Level]]) -> list[Rung]:
+    """The rungs the levels stand on, each named by the company level most of them map to (approximately)."""
+    companies: dict[int, Counter[str]] = {}
+    for _, level in levels:
+        companies.setdefault(level.order, Counter())[level.ladder.company] += 1
+    return [Rung(order, f"Rung {order} (about {companies[order].most_common(1)[0][0]})") for order in sorted(companies)]

@@ -160,6 +160,8 @@ RECORD_PAGES: dict[str, Callable[[Any], tuple[str, str]]] = {
     "comparisons": lambda comparison: (comparison_path(comparison.id), comparison.title),
     "cases": lambda case: (case_path(case.id), case.title),
     "tools": lambda tool: (f"tools/{tool.id}.md", f"{tool.id.replace('-', ' ').capitalize()} tool"),
+    # The ladder's path is handbook.render.levels.ladder_path, which imports this module.
+    "levels": lambda ladder: (f"roles/{ladder.id}/levels/index.md", f"Career levels ({ladder.id})"),
 }
 """Collections with a page per record: (path, title) of the page that shows a record."""
 

@@ -13,13 +13,21 @@ from handbook.loader import Handbook
 from handbook.models import STRENGTH_LEVEL
 from handbook.render import charts
 from handbook.render.cases import RESULT_LABEL, case_path, cases_by_role
-from handbook.render.compare import SHARED_DIMENSIONS, comparison_path, ordered_comparisons, picker_data
+from handbook.render.compare import (
+    SHARED_DIMENSIONS,
+    comparison_path,
+    ordered_comparisons,
+    picker_data,
+    picker_levels,
+    rungs,
+)
 from handbook.render.environment import link, render
 from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import json_script, relative_url
-from handbook.render.opendata import OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
+from handbook.render.levels import level_path
+from handbook.render.opendata import LEVEL_COLUMNS, OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
 from handbook.render.pages import role_path, template_path
-from handbook.render.pillars import pillar_overviews
+from handbook.render.pillars import pillar_overviews, uniform_pillars
 from handbook.render.template_pages import template_gallery
 from handbook.render.tools import TOOL_MACROS
 
@@ -45,8 +53,9 @@ def role_cards(handbook: Handbook, page: str, kind: str = "role") -> str:
 
 def skills_table(handbook: Handbook, page: str) -> str:
     """The role x pillar matrix (a row per role) that scrolls inside its own box on a phone."""
-    return _render("sections/skills_table.md.j2", handbook, page, roles=list(handbook.roles.values()),
-                   level_word=charts.LEVEL_WORD)
+    roles = list(handbook.roles.values())
+    return _render("sections/skills_table.md.j2", handbook, page, roles=roles, level_word=charts.LEVEL_WORD,
+                   uniform=uniform_pillars(handbook, roles))
 
 
 def skills_heatmap(handbook: Handbook, page: str) -> str:
@@ -71,14 +80,18 @@ def comparison_list(handbook: Handbook, page: str) -> str:
 
 
 def role_picker(handbook: Handbook, page: str) -> str:
-    """Two selects and the chosen pair side by side (docs/javascripts/compare.js); every role without JS."""
-    return _render("sections/role_picker.md.j2", handbook, page, roles=list(handbook.roles.values()),
-                   dimensions=SHARED_DIMENSIONS, data=json_script(picker_data(handbook, page)))
+    """Two selects and the chosen pair side by side (docs/javascripts/compare.js), and a third that sets the
+    same level of both; every role and level without JS."""
+    roles = list(handbook.roles.values())
+    levels = picker_levels(handbook, {role.id for role in roles})
+    return _render("sections/role_picker.md.j2", handbook, page, roles=roles, dimensions=SHARED_DIMENSIONS,
+                   levels=levels, rungs=rungs(levels), level_path=level_path,
+                   data=json_script(picker_data(handbook, page)))
 
 
 def csv_columns(handbook: Handbook, page: str, file: str) -> str:
-    """The columns of an open-data CSV file ('roles' or 'role-skills'), from the code that writes it."""
-    columns = {"roles": ROLE_COLUMNS, "role-skills": matrix_columns(handbook)}[file]
+    """The columns of an open-data CSV file ('roles', 'role-skills' or 'role-levels'), from the code that writes it."""
+    columns = {"roles": ROLE_COLUMNS, "role-skills": matrix_columns(handbook), "role-levels": LEVEL_COLUMNS}[file]
     return _render("sections/csv_columns.md.j2", handbook, page, columns=columns)
 
 
