@@ -21,8 +21,11 @@ CHANGES = {
     ],
     "partials/copyright.html": [
         "-  This file was automatically generated - do not edit",
-        "+  Material 9.8.1 partials/copyright.html with one addition: a link to the whole handbook on one",
-        "+  page, to print or save as PDF. tests/test_site_overrides.py checks it still matches Material but for that.",
+        "+  Material 9.8.1 partials/copyright.html with two additions: links to the repository and its issues",
+        "+  (extra.repository in mkdocs.yml), and a link to the whole handbook on one page, to print or save as PDF.",
+        "+  tests/test_site_overrides.py checks it still matches Material but for those.",
+        "+  <a href=\"{{ config.extra.repository }}\">Source on GitHub</a> ·",
+        "+  <a href=\"{{ config.extra.repository }}/issues\">Issues and suggestions</a> ·",
         "+  <a href=\"{{ 'print/' | url }}\">Print or save the whole handbook as PDF</a> ·",
     ],
 }
