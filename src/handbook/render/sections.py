@@ -14,6 +14,7 @@ from handbook.render import charts
 from handbook.render.cases import RESULT_LABEL, case_path, cases_by_role
 from handbook.render.compare import SHARED_DIMENSIONS, comparison_path, ordered_comparisons, picker_data
 from handbook.render.environment import link, render
+from handbook.render.frontdoor import FRONT_DOOR_MACROS
 from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import json_script, relative_url
 from handbook.render.opendata import OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
@@ -129,6 +130,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "skills_table": skills_table,
     "template_gallery": template_gallery,
     **GUIDE_MACROS,
+    **FRONT_DOOR_MACROS,
     **TOOL_MACROS,
 }
 
