@@ -26,6 +26,7 @@ FONT_SIZE = 13
 LINE_HEIGHT = 16
 PAD = 8
 LEVEL_WORD = {"low": "Low", "medium": "Medium", "high": "High"}
+HEATMAP_MIN_SCALE = 0.8  # below this the heatmap scrolls inside its box rather than shrinking its text further
 
 HEATMAP_CELL_WIDTH = 96
 HEATMAP_CELL_HEIGHT = 36
@@ -77,15 +78,14 @@ def _label_width(labels: Sequence[Sequence[str]]) -> float:
 
 
 def _svg(chart_id: str, width: float, height: float, title: str, description: str, *body: Markup,
-         scales: bool = True) -> Markup:
-    """The chart root, named for assistive technology; one that `scales` shrinks with its box (never
-    growing past its drawn size), the others keep their size and scroll inside their box."""
-    style = f"width:100%;height:auto;max-width:{_number(width)}px" if scales else None
+         style: str | None = None) -> Markup:
+    """The chart root, named for assistive technology; by default it shrinks with its box, never
+    growing past its drawn size."""
     return _element(
         "svg",
         {"xmlns": "http://www.w3.org/2000/svg", "class": "hb-chart__svg", "id": chart_id,
          "viewBox": f"0 0 {_number(width)} {_number(height)}", "width": width, "height": height,
-         **({"style": style} if style else {}),
+         "style": style or f"width:100%;height:auto;max-width:{_number(width)}px",
          "role": "img", "aria-labelledby": f"{chart_id}-title {chart_id}-desc"},
         _element("title", {"id": f"{chart_id}-title"}, escape(title)),
         _element("desc", {"id": f"{chart_id}-desc"}, escape(description)),
@@ -126,12 +126,17 @@ def skills_heatmap(handbook: Handbook, roles: Sequence[Role], chart_id: str = "h
     description = (f"Heatmap of {len(roles)} roles (rows) against {len(pillars)} skill pillars (columns). "
                    "Each cell is shaded and labelled Low, Medium or High. "
                    "The table after the chart gives the same ratings as text.")
+    # Both pictures take their share of one width, so their rows stay aligned as they shrink together.
+    total = label_width + width
+    share = {part: f"width:{part / total * 100:.3f}%;height:auto" for part in (label_width, width)}
     role_names = _element("svg", {"xmlns": "http://www.w3.org/2000/svg", "class": "hb-chart__svg hb-heatmap__labels",
                                   "viewBox": f"0 0 {_number(label_width)} {_number(height)}", "width": label_width,
-                                  "height": height, "aria-hidden": "true", "focusable": "false"}, *names)
+                                  "height": height, "style": share[label_width], "aria-hidden": "true",
+                                  "focusable": "false"}, *names)
     chart = _svg(chart_id, width, height, "Skill strength of every role on every pillar", description, *body,
-                 scales=False)
-    return Markup('<div class="hb-heatmap">') + role_names + chart + Markup("</div>")
+                 style=share[width])
+    box = f"max-width:{_number(total)}px;min-width:{_number(round(total * HEATMAP_MIN_SCALE))}px"
+    return Markup('<div class="hb-heatmap" style="{}">').format(box) + role_names + chart + Markup("</div>")
 
 
 def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) -> str:
