@@ -167,3 +167,12 @@ def test_every_table_that_scrolls_shows_a_cue_and_hides_no_column(page, site_url
             assert box["state"] == "start" and box["hint"] and box["focusable"] and box["mask"] != "none", box
         else:
             assert box["state"] is None, box
+
+
+def test_a_matrix_table_keeps_its_role_column_in_view_when_it_scrolls(page, site_url):
+    open_in(page, site_url + "", "light", 375)
+    box = page.locator(".md-typeset__scrollwrap", has=page.locator("table.hb-map")).first
+    box.evaluate("element => { element.scrollLeft = element.scrollWidth; }")
+    page.wait_for_function("document.querySelector('.md-typeset__scrollwrap[data-hb-scroll=end] table.hb-map') !== null")
+    name = page.locator("table.hb-map tbody th").first.bounding_box()
+    assert abs(name["x"] - box.bounding_box()["x"]) < 2
