@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from handbook.loader import load_handbook
 from handbook.render.downloads import offered_formats
@@ -203,8 +204,20 @@ def test_role_pages_open_with_a_summary_and_their_chart_near_the_top(page, site_
         assert chart_top < 1400, (role.id, chart_top)
     page.goto(site_url + f"roles/{role.id}/")
     page.locator(".hb-role-summary a", has_text="any other role").click()
-    assert page.get_by_label("First role").input_value() == role.id
+    page.wait_for_url(f"**/compare/?first={role.id}&second=*")
+    expect(page.get_by_label("First role")).to_have_value(role.id)
     page.watch.assert_clean()
+
+
+@pytest.mark.parametrize(("width", "side_by_side"), [(1280, True), (375, False)])
+def test_a_role_pages_short_lists_sit_side_by_side_on_a_wide_screen_and_hide_nothing(page, site_url, width,
+                                                                                   side_by_side):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + "roles/product-manager/")
+    lefts = {page.locator(f"#{anchor}").bounding_box()["x"] for anchor in ("core-traits", "success-metrics")}
+    assert (len(lefts) == 2) is side_by_side
+    items = page.locator(".hb-role-columns li")
+    assert items.count() > 0 and all(items.nth(i).is_visible() for i in range(items.count()))
 
 
 # --- contributors ----------------------------------------------------------------------------------
