@@ -28,7 +28,7 @@ def handbook():
 def open_in(page, url: str, palette: str, width: int = 1280) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=palette)
-    page.goto(url, wait_until="load")
+    page.goto(url, wait_until="networkidle")  # so a later navigation aborts no request of this one
     assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
 
 
@@ -178,10 +178,10 @@ def test_the_chosen_pair_is_in_the_address_survives_reload_and_back(page, site_u
 
 def test_a_shared_address_opens_its_pair_and_a_bad_one_falls_back(page, site_url, handbook):
     ids = list(handbook.roles)
-    page.goto(site_url + f"compare/?first={ids[-1]}&second={ids[0]}")
+    page.goto(site_url + f"compare/?first={ids[-1]}&second={ids[0]}", wait_until="networkidle")
     assert page.get_by_label("First role").input_value() == ids[-1]
     assert page.get_by_label("Second role").input_value() == ids[0]
-    page.goto(site_url + "compare/?first=<script>&second=nobody")
+    page.goto(site_url + "compare/?first=<script>&second=nobody", wait_until="networkidle")
     assert page.get_by_label("First role").input_value() == ids[0]
     assert page.get_by_label("Second role").input_value() == ids[1]
     page.watch.assert_clean()
@@ -192,7 +192,7 @@ def test_a_shared_address_opens_its_pair_and_a_bad_one_falls_back(page, site_url
 def test_role_pages_open_with_a_summary_and_their_chart_near_the_top(page, site_url, handbook):
     comparisons = list(handbook.comparisons.values())
     for role in handbook.roles.values():
-        page.goto(site_url + f"roles/{role.id}/")
+        page.goto(site_url + f"roles/{role.id}/", wait_until="networkidle")
         summary = page.locator(".hb-role-summary")
         assert summary.locator("dt").first.inner_text() == "Scope"
         links = summary.locator("dd").last.locator("a")
@@ -202,10 +202,11 @@ def test_role_pages_open_with_a_summary_and_their_chart_near_the_top(page, site_
         assert pair_in(hrefs[-1])[0] == role.id
         chart_top = page.locator(f"#hb-skills-{role.id}").bounding_box()["y"]
         assert chart_top < 1400, (role.id, chart_top)
-    page.goto(site_url + f"roles/{role.id}/")
+    page.goto(site_url + f"roles/{role.id}/", wait_until="networkidle")
     page.locator(".hb-role-summary a", has_text="any other role").click()
     page.wait_for_url(f"**/compare/?first={role.id}&second=*")
     expect(page.get_by_label("First role")).to_have_value(role.id)
+    page.wait_for_load_state("networkidle")
     page.watch.assert_clean()
 
 
