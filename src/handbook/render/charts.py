@@ -8,8 +8,8 @@ data as text). Colours come from CSS classes defined in docs/stylesheets/handboo
 light and the dark palette, so one chart reads well in both; tests check their contrast.
 
 A bar chart is drawn narrow (labels above their bars) and scales with its box, so it fits a 375 px
-phone with legible text. The heatmap is too wide for that: it keeps its size and scrolls inside its
-box, its role names drawn apart so the stylesheet can keep them in view while the cells scroll.
+phone with legible text. The heatmap is too wide for that: it shrinks to HEATMAP_MIN_SCALE and then
+scrolls inside its box, its role names drawn apart so the stylesheet keeps them in view meanwhile.
 """
 
 from __future__ import annotations
