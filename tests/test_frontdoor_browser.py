@@ -225,7 +225,8 @@ def test_a_role_pages_short_lists_sit_side_by_side_on_a_wide_screen_and_hide_not
 
 @pytest.mark.parametrize("path", ["", "roles/ai-researcher/", "templates/ai-prd/", "glossary/"])
 def test_every_page_links_the_repository_and_a_prefilled_suggestion(page, site_url, path):
-    page.goto(site_url + path)
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator(".md-header a.md-source").get_attribute("href") == REPOSITORY
     footer = page.locator(".md-copyright")
     assert footer.get_by_role("link", name="Source on GitHub").get_attribute("href") == REPOSITORY
     assert footer.get_by_role("link", name="Issues and suggestions").get_attribute("href") == REPOSITORY + "/issues"
@@ -234,3 +235,4 @@ def test_every_page_links_the_repository_and_a_prefilled_suggestion(page, site_u
     query = parse_qs(urlsplit(suggest).query)
     assert f"https://ai-roles-handbook.github.io/handbook/{path}" in query["body"][0].split()
     assert query["title"][0].startswith("Suggestion: ")
+    page.watch.assert_clean()  # the header's repository link asks nothing of GitHub's API
