@@ -72,11 +72,13 @@ def test_guide_pages_are_grouped_in_the_navigation(built_site, section, page, ex
     assert list(dict.fromkeys(href for href in hrefs if not href.startswith("#"))) == expected
 
 
-def test_the_home_page_sends_each_reader_where_they_are_going_in_one_click(built_site):
+def test_the_home_page_starts_each_readers_action_in_one_click(built_site):
+    """Issue 19: the doors open the role-fit quiz, the template downloads and step 1 of adding a role."""
     tree = lxml_html.fromstring((built_site / "index.html").read_text(encoding="utf-8"))
-    cards = tree.xpath(".//div[contains(@class, 'cards')]/ul/li")
-    assert [(words(card.xpath("string(.//strong)")), card.xpath(".//a/@href")) for card in cards] == [
-        ("Choosing a path", ["choose/"]), ("Needing a template", ["templates/"]), ("Contributing", ["contribute/"])]
+    doors = tree.xpath(".//nav[contains(@class, 'hb-doors')]/ul/li/a[contains(@class, 'md-button')]")
+    assert [(words(door.text_content()), door.get("href")) for door in doors] == [
+        ("Take the role-fit quiz", "tools/role-fit/"), ("Download a template", "#templates"),
+        ("Add a role: step 1", "contribute/#your-first-pull-request-add-a-role")]
 
 
 def test_every_decision_question_has_an_anchor_and_links_each_answer_to_its_role(built_site, handbook):

@@ -22,6 +22,7 @@ from handbook.render.compare import (
     rungs,
 )
 from handbook.render.environment import link, render
+from handbook.render.frontdoor import FRONT_DOOR_MACROS, template_launcher
 from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import json_script, relative_url
 from handbook.render.levels import level_path
@@ -124,6 +125,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "role_cards": role_cards,
     "skills_table": skills_table,
     **GUIDE_MACROS,
+    **FRONT_DOOR_MACROS,
     **TOOL_MACROS,
 }
 
@@ -135,4 +137,5 @@ def page_macros(handbook: Handbook, files: dict[str, bytes]) -> dict[str, Callab
     bound: dict[str, Callable[..., str]] = {name: functools.partial(function, handbook)
                                             for name, function in MACROS.items()}
     bound["template_gallery"] = functools.partial(template_gallery, handbook, files=files)
+    bound["template_launcher"] = functools.partial(template_launcher, handbook, files=files)
     return bound
