@@ -19,7 +19,9 @@ class Source(Record):
     kind: Literal["reference", "article"] = Field(
         default="reference", description="'article' for the source articles the handbook draws on, 'reference' otherwise."
     )
-    title: Title = Field(description="The title as the source itself gives it.")
+    title: Title = Field(description="The title as the source itself gives it (before any colon).")
+    subtitle: Title | None = Field(default=None, description="The part of the title after the colon, if any; "
+                                   "printed on the sources page, where the whole title is given.")
     publisher: Title = Field(description="Who published it; for a vendor's article, a neutral description.")
     url: Url | None = Field(default=None, description="Public address, printed wherever the source is cited.")
     vendor: Title | None = Field(default=None, description="The vendor that published the article; sources page only.")
@@ -34,6 +36,11 @@ class Source(Record):
         if self.vendor_url and not self.vendor:
             raise ValueError("vendor_url needs the vendor it belongs to (vendor)")
         return self
+
+    @property
+    def full_title(self) -> str:
+        """Title and subtitle, as the source prints them."""
+        return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
 
     @property
     def address(self) -> str | None:
