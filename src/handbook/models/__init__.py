@@ -54,8 +54,6 @@ from handbook.models.tools import (
     Statement,
     TeamContext,
     Tool,
-    Verdict,
-    Verdicts,
 )
 
 __all__ = [
@@ -126,8 +124,6 @@ __all__ = [
     "Tool",
     "Url",
     "Variable",
-    "Verdict",
-    "Verdicts",
     "Week",
     "WorkedExample",
 ]
