@@ -133,8 +133,9 @@ def test_parts_stay_out_of_the_navigation_and_the_print_page(large_site):
 
 
 @pytest.mark.slow
-def test_lists_inside_an_entry_name_a_few_and_count_the_rest(large_site):
-    site, _ = large_site
+def test_lists_inside_an_entry_name_every_role(large_site):
+    """Lists are shown in full: a pillar needed by 25 roles names all 25."""
+    site, handbook = large_site
     needed = parse(site, "skills").xpath("//p[strong[starts-with(., 'Needed most by')]]")
     assert needed
     lists = []
@@ -144,10 +145,8 @@ def test_lists_inside_an_entry_name_a_few_and_count_the_rest(large_site):
                 lists.append([])
             elif element.tag == "a":
                 lists[-1].append(element.text)
-    capped = [names for names in lists if names and re.fullmatch(r"\d+ more roles", names[-1])]
-    assert capped, "with 25 roles some pillar is needed by more than eight"
-    assert all(len(names) <= 9 for names in lists)
-    assert all(len(names) == 9 for names in capped)
+    assert not [names for names in lists if names and re.fullmatch(r"\d+ more roles", names[-1])]
+    assert max(len(names) for names in lists) > 9, "with 25 roles some pillar is needed by more than nine"
 
 
 @pytest.mark.slow
