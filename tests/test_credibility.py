@@ -35,7 +35,7 @@ def job_ids() -> list[str]:
 # One figure per fact -------------------------------------------------------------------------------
 
 RANGE = re.compile(r"\$(\d[\d,.]*)(K?)\s*–\s*\$?(\d[\d,.]*)(K?)")
-WHO = {"generalist": re.compile(r"\bgeneralists?\b", re.I), "specialist": re.compile(r"\bspecialists?\b", re.I)}
+WHO = {"generalist": re.compile(r"\bgeneralists?\b", re.IGNORECASE), "specialist": re.compile(r"\bspecialists?\b", re.IGNORECASE)}
 
 
 def dollars(number: str, thousands: str) -> float:
@@ -118,16 +118,20 @@ def test_every_job_has_a_move_out_and_a_move_in_from_another_job():
 
 
 def test_the_transitions_page_shows_no_dead_end(built_site):
-    html = (built_site / "transitions" / "index.html").read_text(encoding="utf-8")
-    for role_id in job_ids():
-        name = HANDBOOK.roles[role_id].name
-        assert re.search(rf"<h2[^>]*>{re.escape(name)} → ", html), f"no move out of {name} on /transitions/"
-        assert re.search(rf"<h2[^>]*>[^<]* → {re.escape(name)}<", html), f"no move into {name} on /transitions/"
+    from lxml import html as lxml_html
+    root = lxml_html.fromstring((built_site / "transitions" / "index.html").read_text(encoding="utf-8"))
+    rows = root.xpath("//table[@id='moves-by-job']/tbody/tr")
+    assert [row.xpath("string(th)").strip() for row in rows] == [HANDBOOK.roles[j].name for j in job_ids()]
+    for row in rows:
+        reached_from, leads_to = (cell.xpath("a") for cell in row.xpath("td"))
+        assert reached_from and leads_to, row.xpath("string(.)")
+        for link in reached_from + leads_to:
+            assert root.xpath(f"//*[@id='{link.get('href')[1:]}']"), link.get("href")
 
 
 # Weeks and ratings ---------------------------------------------------------------------------------
 
-STEM_WORDS = re.compile(r"\b(stem|stems|leg|legs|tooth|teeth)\b", re.I)
+STEM_WORDS = re.compile(r"\b(stem|stems|leg|legs|tooth|teeth)\b", re.IGNORECASE)
 
 
 def short_name(pillar_name: str) -> str:
@@ -217,7 +221,7 @@ def test_the_source_articles_are_the_most_cited_and_all_marked_as_articles():
 
 def test_the_sources_page_prints_undated_at_most_once_per_entry(built_site):
     html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
-    for entry in re.findall(r"<li id=\"[a-z0-9-]+\">.*?</li>", html, re.S):
+    for entry in re.findall(r"<li id=\"[a-z0-9-]+\">.*?</li>", html, re.DOTALL):
         assert entry.lower().count("undated") <= 1, entry[:120]
 
 
@@ -272,9 +276,9 @@ def american_forms() -> dict[str, str]:
 
 def reader_text(text: str) -> str:
     """The prose a reader sees: ids (stable URLs), code spans, Jinja, HTML tags, addresses and YAML keys removed."""
-    text = re.sub(r"^\s*(- )?id: .*$", " ", text, flags=re.M)
-    text = re.sub(r"`[^`\n]*`|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]+>|https?://\S+", " ", text, flags=re.S)
-    return re.sub(r"^\s*(- )?[a-z_]+:(?=\s)", " ", text, flags=re.M)
+    text = re.sub(r"^\s*(- )?id: .*$", " ", text, flags=re.MULTILINE)
+    text = re.sub(r"`[^`\n]*`|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]+>|https?://\S+", " ", text, flags=re.DOTALL)
+    return re.sub(r"^\s*(- )?[a-z_]+:(?=\s)", " ", text, flags=re.MULTILINE)
 
 
 def test_the_handbook_spells_british_throughout():
@@ -289,7 +293,7 @@ def test_the_handbook_spells_british_throughout():
 
 def test_codespell_finds_no_misspelling_in_data_docs_or_templates():
     result = subprocess.run([sys.executable, "-m", "codespell_lib", *PROSE_ROOTS, "--skip", "*.css"],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

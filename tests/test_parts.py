@@ -135,7 +135,7 @@ def test_parts_stay_out_of_the_navigation_and_the_print_page(large_site):
 @pytest.mark.slow
 def test_lists_inside_an_entry_name_every_role(large_site):
     """Lists are shown in full: a pillar needed by 25 roles names all 25."""
-    site, handbook = large_site
+    site, _ = large_site
     needed = parse(site, "skills").xpath("//p[strong[starts-with(., 'Needed most by')]]")
     assert needed
     lists = []

@@ -213,7 +213,7 @@ def test_no_statement_names_the_job_it_points_to(handbook):
 
 def test_consecutive_statements_point_to_different_jobs(handbook):
     leans = [s.leans for s in self_check_setup(handbook).statements]
-    assert all(first != second for first, second in zip(leans, leans[1:]))
+    assert all(first != second for first, second in itertools.pairwise(leans))
 
 
 def test_the_static_page_gives_no_answer_beside_any_statement(handbook):

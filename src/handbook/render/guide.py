@@ -89,9 +89,14 @@ def transitions_of(handbook: Handbook) -> list[Transition]:
             for role in handbook.roles.values() for move in role.moves]
 
 
-def _transitions(handbook: Handbook, page: str, moves: list[Transition]) -> str:
-    """An overview table of every move, then a section per move at `#<from>-to-<to>` with its steps."""
-    return _render("sections/transitions.md.j2", handbook, page, moves=moves, comparison_path=comparison_path)
+def transitions(handbook: Handbook, page: str) -> str:
+    """Every job with the moves into and out of it (so a dead end would show), an overview table of every
+    move, then a section per move at `#<from>-to-<to>` with its steps."""
+    moves = transitions_of(handbook)
+    jobs = [(role, [m for m in moves if m.target.id == role.id], [m for m in moves if m.origin.id == role.id])
+            for role in handbook.roles.values() if role.kind == "role"]
+    return _render("sections/transitions.md.j2", handbook, page, moves=moves, jobs=jobs,
+                   comparison_path=comparison_path)
 
 
 def _interview_focus(handbook: Handbook, page: str, roles: list[Role]) -> str:
@@ -99,7 +104,6 @@ def _interview_focus(handbook: Handbook, page: str, roles: list[Role]) -> str:
     return _render("sections/interview_focus.md.j2", handbook, page, roles=roles)
 
 
-transitions = Paged(transitions_of, _transitions)
 interview_focus = Paged(lambda handbook: [role for role in handbook.roles.values() if role.interview_focus],
                         _interview_focus)
 
@@ -195,12 +199,12 @@ def citing_pages(handbook: Handbook) -> dict[str, list[tuple[str, str]]]:
 
 SOURCE_GROUPS = (
     ("article", "Source articles",
-     "The five articles most of the handbook's figures come from. Three are recruiting articles from one "
-     "AI-training platform's blog, named here and only here; their rates and market claims describe work on "
-     "that platform, and every page that uses them says so."),
+     ("The five articles most of the handbook's figures come from. Three are recruiting articles from one "
+      "AI-training platform's blog, named here and only here; their rates and market claims describe work on "
+      "that platform, and every page that uses them says so.")),
     ("reference", "Public references",
-     "Reports, guides and reference pages that the handbook cites for definitions, research findings and "
-     "corrections to the source articles."),
+     ("Reports, guides and reference pages that the handbook cites for definitions, research findings and "
+      "corrections to the source articles.")),
 )
 
 

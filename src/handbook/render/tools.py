@@ -142,7 +142,7 @@ def role_fit_tool(handbook: Handbook, page: str) -> str:
 
 
 def _average_text(levels: list[int]) -> str:
-    return "%g" % round(sum(levels) / len(levels), 2)
+    return f"{round(sum(levels) / len(levels), 2):g}"
 
 
 def role_fit_weights(handbook: Handbook, page: str) -> str:
