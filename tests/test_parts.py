@@ -92,8 +92,6 @@ SKILLS_PARTS = [3, 10, 10, 2]
      lambda root: [g.get("data-role") for g in root.xpath("//*[@id='hb-skills-heatmap']/*[@data-role]")]),
     ("skills", SKILLS_PARTS, lambda root: root.xpath("//table[contains(@class, 'hb-table--matrix')]//tbody/tr/th//a/@href")),
     ("compare", EVEN_PARTS, lambda root: [row.get("data-hb-role") for row in root.xpath("//tr[@data-hb-role]")]),
-    ("tools/role-fit", EVEN_PARTS,
-     lambda root: root.xpath("//table[@id='fit-weights']//td[@data-dimension='0']/@data-weight")),
 ])
 def test_every_role_is_in_exactly_one_part_in_data_order(large_site, url_path, sizes, role_ids):
     site, handbook = large_site
@@ -165,15 +163,17 @@ def test_the_picker_of_a_part_knows_only_the_written_comparisons_between_its_own
 
 
 @pytest.mark.slow
-def test_the_role_fit_ranking_continues_across_parts_and_its_script_reads_every_role(large_site):
+def test_the_role_fit_page_shows_every_role_whole_and_its_script_reads_every_role(large_site):
+    """Lists are shown in full: the weights table and the worked example name every role on one page."""
     site, handbook = large_site
-    ranks = [int(rank) for url in part_urls("tools/role-fit")
-             for rank in parse(site, url).xpath("//table[@id='fit-worked-example']/tbody/tr/td[1]/text()")]
-    assert ranks == list(range(1, ROLES + 1))
+    root = parse(site, "tools/role-fit")
+    weights = root.xpath("//table[@id='fit-weights']//td[@data-dimension='0']/@data-weight")
+    assert weights == list(handbook.roles)
+    ranked = root.xpath("//table[starts-with(@id, 'fit-worked-example-')]/tbody/tr")
+    assert len(ranked) == ROLES
     setup = json.loads((site / "tools" / "role-fit" / "setup.json").read_text(encoding="utf-8"))
     assert [role["id"] for role in setup["roles"]] == list(handbook.roles)
-    first_part = (site / "tools" / "role-fit" / "index.html").read_text(encoding="utf-8")
-    assert list(handbook.roles)[-1] not in first_part  # the page carries its own part, not every role
+    assert not (site / "tools" / "role-fit" / "part-2").exists()
 
 
 def test_a_list_that_fits_one_part_is_shown_whole_and_part_one_may_hold_fewer():
