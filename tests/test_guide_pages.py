@@ -189,7 +189,7 @@ def test_sources_are_grouped_by_kind_and_list_the_role_pages_that_cite_them(buil
     for source in handbook.sources.values():
         entry = by_id(page, source.id)
         group = entry.xpath("preceding::h2[1]")[0]
-        assert text_of(group) == ("Public references" if source.url else "Industry articles")
+        assert text_of(group) == ("Source articles" if source.kind == "article" else "Public references")
     for role in handbook.roles.values():
         for source_id in role.sources:
             assert f"../roles/{role.id}/" in by_id(page, source_id).xpath(".//span[@class='hb-note']/a/@href")

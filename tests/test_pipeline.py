@@ -30,7 +30,7 @@ def test_the_shipped_data_is_valid_and_summarised_on_one_line():
     assert result.returncode == 0, result.stderr
     summary = result.stdout.strip()
     roles = len(list((ROOT / "data" / "roles").glob("*.yaml")))
-    assert summary.startswith("data: all data valid (") and f"{roles} roles" in summary and "\n" not in summary
+    assert summary.startswith("data: all data valid (") and f" {roles} roles" in summary and "\n" not in summary
 
 
 def test_validate_reports_each_problem_with_file_line_and_field(tmp_path):

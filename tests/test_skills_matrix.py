@@ -135,7 +135,7 @@ def test_pillar_sections_list_the_roles_that_need_them_and_the_templates_that_ex
 def test_skills_page_explains_generalist_core_skills_and_links_every_shape(skills_page, handbook):
     core = section_after(skills_page.get_element_by_id("generalist-core-skills"))
     assert [text(strong) for p in core for strong in p.iter("strong")] == [
-        "Analytical reasoning and structured judgment.", "Clear, precise writing.",
+        "Analytical reasoning and structured judgement.", "Clear, precise writing.",
         "Domain fluency and skill stacking.", "Evaluation design."]
     shapes = section_after(skills_page.get_element_by_id("hybrid-shapes"))
     links = {a.get("href") for element in shapes for a in element.iter("a")}
