@@ -102,7 +102,7 @@ def test_generated_page_edit_link_points_at_its_yaml(built_site):
 
 def test_generated_pages_join_the_section_of_their_folder_in_data_order():
     nav = [{"Home": "index.md"}, {"Roles": ["roles/index.md"]}]
-    pages = [Page("roles/a.md", "A", "", "", "a.yaml"), Page("roles/s.md", "S", "", "", "s.yaml", "Shapes"),
+    pages = [Page("roles/a.md", "A", "", "", "a.yaml"), Page("roles/s.md", "S", "", "", "s.yaml", ("Shapes",)),
              Page("other/x.md", "X", "", "", "x.yaml")]
     assert insert_generated(nav, pages) == [
         {"Home": "index.md"},

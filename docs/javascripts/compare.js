@@ -63,13 +63,13 @@
       element("a", { href: url }, [first.name + " and " + second.name]), "."]);
   }
 
-  /* The levels table: one row per level, keyed "<role id> <rung>", with its cells from Scope on. */
+  /* The levels table: one row per level, keyed "<role id> <rung>" (its link names the level), with its cells from Scope on. */
   function readLevels(table) {
     var levels = {};
     Array.prototype.forEach.call(table.querySelectorAll("tbody tr[data-hb-level]"), function (row) {
       levels[row.getAttribute("data-hb-level")] = {
         link: row.querySelector("th a"),
-        cells: Array.prototype.slice.call(row.querySelectorAll("td"), 2)
+        cells: Array.prototype.slice.call(row.querySelectorAll("td"), 1)
       };
     });
     return levels;
@@ -147,7 +147,7 @@
     });
     var levelsTable = picker.querySelector(".hb-picker__levels");
     var levels = levelsTable ? readLevels(levelsTable) : {};
-    var levelLabels = levelsTable ? Array.prototype.slice.call(levelsTable.querySelectorAll("thead th"), 3).map(
+    var levelLabels = levelsTable ? Array.prototype.slice.call(levelsTable.querySelectorAll("thead th"), 2).map(
       function (th) { return th.textContent; }) : [];
     var byId = {};
     roles.forEach(function (role) { byId[role.id] = role; });

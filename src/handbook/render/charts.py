@@ -1,5 +1,5 @@
-"""Skill-profile charts drawn at build time as inline SVG: a roles x pillars heatmap, and bar charts
-of one role or two roles overlaid.
+"""Skill-profile charts drawn at build time as inline SVG: bar charts of one role or two roles overlaid
+(the roles x pillars matrix is a shaded table, templates/sections/skills_table.md.j2).
 
 Pure functions from handbook data to markup. The output is deterministic (every id derives from
 role ids, no randomness, no timestamps), self-contained (no external references) and accessible
@@ -8,8 +8,7 @@ data as text). Colours come from CSS classes defined in docs/stylesheets/handboo
 light and the dark palette, so one chart reads well in both; tests check their contrast.
 
 A bar chart is drawn narrow (labels above their bars) and scales with its box, so it fits a 375 px
-phone with legible text. The heatmap is too wide for that: it shrinks to HEATMAP_MIN_SCALE and then
-scrolls inside its box, its role names drawn apart so the stylesheet keeps them in view meanwhile.
+phone with legible text.
 """
 
 from __future__ import annotations
@@ -26,12 +25,6 @@ FONT_SIZE = 13
 LINE_HEIGHT = 16
 PAD = 8
 LEVEL_WORD = {"low": "Low", "medium": "Medium", "high": "High"}
-HEATMAP_MIN_SCALE = 0.8  # below this the heatmap scrolls inside its box rather than shrinking its text further
-
-HEATMAP_CELL_WIDTH = 96
-HEATMAP_CELL_HEIGHT = 36
-HEATMAP_HEADER_CHARS = 12
-ROLE_LABEL_CHARS = 22
 
 BAR_LABEL_CHARS = 44
 BAR_UNIT = 100  # width of one strength level
@@ -91,52 +84,6 @@ def _svg(chart_id: str, width: float, height: float, title: str, description: st
         _element("desc", {"id": f"{chart_id}-desc"}, escape(description)),
         *body,
     )
-
-
-def skills_heatmap(handbook: Handbook, roles: Sequence[Role], chart_id: str = "hb-skills-heatmap") -> Markup:
-    """Roles (rows) against every pillar (columns); each cell is shaded and labelled by reliance.
-
-    Two pictures side by side: the role names (hidden from assistive technology, which reads the
-    named chart and the table after it) and the chart itself, so the names can stay in view."""
-    pillars = list(handbook.pillars.values())
-    headers = [wrap(pillar.name, HEATMAP_HEADER_CHARS) for pillar in pillars]
-    labels = [wrap(role.name, ROLE_LABEL_CHARS) for role in roles]
-    label_width = _label_width(labels)
-    header_height = float(max((len(lines) for lines in headers), default=1) * LINE_HEIGHT + PAD)
-    width = HEATMAP_CELL_WIDTH * len(pillars) + PAD
-    height = header_height + HEATMAP_CELL_HEIGHT * len(roles) + PAD
-    # A row per role; every cell is the same box and label moved into place (centred by the stylesheet).
-    cell_shape = _element("rect", {"x": 2.0, "y": 2.0, "width": float(HEATMAP_CELL_WIDTH - 4),
-                                   "height": float(HEATMAP_CELL_HEIGHT - 4), "rx": 3.0})
-    cell_label = {"x": HEATMAP_CELL_WIDTH / 2, "y": HEATMAP_CELL_HEIGHT / 2 + FONT_SIZE * 0.35}
-    body: list[Markup] = []
-    names: list[Markup] = []
-    for column, lines in enumerate(headers):
-        centre = HEATMAP_CELL_WIDTH * (column + 0.5)
-        body.append(_lines(centre, header_height - PAD - LINE_HEIGHT * len(lines), lines, "middle"))
-    for row, (role, lines) in enumerate(zip(roles, labels)):
-        top = header_height + HEATMAP_CELL_HEIGHT * row
-        names.append(_lines(label_width - PAD, top + (HEATMAP_CELL_HEIGHT - LINE_HEIGHT * len(lines)) / 2,
-                            lines, "end"))
-        cells = [_element("g", {"class": f"hb-cell--{role.skills[pillar.id]}", "data-pillar": pillar.id,
-                                "transform": f"translate({_number(float(HEATMAP_CELL_WIDTH * column))} {_number(top)})"},
-                          cell_shape, _element("text", cell_label, escape(LEVEL_WORD[role.skills[pillar.id]])))
-                 for column, pillar in enumerate(pillars)]
-        body.append(_element("g", {"class": "hb-heatmap-row", "data-role": role.id}, *cells))
-    description = (f"Heatmap of {len(roles)} roles (rows) against {len(pillars)} skill pillars (columns). "
-                   "Each cell is shaded and labelled Low, Medium or High. "
-                   "The table after the chart gives the same ratings as text.")
-    # Both pictures take their share of one width, so their rows stay aligned as they shrink together.
-    total = label_width + width
-    share = {part: f"width:{part / total * 100:.3f}%;height:auto" for part in (label_width, width)}
-    role_names = _element("svg", {"xmlns": "http://www.w3.org/2000/svg", "class": "hb-chart__svg hb-heatmap__labels",
-                                  "viewBox": f"0 0 {_number(label_width)} {_number(height)}", "width": label_width,
-                                  "height": height, "style": share[label_width], "aria-hidden": "true",
-                                  "focusable": "false"}, *names)
-    chart = _svg(chart_id, width, height, "Reliance of every role on every pillar", description, *body,
-                 style=share[width])
-    box = f"max-width:{_number(total)}px;min-width:{_number(round(total * HEATMAP_MIN_SCALE))}px"
-    return Markup('<div class="hb-heatmap" style="{}">').format(box) + role_names + chart + Markup("</div>")
 
 
 def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) -> str:

@@ -23,7 +23,8 @@ class Page:
     description: str
     body: str
     source_file: str
-    nav_group: str | None = None
+    nav_group: tuple[str, ...] = ()
+    """The sub-sections, outermost first, of its folder's nav section that hold the page."""
     search_boost: float | None = None
 
     def markdown(self) -> str:
@@ -88,7 +89,7 @@ def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]],
         strength_level=STRENGTH_LEVEL,
         skills_chart=chart_box(role_skills_chart(handbook, role), f"Skills chart: {role.name}"),
     )
-    group = "Hybrid shapes" if role.kind == "shape" else None
+    group = ("Hybrid shapes",) if role.kind == "shape" else ()
     # Readers search for roles far more than for pages that mention them: rank role pages first.
     return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group, search_boost=2)
 

@@ -53,15 +53,11 @@ def role_cards(handbook: Handbook, page: str, kind: str = "role") -> str:
 
 
 def skills_table(handbook: Handbook, page: str) -> str:
-    """The role x pillar matrix (a row per role) that scrolls inside its own box on a phone."""
+    """The role x pillar matrix (a row per role), each cell shaded and named by its rating; it scrolls inside
+    its own box on a phone, its role column kept in view."""
     roles = list(handbook.roles.values())
     return _render("sections/skills_table.md.j2", handbook, page, roles=roles, level_word=charts.LEVEL_WORD,
-                   uniform=uniform_pillars(handbook, roles))
-
-
-def skills_heatmap(handbook: Handbook, page: str) -> str:
-    """The same matrix as a picture drawn at build time; `skills_table` is its text equivalent."""
-    return charts.chart_box(charts.skills_heatmap(handbook, list(handbook.roles.values())), "Skills heatmap")
+                   uniform=uniform_pillars(handbook, roles), table_class="hb-map")
 
 
 def pillar_sections(handbook: Handbook, page: str) -> str:
@@ -119,7 +115,6 @@ MACROS: dict[str, Callable[..., str]] = {
     "open_data_table": open_data_table,
     "pillar_sections": pillar_sections,
     "role_picker": role_picker,
-    "skills_heatmap": skills_heatmap,
     "week_overview": week_overview,
     "case_index": case_index,
     "role_cards": role_cards,
