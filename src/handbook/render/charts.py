@@ -128,14 +128,14 @@ def skill_bars(handbook: Handbook, roles: Sequence[Role], chart_id: str, title: 
                                           "class": "hb-chart__grid"}))
         for series, role in enumerate(roles):
             strength = role.skills[pillar.id]
-            y = bars_top + series * (BAR_HEIGHT + BAR_GAP)
+            bar_y = bars_top + series * (BAR_HEIGHT + BAR_GAP)
             length = float(BAR_UNIT * STRENGTH_LEVEL[strength])
-            body.append(_element("rect", {"x": bars_left, "y": y, "width": float(BAR_UNIT * levels),
+            body.append(_element("rect", {"x": bars_left, "y": bar_y, "width": float(BAR_UNIT * levels),
                                           "height": float(BAR_HEIGHT), "class": "hb-bar-track"}))
-            body.append(_element("rect", {"x": bars_left, "y": y, "width": length, "height": float(BAR_HEIGHT),
+            body.append(_element("rect", {"x": bars_left, "y": bar_y, "width": length, "height": float(BAR_HEIGHT),
                                           "class": f"hb-bar hb-bar--{series + 1}", "data-role": role.id,
                                           "data-pillar": pillar.id, "data-level": strength}))
-            body.append(_text(bars_left + length + 6, y + BAR_HEIGHT - 3, LEVEL_WORD[strength]))
+            body.append(_text(bars_left + length + 6, bar_y + BAR_HEIGHT - 3, LEVEL_WORD[strength]))
     description = _profile_description(roles, {pillar.id: pillar.name for pillar in pillars})
     return _svg(chart_id, width, height, title, description, *body)
 

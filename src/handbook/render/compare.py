@@ -40,7 +40,7 @@ class Dimension:
 
     def items(self, role: Role) -> list[str]:
         value = self.read(role)
-        return [" ".join(item.split()) for item in value] if self.is_list else paragraphs(value)
+        return paragraphs(value) if isinstance(value, str) else [" ".join(item.split()) for item in value]
 
 
 SHARED_DIMENSIONS: tuple[Dimension, ...] = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -16,6 +17,7 @@ from handbook.errors import DataError, DataErrors
 from handbook.loader import Handbook
 from handbook.models import DIMENSIONS, Role, Tool
 from handbook.models.roles import STRENGTH_LEVEL
+from handbook.models.tools import EarningsSettings, RoleFitSettings, SelfCheckSettings
 from handbook.render.environment import render
 from handbook.render.html import json_script, relative_url
 from handbook.render.pages import role_path
@@ -49,6 +51,8 @@ KIND_LABELS = {"role": "Job", "shape": "Skill shape"}
 VERDICTS = ("generalist", "pm", "both", "undecided")
 
 
+T = TypeVar("T")
+
 def tool(handbook: Handbook, tool_id: str) -> Tool:
     """A tool's settings; a page cannot be built without them, so their absence is a data error."""
     found = handbook.records.get("tools", {}).get(tool_id)
@@ -57,9 +61,30 @@ def tool(handbook: Handbook, tool_id: str) -> Tool:
     return found
 
 
+def _settings(handbook: Handbook, tool_id: str, section: str, kind: type[T]) -> T:
+    """The section of a tool's file that its page reads (`role_fit:` in role-fit.yaml); the model has already
+    refused a file whose own section is missing, so this only narrows the type."""
+    settings = getattr(tool(handbook, tool_id), section)
+    if not isinstance(settings, kind):
+        raise DataErrors([DataError(f"data/tools/{tool_id}.yaml", 1, 1, section, "required field is missing")])
+    return settings
+
+
+def role_fit_settings(handbook: Handbook) -> RoleFitSettings:
+    return _settings(handbook, "role-fit", "role_fit", RoleFitSettings)
+
+
+def earnings_settings(handbook: Handbook) -> EarningsSettings:
+    return _settings(handbook, "earnings", "earnings", EarningsSettings)
+
+
+def self_check_settings(handbook: Handbook) -> SelfCheckSettings:
+    return _settings(handbook, "self-check", "self_check", SelfCheckSettings)
+
+
 def pillar_levels(handbook: Handbook, role: Role) -> list[list[int]]:
     """A role's levels (low 1, medium 2, high 3) on each dimension's pillars, in formula order."""
-    settings = tool(handbook, "role-fit").role_fit
+    settings = role_fit_settings(handbook)
     return [[STRENGTH_LEVEL[role.skills[pillar]] for pillar in d.pillars] for d in settings.dimensions]
 
 
@@ -73,7 +98,7 @@ def fit_role(handbook: Handbook, role: Role, page: str) -> FitRole:
 
 
 def role_fit_setup(handbook: Handbook, page: str) -> RoleFitSetup:
-    settings = tool(handbook, "role-fit").role_fit
+    settings = role_fit_settings(handbook)
     dimensions = tuple(FitDimension(d.key, d.letter, d.name) for d in settings.dimensions)
     roles = tuple(fit_role(handbook, role, page) for role in handbook.roles.values())
     contexts = tuple(FitContext(c.id, c.name, c.multipliers.values()) for c in settings.contexts)
@@ -86,7 +111,7 @@ def role_fit_setup(handbook: Handbook, page: str) -> RoleFitSetup:
 
 
 def earnings_setup(handbook: Handbook) -> EarningsSetup:
-    settings = tool(handbook, "earnings").earnings
+    settings = earnings_settings(handbook)
     presets = tuple(Scenario(p.id, p.name, to_units(p.rate, 100), to_units(p.hours, 2), p.weeks)
                     for p in settings.presets)
     return EarningsSetup(
@@ -100,7 +125,7 @@ SELF_CHECK_PAGE = "tools/self-check.md"
 
 def self_check_setup(handbook: Handbook, page: str = SELF_CHECK_PAGE) -> SelfCheckSetup:
     """Statements and the roles they point toward, in handbook order, with role URLs relative to the page."""
-    settings = tool(handbook, "self-check").self_check
+    settings = self_check_settings(handbook)
     named = {statement.leans for statement in settings.statements}
     roles = tuple(SelfCheckRole(role.id, role.name, relative_url(page, role_path(role.id)), role.summary)
                   for role in handbook.roles.values() if role.id in named)
@@ -118,7 +143,7 @@ def _page(template: str, handbook: Handbook, page: str, tool_id: str, setup: obj
     )
 
 
-def _embedded(setup: object) -> Markup:
+def _embedded(setup: Any) -> Markup:
     """A tool's whole setup as JSON for its page's script, for the tools whose setup stays small."""
     return json_script(dataclasses.asdict(setup))
 
@@ -138,7 +163,7 @@ def role_fit_setup_file(handbook: Handbook) -> bytes:
 def role_fit_tool(handbook: Handbook, page: str) -> str:
     """Live inputs and the two rankings first, then the formula, the dimensions and the team contexts."""
     return _page("sections/tools_role_fit.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, ROLE_FIT_PAGE),
-                 settings=tool(handbook, "role-fit").role_fit, digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE)
+                 settings=role_fit_settings(handbook), digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE)
 
 
 def _average_text(levels: list[int]) -> str:
@@ -154,7 +179,7 @@ def role_fit_weights(handbook: Handbook, page: str) -> str:
         levels = pillar_levels(handbook, role)
         rows.append((fit, [_average_text(group) for group in levels],
                      None if fit.origin == "rule" else rule_weights(levels)))
-    settings = tool(handbook, "role-fit").role_fit
+    settings = role_fit_settings(handbook)
     pillars = {pillar.id: pillar.name for pillar in handbook.pillars.values()}
     return _page("sections/tools_role_fit_weights.md.j2", handbook, page, "role-fit", setup, rows=rows,
                  digits=DIGITS, role_path=role_path, settings=settings, pillars=pillars)
@@ -178,7 +203,7 @@ def earnings_tool(handbook: Handbook, page: str) -> str:
         (preset, scenario, money_text(weekly_cents(scenario.rate_cents, scenario.half_hours)),
          None if scenario.weeks is None else money_text(annual_cents(scenario.rate_cents, scenario.half_hours,
                                                                      scenario.weeks)))
-        for preset, scenario in zip(tool(handbook, "earnings").earnings.presets, setup.presets)
+        for preset, scenario in zip(earnings_settings(handbook).presets, setup.presets)
     ]
     start = next(item for item in presets if item[0].id == setup.start)
     return _page("sections/tools_earnings.md.j2", handbook, page, "earnings", setup, presets=presets, start=start,
