@@ -1,11 +1,12 @@
 """Adding a role is adding one YAML file: a ninth role gets its page, a nav entry, a row in the skills
-matrix and heatmap, a place on the week page and in the open data, and a place in the compare picker,
-with no other edit. Proven on a throwaway copy of the project built strict."""
+matrix, a place on the week page and in the open data, and a place in the compare picker,
+with no other edit. Its career levels are one more file: a ladder, a page per level and per step, rows
+in role-levels.csv and the same-level picker. Proven on a throwaway copy of the project built strict."""
 
 from __future__ import annotations
 
 import json
-from itertools import cycle
+from itertools import cycle, pairwise
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,13 @@ def ninth_site(tmp_path_factory) -> tuple[Path, object]:
     role["sources"] = [next(iter(existing.sources))]
     (data / "roles" / f"{ROLE_ID}.yaml").write_text(yaml.safe_dump(role, sort_keys=False, allow_unicode=True),
                                                      encoding="utf-8")
+    levels = yaml.safe_load((FIXTURES / "compare" / "ninth-role-levels.yaml").read_text(encoding="utf-8"))
+    scale = list(existing.proficiency_scale)
+    for rung, level in enumerate(levels["levels"]):
+        level["proficiency"] = dict.fromkeys(existing.pillars, scale[min(rung, len(scale) - 1)])
+    levels["sources"] = [next(iter(existing.sources))]
+    (data / "levels" / f"{ROLE_ID}.yaml").write_text(yaml.safe_dump(levels, sort_keys=False, allow_unicode=True),
+                                                      encoding="utf-8")
     site = tmp_path_factory.mktemp("ninth-site")
     result = mkdocs_build(project, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
@@ -57,15 +65,12 @@ def test_the_new_role_appears_in_the_navigation_of_another_page(ninth_site):
     assert (f"../{ROLE_ID}/", ROLE_NAME) in [(a.get("href"), text(a)) for a in nav]
 
 
-def test_the_new_role_is_a_row_of_the_skills_matrix_and_the_heatmap(ninth_site):
+def test_the_new_role_is_a_row_of_the_skills_matrix(ninth_site):
     site, handbook = ninth_site
     root = parse(site, "skills")
     matrix = next(t for t in root.iter("table") if "hb-table--matrix" in (t.get("class") or ""))
-    assert ROLE_NAME in [text(row[0]) for row in matrix.find("tbody")]
-    heatmap = root.get_element_by_id("hb-skills-heatmap")
-    row = next(row for row in heatmap.iter("g") if row.get("data-role") == ROLE_ID)
-    cells = [cell.get("data-pillar") for cell in row.iter("g") if cell.get("data-pillar")]
-    assert cells == list(handbook.pillars)
+    row = next(row for row in matrix.find("tbody") if text(row[0]) == ROLE_NAME)
+    assert len(row.findall("td")) == len(handbook.pillars)
 
 
 def test_the_new_role_is_offered_by_the_compare_picker(ninth_site):
@@ -88,3 +93,21 @@ def test_the_new_role_has_a_week_and_is_in_the_open_data(ninth_site):
     data = json.loads((site / "downloads" / "handbook-data.json").read_text(encoding="utf-8"))
     assert ROLE_ID in [role["id"] for role in data["roles"]]
     assert ROLE_ID in (site / "downloads" / "role-skills.csv").read_text(encoding="utf-8")
+
+
+def test_the_new_roles_levels_are_one_more_file(ninth_site):
+    site, handbook = ninth_site
+    ladder = handbook.levels[ROLE_ID]
+    ids = [level.id for level in ladder.ordered()]
+    rows = parse(site, f"roles/{ROLE_ID}/levels").xpath("//table[contains(@class, 'hb-ladder')]/tbody/tr")
+    assert [text(row[0]) for row in rows] == [level.title for level in ladder.ordered()]
+    for level_id in ids:
+        assert text(parse(site, f"roles/{ROLE_ID}/levels/{level_id}").find(".//h1")) == ladder.ordered()[ids.index(level_id)].title
+    for lower, upper in pairwise(ids):
+        assert (site / "roles" / ROLE_ID / "levels" / f"{lower}-to-{upper}" / "index.html").is_file()
+    assert parse(site, f"roles/{ROLE_ID}").xpath("//p[@class='hb-ladder-link']/a/@href") == ["levels/"]
+    csv_text = (site / "downloads" / "role-levels.csv").read_text(encoding="utf-8")
+    assert sum(line.startswith(f"{ROLE_ID},") for line in csv_text.splitlines()) == len(ids) * len(handbook.pillars)
+    picker = parse(site, "compare").find_class("hb-picker__levels")[0]
+    keys = [row.get("data-hb-level") for row in picker.xpath(".//tbody/tr")]
+    assert [key for key in keys if key.startswith(f"{ROLE_ID} ")] == [f"{ROLE_ID} {rung}" for rung in (1, 2, 3, 4)]

@@ -33,7 +33,8 @@ def text(element) -> str:
 
 def test_the_site_serves_each_file_exactly_as_built_from_the_data(built_site, handbook):
     files = open_data_files(handbook)
-    assert sorted(files) == ["downloads/handbook-data.json", "downloads/role-skills.csv", "downloads/roles.csv"]
+    assert sorted(files) == ["downloads/handbook-data.json", "downloads/role-levels.csv", "downloads/role-skills.csv",
+                            "downloads/roles.csv"]
     for path, data in files.items():
         assert (built_site / path).read_bytes() == data
 
@@ -44,7 +45,8 @@ def test_files_are_byte_for_byte_stable(handbook):
 
 def test_json_holds_every_role_pillar_week_comparison_and_source(handbook):
     data = json.loads(open_data_files(handbook)["downloads/handbook-data.json"])
-    assert sorted(data) == ["comparisons", "format_version", "license", "pillars", "roles", "sources"]
+    assert sorted(data) == ["comparisons", "format_version", "levels", "license", "pillars", "proficiency_scale", "roles",
+                            "sources"]
     assert [role["id"] for role in data["roles"]] == list(handbook.roles)
     assert [pillar["id"] for pillar in data["pillars"]] == list(handbook.pillars)
     assert [c["id"] for c in data["comparisons"]] == [c.id for c in ordered_comparisons(handbook)]

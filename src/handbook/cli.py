@@ -55,7 +55,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a commented skeleton data file that passes validation as it is."""
     try:
-        path = new_record(args.kind, args.id, args.data_dir, dt.date.today(), args.templates_dir)
+        paths = new_record(args.kind, args.id, args.data_dir, dt.date.today(), args.templates_dir)
     except ScaffoldError as exc:
         print(f"handbook new: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -63,7 +63,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(exc.report(), file=sys.stderr)
         print("handbook new: fix the data above first, then run the command again.", file=sys.stderr)
         return EXIT_DATA
-    print(f"wrote {path.as_posix()}; fill it in, then run `make validate` and preview it with `make serve`.")
+    written = " and ".join(path.as_posix() for path in paths)
+    them = "it" if len(paths) == 1 else "them"
+    print(f"wrote {written}; fill {them} in, then run `make validate` and preview {them} with `make serve`.")
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ same lines in the terminal and in a failed preview.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from handbook.errors import DataError, DataErrors
-from handbook.models import Case, Comparison, Pillar, PillarList, Record, Role, Source, SourceList, Template
+from handbook.models import (
+    Case,
+    Comparison,
+    Pillar,
+    PillarList,
+    ProficiencyStep,
+    Record,
+    Role,
+    RoleLevels,
+    Source,
+    SourceList,
+    Template,
+)
 from handbook.models.guide import (
     DecisionList,
     DecisionQuestion,
@@ -30,28 +42,34 @@ from handbook.models.guide import (
     PrepList,
     PrepStep,
 )
+from handbook.models.levels import level_problems
 from handbook.models.tools import Tool
 from handbook.yamlsource import SourceDocument, read_yaml
 
 
 @dataclass(frozen=True)
 class Collection:
-    """A kind of record and where it lives: one file per record (`folder`) or one list file (`file`)."""
+    """A kind of record and where it lives: one file per record (`folder`), or one list file (`file`) whose
+    `list_field` holds the records, validated as a whole by `list_model`."""
 
     name: str
     model: type[Record]
-    folder: str | None = None
-    file: str | None = None
-    list_model: type[BaseModel] | None = None
-    list_field: str | None = None
+    folder: str = ""
+    file: str = ""
+    list_model: type[BaseModel] = BaseModel
+    list_field: str = ""
     required: bool = True
     """False for guide content a minimal data set may leave out; its pages then list nothing."""
+    also: tuple[str, ...] = ()
+    """Further lists of the same file (fields of `list_model`), each kept as records under its own name."""
 
 
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("sources", Source, file="sources.yaml", list_model=SourceList, list_field="sources"),
-    Collection("pillars", Pillar, file="skills.yaml", list_model=PillarList, list_field="pillars"),
+    Collection("pillars", Pillar, file="skills.yaml", list_model=PillarList, list_field="pillars",
+               also=("proficiency_scale",)),
     Collection("roles", Role, folder="roles"),
+    Collection("levels", RoleLevels, folder="levels"),
     Collection("templates", Template, folder="templates"),
     Collection("cases", Case, folder="cases"),
     Collection("comparisons", Comparison, folder="comparisons"),
@@ -115,6 +133,16 @@ class Handbook:
         return self.records["pillars"]
 
     @property
+    def levels(self) -> dict[str, RoleLevels]:
+        """Career ladders by role id, in the reading order of their roles."""
+        return self.records["levels"]
+
+    @property
+    def proficiency_scale(self) -> dict[str, ProficiencyStep]:
+        """The steps of the proficiency scale, lowest first."""
+        return self.records.get("proficiency_scale", {})
+
+    @property
     def templates(self) -> dict[str, Template]:
         return self.records["templates"]
 
@@ -145,7 +173,8 @@ def load_handbook(data_dir: Path | str, templates_dir: Path | None = None) -> Ha
     raw: list[RawRecord] = []
     unread: set[str] = set()
     for collection in COLLECTIONS:
-        records, problems = _load_collection(data_dir, collection, handbook.origins, raw)
+        handbook.records[collection.name] = {}  # its place in the counts `validate` prints, before its `also` lists
+        records, problems = _load_collection(data_dir, collection, handbook.origins, raw, handbook.records)
         handbook.records[collection.name] = records
         errors.extend(problems)
         if collection.file and problems and not any(record.collection is collection for record in raw):
@@ -153,9 +182,12 @@ def load_handbook(data_dir: Path | str, templates_dir: Path | None = None) -> Ha
     named = _named_references(raw)
     errors.extend(_check_references(raw, named, _file_name_ids(data_dir), unread))
     errors.extend(_check_role_profiles(handbook))
+    errors.extend(_check_levels(handbook))
     if errors:
         raise DataErrors(errors)
     handbook.records["roles"] = dict(sorted(handbook.roles.items(), key=lambda item: (item[1].order, item[1].name)))
+    handbook.records["levels"] = {role_id: handbook.levels[role_id] for role_id in handbook.roles
+                                  if role_id in handbook.levels}
     handbook.references = _references(named)
     return handbook
 
@@ -168,8 +200,8 @@ def display_path(path: Path) -> str:
     return path.as_posix()
 
 
-def _load_collection(data_dir: Path, collection: Collection, origins: dict,
-                     raw: list[RawRecord]) -> tuple[dict, list[DataError]]:
+def _load_collection(data_dir: Path, collection: Collection, origins: dict, raw: list[RawRecord],
+                     further: dict[str, dict[str, Any]]) -> tuple[dict, list[DataError]]:
     records: dict[str, Record] = {}
     errors: list[DataError] = []
     if collection.folder:
@@ -208,15 +240,23 @@ def _load_collection(data_dir: Path, collection: Collection, origins: dict,
     wrapper, problems = _validate(collection.list_model, document, ())
     if wrapper is None:
         return records, problems
-    for index, record in enumerate(getattr(wrapper, collection.list_field)):
+    errors.extend(_list_records(document, collection.name, collection.list_field, wrapper, records, origins))
+    for list_field in collection.also:
+        further[list_field] = {}
+        errors.extend(_list_records(document, list_field, list_field, wrapper, further[list_field], origins))
+    return records, errors
+
+
+def _list_records(document: SourceDocument, name: str, list_field: str, wrapper: BaseModel,
+                  records: dict[str, Any], origins: dict) -> Iterator[DataError]:
+    """The items of one list of a list file into `records` by id, each id once."""
+    for index, record in enumerate(getattr(wrapper, list_field)):
         if record.id in records:
-            first = origins[(collection.name, record.id)].prefix[1]
-            errors.append(document.error((collection.list_field, index, "id"),
-                                         f"duplicate id '{record.id}'; already used by item [{first}]"))
+            first = origins[(name, record.id)].prefix[1]
+            yield document.error((list_field, index, "id"), f"duplicate id '{record.id}'; already used by item [{first}]")
             continue
         records[record.id] = record
-        origins[(collection.name, record.id)] = Origin(document, (collection.list_field, index))
-    return records, errors
+        origins[(name, record.id)] = Origin(document, (list_field, index))
 
 
 def _validate(model: type[BaseModel], document: SourceDocument, prefix: tuple) -> tuple[Any, list[DataError]]:
@@ -226,7 +266,7 @@ def _validate(model: type[BaseModel], document: SourceDocument, prefix: tuple) -
         return None, [document.error(prefix + tuple(err["loc"]), describe(err)) for err in exc.errors()]
 
 
-def describe(error: dict) -> str:
+def describe(error: Mapping[str, Any]) -> str:
     """Turn one pydantic error into what a contributor should write instead."""
     kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
     shown = _show(got)
@@ -261,7 +301,7 @@ def describe(error: dict) -> str:
         return "must not be empty"
     if kind in ("string_too_long", "too_long"):
         unit = "characters" if isinstance(got, str) else "items"
-        return f"is too long; at most {ctx.get('max_length')} {unit}, got {len(got)}"
+        return f"is too long; at most {ctx.get('max_length')} {unit}, got {len(got or ())}"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -351,3 +391,13 @@ def _check_role_profiles(handbook: Handbook) -> Iterator[DataError]:
             yield handbook.origins[("roles", role_id)].error(
                 ("skills",), f"rate every skill pillar; missing {', '.join(missing)}")
 
+
+
+def _check_levels(handbook: Handbook) -> Iterator[DataError]:
+    """Each ladder belongs to a job role, rates every pillar on the proficiency scale and climbs in order."""
+    for role_id, ladder in handbook.levels.items():
+        role = handbook.roles.get(role_id)
+        origin = handbook.origins[("levels", role_id)]
+        for path, message in level_problems(ladder, role.kind if role else None, list(handbook.pillars),
+                                            list(handbook.proficiency_scale)):
+            yield origin.error(path, message)

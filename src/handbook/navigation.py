@@ -1,7 +1,7 @@
 """Put generated pages into the navigation written in mkdocs.yml, so a new role needs no nav edit.
 
 Rule: a generated page `roles/x.md` joins the nav section that holds `roles/index.md`, in data
-order, inside a sub-section named by the page's `nav_group` when it has one.
+order, inside the sub-sections named by the page's `nav_group`, outermost first.
 """
 
 from __future__ import annotations
@@ -30,16 +30,30 @@ def _section_holding(items: list[NavItem], index_path: str) -> list[NavItem] | N
     return None
 
 
+def _folder_indexes(path: str) -> list[str]:
+    """The index pages of the page's folder and of each folder above it, nearest first, leaving out the
+    page itself: `roles/pm/levels/senior.md` looks for `roles/pm/levels/index.md`, then `roles/pm/index.md`,
+    then `roles/index.md`, so a role's ladder joins the Roles section and its levels join the ladder."""
+    folder, indexes = posixpath.dirname(path), []
+    while folder:
+        indexes.append(f"{folder}/index.md")
+        folder = posixpath.dirname(folder)
+    return [index for index in indexes if index != path] or ["index.md"]
+
+
 def insert_generated(nav: list[NavItem] | None, pages: Iterable[Page]) -> list[NavItem] | None:
     """A copy of `nav` with each generated page added; pages whose folder has no section stay out."""
     if nav is None:
         return None
     nav = copy.deepcopy(nav)
     for page in pages:
-        section = _section_holding(nav, posixpath.join(posixpath.dirname(page.path), "index.md"))
+        section = next((found for index in _folder_indexes(page.path)
+                        if (found := _section_holding(nav, index)) is not None), None)
         if section is None:
             continue
-        target = section if page.nav_group is None else _group(section, page.nav_group)
+        target = section
+        for name in page.nav_group:
+            target = _group(target, name)
         target.append({page.title: page.path})
     return nav
 

@@ -32,6 +32,8 @@ class Scaffold:
     kind: str
     collection: str
     context: Callable[[Handbook, str, dt.date], dict[str, object]]
+    companions: tuple[str, ...] = ()
+    """Kinds of file written beside this one with the same id: a new role gets its career levels."""
 
     @property
     def template(self) -> str:
@@ -52,6 +54,11 @@ def _role_context(handbook: Handbook, record_id: str, today: dt.date) -> dict[st
     }
 
 
+def _levels_context(handbook: Handbook, record_id: str, today: dt.date) -> dict[str, object]:
+    return {"name": _readable_name(record_id).lower(), "pillars": list(handbook.pillars),
+            "scale": list(handbook.proficiency_scale), "source": next(iter(handbook.sources))}
+
+
 def _template_context(handbook: Handbook, record_id: str, today: dt.date) -> dict[str, object]:
     if not handbook.roles:
         raise ScaffoldError("a template needs an owner role; add a role first with `handbook new role <id>`")
@@ -60,8 +67,11 @@ def _template_context(handbook: Handbook, record_id: str, today: dt.date) -> dic
 
 SCAFFOLDS: dict[str, Scaffold] = {
     scaffold.kind: scaffold
-    for scaffold in (Scaffold("role", "roles", _role_context), Scaffold("template", "templates", _template_context))
+    for scaffold in (Scaffold("role", "roles", _role_context, companions=("levels",)),
+                     Scaffold("template", "templates", _template_context))
 }
+COMPANIONS: dict[str, Scaffold] = {"levels": Scaffold("levels", "levels", _levels_context)}
+"""Files only ever written beside another kind's file, never on their own."""
 
 
 def _collection(name: str) -> Collection:
@@ -75,23 +85,39 @@ def check_id(record_id: str) -> None:
 
 
 def skeleton(kind: str, record_id: str, handbook: Handbook, today: dt.date) -> str:
-    """The text of a new data file of this kind, valid against `handbook` as it is."""
+    """The text of a new data file of this kind, valid against `handbook` as it is (with its companions)."""
     check_id(record_id)
-    scaffold = SCAFFOLDS[kind]
+    scaffold = SCAFFOLDS.get(kind) or COMPANIONS[kind]
     line = schema_line(_collection(scaffold.collection))
     return render(handbook.templates_dir, scaffold.template, id=record_id, schema_line=line,
                   **scaffold.context(handbook, record_id, today))
 
 
-def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date, templates_dir: Path | None = None) -> Path:
-    """Write the skeleton to data/<folder>/<id>.yaml; never overwrite a file (raises ScaffoldError)."""
+def companions(kind: str, handbook: Handbook) -> list[str]:
+    """The companion kinds written with `kind`; levels need a proficiency scale to rate pillars on."""
+    return [companion for companion in SCAFFOLDS[kind].companions
+            if companion != "levels" or handbook.proficiency_scale]
+
+
+def _path(kind: str, record_id: str, data_dir: Path) -> Path:
+    return data_dir / _collection((SCAFFOLDS.get(kind) or COMPANIONS[kind]).collection).folder / f"{record_id}.yaml"
+
+
+def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date,
+               templates_dir: Path | None = None) -> list[Path]:
+    """Write the skeleton to data/<folder>/<id>.yaml, and its companions beside it; never overwrite a
+    file (raises ScaffoldError before reading the data or writing anything)."""
     check_id(record_id)
-    collection = _collection(SCAFFOLDS[kind].collection)
-    path = data_dir / collection.folder / f"{record_id}.yaml"
-    if path.exists():
-        raise ScaffoldError(f"{display_path(path)} already exists; edit that file or choose another id")
-    text = skeleton(kind, record_id, load_handbook(data_dir, templates_dir), today)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
-    return path
+    for each in (kind, *SCAFFOLDS[kind].companions):
+        if _path(each, record_id, data_dir).exists():
+            raise ScaffoldError(f"{display_path(_path(each, record_id, data_dir))} already exists; "
+                                "edit that file or choose another id")
+    handbook = load_handbook(data_dir, templates_dir)
+    kinds = [kind, *companions(kind, handbook)]
+    texts = [skeleton(each, record_id, handbook, today) for each in kinds]
+    paths = [_path(each, record_id, data_dir) for each in kinds]
+    for path, text in zip(paths, texts):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    return paths

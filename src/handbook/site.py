@@ -14,6 +14,7 @@ from handbook.render.cases import case_pages
 from handbook.render.compare import comparison_pages
 from handbook.render.download_schemas import download_schema_files
 from handbook.render.downloads import ARCHIVE_NAME, template_file_set_names, template_files
+from handbook.render.levels import level_pages
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
 from handbook.render.printall import print_page
@@ -32,7 +33,7 @@ class Download:
 
 def generated_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
     """Every page made from data; template pages link `files` (from `template_files`) with their sizes."""
-    return [*role_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
+    return [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
             *comparison_pages(handbook), print_page("mkdocs.yml")]
 
 

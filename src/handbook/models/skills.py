@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from handbook.models.common import Record, Slug, Text, Title
+from handbook.models.levels import ProficiencyStep
 
 
 class Pillar(Record):
@@ -24,3 +25,6 @@ class Pillar(Record):
 
 class PillarList(Record):
     pillars: list[Pillar] = Field(min_length=1)
+    proficiency_scale: list[ProficiencyStep] = Field(
+        default_factory=list, description="The steps every career level is rated on, from the lowest up; "
+                                          "not the low/medium/high reliance of a role on a pillar.")

@@ -9,16 +9,17 @@ role file shows everywhere.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
 from handbook.loader import Handbook
-from handbook.models import Comparison, Role
+from handbook.models import Comparison, Level, Role
 from handbook.render.charts import chart_box, overlay_chart
 from handbook.render.environment import render
 from handbook.render.html import relative_url
-from handbook.render.pages import Page, role_path
+from handbook.render.pages import Page, comparison_path, role_path
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -39,7 +40,7 @@ class Dimension:
 
     def items(self, role: Role) -> list[str]:
         value = self.read(role)
-        return [" ".join(item.split()) for item in value] if self.is_list else paragraphs(value)
+        return paragraphs(value) if isinstance(value, str) else [" ".join(item.split()) for item in value]
 
 
 SHARED_DIMENSIONS: tuple[Dimension, ...] = (
@@ -69,10 +70,6 @@ def shared_rows(first: Role, second: Role) -> list[PairRow]:
 
 def curated_rows(comparison: Comparison) -> list[PairRow]:
     return [PairRow(row.dimension, paragraphs(row.a), paragraphs(row.b)) for row in comparison.rows]
-
-
-def comparison_path(comparison_id: str) -> str:
-    return f"compare/{comparison_id}.md"
 
 
 def ordered_comparisons(handbook: Handbook) -> list[Comparison]:
@@ -111,3 +108,25 @@ def picker_data(handbook: Handbook, page: str) -> dict[str, Any]:
                         for c in ordered_comparisons(handbook)}}
 
 
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One rung of the career ladders, offered by the picker to set the same level of two roles side by side."""
+
+    order: int
+    label: str
+
+
+def picker_levels(handbook: Handbook, roles: Collection[str]) -> list[tuple[Role, Level]]:
+    """Every level of the picker's roles, role by role, lowest rung first."""
+    return [(handbook.roles[role_id], level) for role_id, ladder in handbook.levels.items() if role_id in roles
+            for level in ladder.ordered()]
+
+
+def rungs(levels: list[tuple[Role, Level]]) -> list[Rung]:
+    """The rungs the levels stand on, each named by the company level most of them map to (approximately)."""
+    companies: dict[int, Counter[str]] = {}
+    for _, level in levels:
+        companies.setdefault(level.order, Counter())[level.ladder.company] += 1
+    return [Rung(order, f"Rung {order} (about {companies[order].most_common(1)[0][0]})") for order in sorted(companies)]

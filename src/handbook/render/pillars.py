@@ -34,3 +34,10 @@ def pillar_overviews(handbook: Handbook) -> list[PillarOverview]:
         )
         for pillar in handbook.pillars.values()
     ]
+
+
+def uniform_pillars(handbook: Handbook, roles: list[Role]) -> list[Pillar]:
+    """Pillars that every one of several roles relies on alike: a matrix column that tells them apart by
+    nothing, which the skills page must explain rather than leave a reader to puzzle over."""
+    return [pillar for pillar in handbook.pillars.values()
+            if len(roles) > 1 and len({role.skills[pillar.id] for role in roles}) == 1]

@@ -1,0 +1,174 @@
+"""Career ladders: a page per role's ladder, a page per level and a page per step between adjacent levels.
+
+The step pages are computed, never written: what a level adds is read from the two levels' data,
+theme by theme and pillar by pillar, so a change to a level shows on every page that mentions it.
+Every difference carries a word or a symbol besides its colour, so it survives print, screen
+readers and the dark palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal
+
+from handbook.loader import Handbook
+from handbook.models import SCOPES, Artifact, Level, Pillar, ProficiencyStep, Role, RoleLevels
+from handbook.render.environment import render
+from handbook.render.guide import pay_range
+from handbook.render.html import relative_url
+from handbook.render.pages import Page, role_path, template_path
+
+SCOPE_WORD = {scope: scope.replace("-", " ").capitalize() for scope in SCOPES}
+
+Direction = Literal["rises", "same", "falls"]
+DIRECTION_LABEL: dict[str, str] = {"rises": "▲ rises", "same": "= same", "falls": "▼ lower"}
+"""How a change of proficiency reads on a page: a symbol and a word, not a colour."""
+
+ChangeKind = Literal["added", "changed", "dropped"]
+CHANGE_LABEL: dict[str, str] = {"added": "New at this level", "changed": "Changed",
+                                "dropped": "No longer listed"}
+
+
+def ladder_path(role_id: str) -> str:
+    return f"roles/{role_id}/levels/index.md"
+
+
+def level_path(role_id: str, level_id: str) -> str:
+    return f"roles/{role_id}/levels/{level_id}.md"
+
+
+def step_path(role_id: str, lower_id: str, upper_id: str) -> str:
+    return f"roles/{role_id}/levels/{lower_id}-to-{upper_id}.md"
+
+
+@dataclass(frozen=True)
+class ExpectationChange:
+    """One theme of expectations across a step: what it asked below and what it asks above."""
+
+    theme: str
+    before: str | None
+    after: str | None
+
+    @property
+    def kind(self) -> ChangeKind:
+        if self.before is None:
+            return "added"
+        return "dropped" if self.after is None else "changed"
+
+
+@dataclass(frozen=True)
+class ProficiencyChange:
+    pillar: Pillar
+    before: ProficiencyStep
+    after: ProficiencyStep
+    direction: Direction
+
+
+@dataclass(frozen=True)
+class Step:
+    """What changes from one level to the next of the same role."""
+
+    role: Role
+    lower: Level
+    upper: Level
+    expectations: list[ExpectationChange]
+    proficiency: list[ProficiencyChange]
+    new_artifacts: list[Artifact]
+
+    @property
+    def rises(self) -> list[ProficiencyChange]:
+        return [change for change in self.proficiency if change.direction == "rises"]
+
+    @property
+    def scope_widens(self) -> bool:
+        return SCOPES.index(self.upper.scope) > SCOPES.index(self.lower.scope)
+
+
+def expectation_changes(lower: Level, upper: Level) -> list[ExpectationChange]:
+    """Themes of the upper level in its order, then themes only the lower level had."""
+    before = {item.theme: item.behaviour for item in lower.expectations}
+    after = {item.theme: item.behaviour for item in upper.expectations}
+    return ([ExpectationChange(theme, before.get(theme), behaviour) for theme, behaviour in after.items()]
+            + [ExpectationChange(theme, behaviour, None) for theme, behaviour in before.items() if theme not in after])
+
+
+def proficiency_changes(handbook: Handbook, lower: Level, upper: Level) -> list[ProficiencyChange]:
+    scale = list(handbook.proficiency_scale)
+
+    def direction(before: str, after: str) -> Direction:
+        rank = scale.index(after) - scale.index(before)
+        return "rises" if rank > 0 else "falls" if rank < 0 else "same"
+
+    return [ProficiencyChange(pillar, handbook.proficiency_scale[lower.proficiency[pillar.id]],
+                              handbook.proficiency_scale[upper.proficiency[pillar.id]],
+                              direction(lower.proficiency[pillar.id], upper.proficiency[pillar.id]))
+            for pillar in handbook.pillars.values()]
+
+
+def step(handbook: Handbook, role: Role, lower: Level, upper: Level) -> Step:
+    known = {artifact.name for artifact in lower.artifacts}
+    return Step(role, lower, upper, expectation_changes(lower, upper), proficiency_changes(handbook, lower, upper),
+                [artifact for artifact in upper.artifacts if artifact.name not in known])
+
+
+def steps(handbook: Handbook, ladder: RoleLevels) -> list[Step]:
+    """Every adjacent pair of the role's levels, lowest first."""
+    role, levels = handbook.roles[ladder.id], ladder.ordered()
+    return [step(handbook, role, lower, upper) for lower, upper in pairwise(levels)]
+
+
+def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **context: object) -> str:
+    return render(handbook.templates_dir, template, handbook=handbook, role=handbook.roles[ladder.id], ladder=ladder,
+                  levels=ladder.ordered(), url=lambda target: relative_url(path, target), role_path=role_path,
+                  template_path=template_path, ladder_path=ladder_path, level_path=level_path, step_path=step_path,
+                  scope_word=SCOPE_WORD, direction_label=DIRECTION_LABEL, change_label=CHANGE_LABEL,
+                  pay_range=pay_range, **context)
+
+
+LADDERS_GROUP = "Career levels"
+"""The Roles sub-section holding every ladder, so the pages of other sections list one entry for them all."""
+
+
+def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
+    role, levels = handbook.roles[ladder.id], ladder.ordered()
+    path = ladder_path(role.id)
+    body = _render("pages/ladder.md.j2", handbook, path, ladder, steps=steps(handbook, ladder))
+    description = (f"The {role.name} career ladder: {len(levels)} levels from {levels[0].title} to "
+                   f"{levels[-1].title}, each with its scope and the proficiency expected on every skill pillar.")
+    return Page(path, f"{role.name} levels", description, body, handbook.source_file("levels", role.id),
+                nav_group=(LADDERS_GROUP, f"{role.name} levels"))
+
+
+def level_page(handbook: Handbook, ladder: RoleLevels, level: Level) -> Page:
+    path = level_path(ladder.id, level.id)
+    levels = ladder.ordered()
+    position = levels.index(level)
+    below = levels[position - 1] if position else None
+    above = levels[position + 1] if position + 1 < len(levels) else None
+    body = _render("pages/level.md.j2", handbook, path, ladder, level=level, position=position + 1,
+                   below=below, above=above)
+    return Page(path, level.title, level.summary, body, handbook.source_file("levels", ladder.id))
+
+
+def step_page(handbook: Handbook, ladder: RoleLevels, change: Step) -> Page:
+    path = step_path(ladder.id, change.lower.id, change.upper.id)
+    body = _render("pages/level_diff.md.j2", handbook, path, ladder, step=change)
+    rising = ", ".join(item.pillar.name for item in change.rises) or "none"
+    description = (f"What changes from {change.lower.title} to {change.upper.title}: scope, expectations, "
+                   f"new artifacts, and the pillars whose proficiency rises ({rising}).")
+    return Page(path, f"From {change.lower.title} to {change.upper.title}", description, body,
+                handbook.source_file("levels", ladder.id))
+
+
+def level_pages(handbook: Handbook) -> list[Page]:
+    """For each role with levels: its ladder, then each level followed by the step up from it."""
+    pages: list[Page] = []
+    for ladder in handbook.levels.values():
+        pages.append(ladder_page(handbook, ladder))
+        changes = {change.lower.id: change for change in steps(handbook, ladder)}
+        for level in ladder.ordered():
+            pages.append(level_page(handbook, ladder, level))
+            if level.id in changes:
+                pages.append(step_page(handbook, ladder, changes[level.id]))
+    return pages
