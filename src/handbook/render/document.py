@@ -246,10 +246,9 @@ def task_blocks(task: EvalTask, level: int, filled: bool) -> list[Block]:
 
 def proficiency_steps(handbook: Handbook) -> list[str]:
     """The steps a skill profile rates each pillar on: the career framework's four-step `proficiency_scale`
-    of data/skills.yaml (awareness, working, practitioner, expert) where the loaded data defines it (the levels
-    data adds it to the handbook), else the low / medium / high of the role ratings."""
-    scale = getattr(handbook, "proficiency_scale", None)
-    return list(scale) if scale else list(STRENGTH_LEVEL)
+    of data/skills.yaml (awareness, working, practitioner, expert), defined there once; a data set without
+    one (a minimal fixture) falls back to the low / medium / high of the role ratings."""
+    return list(handbook.proficiency_scale) or list(STRENGTH_LEVEL)
 
 
 def profile_blocks(profile: Profile, handbook: Handbook, level: int, filled: bool) -> list[Block]:
