@@ -28,12 +28,12 @@ build-zensical: $(BIN)/.installed  ## the same site built by Zensical into site-
 validate: $(BIN)/.installed  ## check every data file
 	$(BIN)/handbook validate data
 
-browser:  ## install Debian's Chromium for the browser tests (skipped, loudly, where it cannot be)
+browser:  ## install Debian's Chromium for the browser tests, which fail without it
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-	      || echo "!!! could not install chromium: browser tests will be SKIPPED"; \
-	  else echo "!!! chromium is not installed and cannot be installed here: browser tests will be SKIPPED"; fi; }
+	      || echo "!!! could not install chromium: the browser tests will FAIL"; \
+	  else echo "!!! chromium is not installed and cannot be installed here: the browser tests will FAIL"; fi; }
 
 office:  ## install LibreOffice (Writer, Calc) for the document tests, which fail without it
 	@command -v soffice >/dev/null 2>&1 || { \
