@@ -11,7 +11,10 @@ from an older version of a template still finds the fields that kept their names
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -27,7 +30,7 @@ from handbook.render.document import (
     proficiency_steps,
     rubric_sheet_header,
 )
-from handbook.render.downloads import offered_formats, values_for
+from handbook.render.downloads import file_name, offered_formats, values_for
 
 Input = Literal["text", "number", "date", "select", "fixed", "computed"]
 FORM_FORMATS = ("md", "docx", "xlsx", "csv")
@@ -170,7 +173,7 @@ def section_controls(section: Section, template: Template, handbook: Handbook, b
     if section.part:
         controls += _part_controls(template, handbook, prefix, blocks)
     if not (section.blanks or section.table or section.part):
-        controls.append(Control(f"{prefix}/notes", "prose", f"Your notes: {section.heading}", section.guidance))
+        controls.append(Control(f"{prefix}/notes", "prose", f"Your notes: {section.heading}"))
     return controls
 
 
@@ -223,10 +226,9 @@ def _block(block: Block, fill: dict[str, Any] | None) -> dict[str, Any]:
     return data
 
 
-def form_description(template: Template, handbook: Handbook, files: dict[str, str]) -> dict[str, Any]:
+def form_description(template: Template, handbook: Handbook) -> dict[str, Any]:
     """Everything the page's script needs: the fields by group, and the standalone document's blocks with
-    their fills (the Markdown file with default values, block for block). `files`: format -> URL of the
-    blank, which the Word and spreadsheet exports fill in."""
+    their fills (the Markdown file with default values, block for block)."""
     blocks = document(template, handbook, values_for(template, {}))
     details = detail_controls(template)
     groups = [Group("details", "Details", None, (), tuple(details))] if details else []
@@ -244,7 +246,7 @@ def form_description(template: Template, handbook: Handbook, files: dict[str, st
     return {
         "id": template.id, "title": template.title, "version": template.version,
         "storage": f"{STORAGE_PREFIX}:{template.id}:{template.version}",
-        "formats": formats, "files": {fmt: files[fmt] for fmt in formats if fmt in files},
+        "formats": formats,
         "sheet": sheet, "groups": [asdict(group) for group in groups], "document": described,
     }
 
@@ -264,3 +266,29 @@ def _sheet_control(template: Template, groups: list[Group]) -> dict[str, Any] | 
         suffix, skip = f"{slug(exported.heading)}/table", False
     key = next(control.key for group in groups for control in group.controls if control.key.endswith(suffix))
     return {"key": key, "skip_empty": skip}
+
+
+BUTTONS: dict[str, str] = {"md": "Download Markdown (.md)", "docx": "Download Word (.docx)",
+                           "xlsx": "Download spreadsheet (.xlsx)", "csv": "Download CSV (.csv)"}
+"""What each export button says: the file it gives."""
+
+
+def form_file(template: Template) -> str:
+    """Where a template's form description is published: beside its page, so the page stays light."""
+    return f"templates/{template.id}/form.json"
+
+
+def form_json(template: Template, handbook: Handbook) -> bytes:
+    """The form description as published; sorted keys, so two builds write the same bytes."""
+    return (json.dumps(form_description(template, handbook), ensure_ascii=False, sort_keys=True,
+                       separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def form_context(template: Template, page_dir: str, file_url: Callable[[str], str]) -> dict[str, Any]:
+    """What the page's `#fill` section needs: the description's URL, the blank files the Word and
+    spreadsheet exports fill in, and a button per file the form writes. `file_url`: a download's URL
+    from the page, by file name."""
+    formats = [fmt for fmt in offered_formats(template) if fmt in FORM_FORMATS]
+    return {"data": posixpath.relpath(form_file(template), page_dir),
+            "files": {fmt: file_url(file_name(template, fmt)) for fmt in formats if fmt in ("docx", "xlsx")},
+            "buttons": [(fmt, BUTTONS[fmt]) for fmt in formats]}

@@ -25,6 +25,7 @@ from handbook.render.downloads import (
     template_files,
 )
 from handbook.render.environment import render
+from handbook.render.form import form_context
 from handbook.render.html import page_url, relative_url
 from handbook.render.pages import Page, role_path, template_path
 from handbook.render.parts import Paged
@@ -105,6 +106,7 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
         archive=archive_link(files, path),
         also=also,
         preview=Markup(preview_markdown(template, handbook)),
+        form=form_context(template, page_url(path).rstrip("/"), lambda name: download_url(path, name)),
         **_context(handbook, path),
     )
     return Page(path, template.title, template.summary, body, handbook.source_file("templates", template.id))
