@@ -78,11 +78,12 @@ function paragraphs(text) {
   return String(text).split(/\n\s*\n/).map((part) => part.trim()).filter(Boolean);
 }
 
-// The spec's blocks with `values` (key -> value) in place; a note or passage left empty adds nothing.
-export function filledBlocks(spec, values) {
+// For each of the spec's blocks, what it becomes with `values` (key -> value) in place: usually one block;
+// a passage or note as many paragraphs as it has, a note left empty none.
+export function filledParts(spec, values) {
   const byKey = controls(spec);
   const value = (key) => values[key] ?? initial(byKey.get(key));
-  return spec.document.flatMap((block) => {
+  return spec.document.map((block) => {
     const fill = block.fill;
     if (!fill) return [block];
     if (fill.details) {
@@ -105,6 +106,10 @@ export function filledBlocks(spec, values) {
     if (fill.prose) return paragraphs(value(fill.prose)).map((text) => ({ kind: "paragraph", style: "plain", text }));
     return [block];
   });
+}
+
+export function filledBlocks(spec, values) {
+  return filledParts(spec, values).flat();
 }
 
 function markdownBlock(block) {

@@ -320,12 +320,18 @@ function startOver(confirmed) {
     notice.hidden = true;
     say("Started over: the draft was deleted from this device.");
   }
-  root.querySelector('[data-action="start-over"]').focus();
+  root.querySelector('.hb-form__actions [data-action="start-over"]').focus();
+}
+
+function exportBackup() {
+  const name = `${spec.id}-${spec.version}.backup.json`;
+  download(name, TYPES.json, `${JSON.stringify(backup(spec, values), null, 2)}\n`);
+  say(`Downloaded ${name}: import it here, on any device, to carry on.`);
 }
 
 const ACTIONS = {
   md: () => exportFile("md"), docx: () => exportFile("docx"), xlsx: () => exportFile("xlsx"), csv: () => exportFile("csv"),
-  backup: () => download(`${spec.id}-${spec.version}.backup.json`, TYPES.json, `${JSON.stringify(backup(spec, values), null, 2)}\n`),
+  backup: exportBackup,
   import: () => picker.click(),
   copy: copyRichText,
   "start-over": () => startOver(null),
