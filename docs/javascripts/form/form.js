@@ -88,12 +88,12 @@ function textField(control) {
     save();
   });
   const label = control.kind === "list" ? `${control.label} (one point a line)` : control.label;
-  return element("div", { class: "hb-form__field" }, [element("label", { for: id, text: label }), hint ?? "", input, error]);
+  return element("div", { class: "hb-form__field", "data-key": control.key }, [element("label", { for: id, text: label }), hint ?? "", input, error]);
 }
 
 function checksField(control) {
   const ticks = values[control.key];
-  return element("fieldset", { class: "hb-form__checks" }, [
+  return element("fieldset", { class: "hb-form__checks", "data-key": control.key }, [
     element("legend", { text: control.label }),
     ...control.items.map((item, i) => {
       const id = uid("check");
@@ -173,7 +173,7 @@ function tableField(control) {
       redraw(`${control.key}:add`);
     });
   }
-  return element("div", { class: "hb-form__field" }, parts);
+  return element("div", { class: "hb-form__field", "data-key": control.key }, parts);
 }
 
 function rowButton(text, label, enabled, action) {
