@@ -79,18 +79,18 @@ def skeleton(kind: str, record_id: str, handbook: Handbook, today: dt.date) -> s
     check_id(record_id)
     scaffold = SCAFFOLDS[kind]
     line = schema_line(_collection(scaffold.collection))
-    return render(scaffold.template, id=record_id, schema_line=line,
+    return render(handbook.templates_dir, scaffold.template, id=record_id, schema_line=line,
                   **scaffold.context(handbook, record_id, today))
 
 
-def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date) -> Path:
+def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date, templates_dir: Path | None = None) -> Path:
     """Write the skeleton to data/<folder>/<id>.yaml; never overwrite a file (raises ScaffoldError)."""
     check_id(record_id)
     collection = _collection(SCAFFOLDS[kind].collection)
     path = data_dir / collection.folder / f"{record_id}.yaml"
     if path.exists():
         raise ScaffoldError(f"{display_path(path)} already exists; edit that file or choose another id")
-    text = skeleton(kind, record_id, load_handbook(data_dir), today)
+    text = skeleton(kind, record_id, load_handbook(data_dir, templates_dir), today)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
         handle.write(text)

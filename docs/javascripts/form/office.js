@@ -38,11 +38,14 @@ function partsOf(block) {
   return block.kind === "notes" ? 0 : 1;
 }
 
-// Replace a paragraph's text with `text`, in one run that keeps the first run's look; line breaks become
-// Word line breaks.
+// Replace a paragraph's text with `text`, in one run that keeps the first run's look (its size), less the
+// grey italic of a placeholder when the text is the reader's own; line breaks become Word line breaks.
 function setText(doc, paragraph, text, keepLook = true) {
   const runs = children(paragraph, W, "r");
   const look = keepLook ? runs[0]?.getElementsByTagNameNS(W, "rPr")[0]?.cloneNode(true) : null;
+  if (look && paragraph.textContent !== String(text)) {
+    [...look.getElementsByTagNameNS(W, "i"), ...look.getElementsByTagNameNS(W, "color")].forEach((node) => node.remove());
+  }
   runs.forEach((run) => run.remove());
   const run = doc.createElementNS(W, "w:r");
   if (look) run.append(look);

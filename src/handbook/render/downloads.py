@@ -35,8 +35,11 @@ from handbook.render.archive import deterministic_zip
 from handbook.render.document import (
     EXAMPLE_TITLE,
     HANDBOOK_NAME,
+    Heading,
+    Paragraph,
     checklist_sheet,
     document,
+    filled_in,
     passed,
     proficiency_steps,
     rubric_sheet_header,
@@ -198,7 +201,7 @@ def _task_data(task: EvalTask, filled: bool) -> dict[str, Any]:
     }
 
 
-def _field_value(kind: str, example: str | None) -> str | list | None:
+def _field_value(kind: str, example: str | None) -> str | list[str] | float | None:
     """A profile field: the example's value, or a fresh blank (a new list each time, so YAML writes no anchors)."""
     if kind == "list":
         return [item.strip() for item in example.split(";")] if example else []
@@ -304,7 +307,7 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
         raise TemplateRequestError(f"template '{template.id}' is not offered as {fmt}; "
                                    f"it is offered as {', '.join(offered_formats(template))}")
     if fmt == "md":
-        return markdown(document(template, handbook, values, example=example)).encode("utf-8")
+        return markdown(handbook.templates_dir, document(template, handbook, values, example=example)).encode("utf-8")
     if fmt == "docx":
         from handbook.render.docx import word_file  # imports python-docx: only when a Word file is made
 
@@ -321,13 +324,15 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
 
 
 def preview_markdown(template: Template, handbook: Handbook, example: bool = False) -> str:
-    """The Markdown file's body (the blank with default values, or the worked example), headings pushed under
-    a web page's own header."""
+    """The Markdown file's body with default values, headings pushed under a web page's own header; with
+    `example`, what the worked example fills in (see `filled_in`), so the page need not show the text twice."""
+    blocks = document(template, handbook, values_for(template, {}), standalone=False)
     if example and template.example:
-        blocks = document(template, handbook, template.example.values, standalone=False, example=template.example)
-    else:
-        blocks = document(template, handbook, values_for(template, {}), standalone=False)
-    return markdown(blocks)
+        filled = filled_in(blocks, document(template, handbook, template.example.values, standalone=False,
+                                            example=template.example))
+        # The blank's preview already puts these headings in the page's table of contents: here they are labels.
+        blocks = [Paragraph(block.text, "meta") if isinstance(block, Heading) else block for block in filled]
+    return markdown(handbook.templates_dir, blocks)
 
 
 def template_file_set(template: Template, handbook: Handbook) -> dict[str, bytes]:
