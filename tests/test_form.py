@@ -119,8 +119,10 @@ def test_every_template_page_has_the_form_section_and_its_file(built_site):
         assert "fflate" not in page, "the zip library loads only on export"
         data = json.loads((built_site / "templates" / template.id / "form.json").read_text(encoding="utf-8"))
         assert data["id"] == template.id and data["version"] == template.version
-        buttons = re.findall(r'data-action="(md|docx|xlsx|csv)"', page)
+        assert "Nothing you type leaves this device" in page
+        buttons = [fmt for fmt, _ in data["buttons"]]
         assert buttons == [fmt for fmt in ("md", "docx", "xlsx", "csv") if fmt in template.formats]
+        assert all(label.startswith("Download") and f"(.{fmt})" in label for fmt, label in data["buttons"])
 
 
 def vendored() -> list[tuple[str, str]]:

@@ -8,19 +8,7 @@ import { computed, controls, csv, filledBlocks, initial, markdown, sheetRows } f
 import { adopt, backup, BackupError, clean, MAX_BACKUP_BYTES } from "./backup.js";
 
 const root = document.getElementById("hb-form");
-const fields = root.querySelector(".hb-form__fields");
-const status = root.querySelector(".hb-form__status");
-const notice = root.querySelector(".hb-form__notice");
-const confirmBox = root.querySelector(".hb-form__confirm");
-const picker = root.querySelector(".hb-form__file");
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 const spec = await (await fetch(root.dataset.form)).json();
-const byKey = controls(spec);
-let values = {};
-let ids = 0;
-
-const uid = (what) => `hb-form-${what}-${(ids += 1)}`;
 
 function element(tag, props = {}, children = []) {
   const node = document.createElement(tag);
@@ -31,6 +19,26 @@ function element(tag, props = {}, children = []) {
   node.append(...children);
   return node;
 }
+
+const button = (action, text) => element("button", { type: "button", class: "md-button", "data-action": action, text });
+const status = element("p", { class: "hb-form__status", role: "status", "aria-live": "polite" });
+const notice = element("div", { class: "hb-form__notice", hidden: true }, [element("p"), button("start-over", "Start over")]);
+const fields = element("div", { class: "hb-form__fields" });
+const confirmBox = element("div", { class: "hb-form__confirm", role: "group", "aria-label": "Confirm start over", hidden: true }, [
+  element("p", { text: "Delete this draft from this device and start with a blank form?" }),
+  button("confirm-start-over", "Yes, delete the draft"), " ", button("keep-draft", "No, keep it")]);
+const picker = element("input", { type: "file", class: "hb-form__file", accept: ".json,application/json", hidden: true,
+  "aria-label": "Backup file to import" });
+root.append(status, notice, fields, confirmBox, element("div", { class: "hb-form__actions" }, [
+  ...spec.buttons.map(([format, label]) => button(format, label)), button("backup", "Export backup (.json)"),
+  button("import", "Import backup"), picker, button("copy", "Copy as rich text"), button("start-over", "Start over")]));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const byKey = controls(spec);
+let values = {};
+let ids = 0;
+
+const uid = (what) => `hb-form-${what}-${(ids += 1)}`;
 
 function say(message) {
   status.textContent = message;

@@ -246,7 +246,7 @@ def form_description(template: Template, handbook: Handbook) -> dict[str, Any]:
     return {
         "id": template.id, "title": template.title, "version": template.version,
         "storage": f"{STORAGE_PREFIX}:{template.id}:{template.version}",
-        "formats": formats,
+        "formats": formats, "buttons": [[fmt, BUTTONS[fmt]] for fmt in formats],
         "sheet": sheet, "groups": [asdict(group) for group in groups], "document": described,
     }
 
@@ -285,10 +285,8 @@ def form_json(template: Template, handbook: Handbook) -> bytes:
 
 
 def form_context(template: Template, page_dir: str, file_url: Callable[[str], str]) -> dict[str, Any]:
-    """What the page's `#fill` section needs: the description's URL, the blank files the Word and
-    spreadsheet exports fill in, and a button per file the form writes. `file_url`: a download's URL
-    from the page, by file name."""
+    """What the page's `#fill` section needs: the description's URL and the blank files the Word and
+    spreadsheet exports fill in. `file_url`: a download's URL from the page, by file name."""
     formats = [fmt for fmt in offered_formats(template) if fmt in FORM_FORMATS]
     return {"data": posixpath.relpath(form_file(template), page_dir),
-            "files": {fmt: file_url(file_name(template, fmt)) for fmt in formats if fmt in ("docx", "xlsx")},
-            "buttons": [(fmt, BUTTONS[fmt]) for fmt in formats]}
+            "files": {fmt: file_url(file_name(template, fmt)) for fmt in formats if fmt in ("docx", "xlsx")}}
