@@ -11,6 +11,7 @@ from an older version of a template still finds the fields that kept their names
 
 from __future__ import annotations
 
+import itertools
 import json
 import posixpath
 import re
@@ -143,7 +144,7 @@ def _part_controls(template: Template, handbook: Handbook, prefix: str, blocks: 
         return [_grid_control(f"{prefix}/sign-off", "Sign-off", sheet, editable)]
     if content.task is not None:
         task = content.task
-        hinted = [(heading.text, hint.text) for heading, hint in zip(blocks, blocks[1:])
+        hinted = [(heading.text, hint.text) for heading, hint in itertools.pairwise(blocks)
                   if isinstance(heading, Heading) and heading is not blocks[0]
                   and isinstance(hint, Paragraph) and hint.style == "hint"]
         names = ("prompt", "context", "must-include", "avoid")
