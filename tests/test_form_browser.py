@@ -9,8 +9,12 @@ clean: no console errors, no failed requests, no request to another host.
 from __future__ import annotations
 
 import csv
+import functools
+import http.server
 import io
 import json
+import shutil
+import threading
 from pathlib import Path
 
 import docx
@@ -21,9 +25,11 @@ from axe_playwright_python.sync_playwright import Axe
 from handbook.loader import load_handbook
 from handbook.render.downloads import render_request
 from handbook.render.markdown import md_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, _QuietHandler, copy_project, mkdocs_build
 from tests.office import convert
 from tests.test_accessibility import RUNS, blocking_violations
+from tests.test_templates_site import HOSTILE as HOSTILE_TEXT
+from tests.test_templates_site import HOSTILE_TEMPLATE
 
 pytestmark = pytest.mark.browser
 
@@ -371,4 +377,38 @@ def test_without_javascript_the_page_shows_the_blank_and_its_downloads(browser, 
     assert tab.locator(".hb-downloads a[download]").count() >= 2
     assert tab.locator(".hb-preview").first.is_visible()
     assert "needs JavaScript" in tab.locator("noscript").first.inner_text() or tab.get_by_text("The form needs JavaScript").is_visible()
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_site_url(tmp_path_factory):
+    """The real project plus a template whose every field is markup, Jinja and Markdown tricks, built and served."""
+    base = tmp_path_factory.mktemp("hostile-form")
+    project = copy_project(base / "project")
+    shutil.copy(HOSTILE_TEMPLATE, project / "data" / "templates" / "hostile.yaml")
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(base / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_a_hostile_templates_form_shows_its_text_literally(browser, hostile_site_url):
+    context = browser.new_context()
+    tab = context.new_page()
+    dialogs: list[str] = []
+    errors: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(f"{hostile_site_url}templates/hostile/")
+    tab.wait_for_selector(READY)
+    text = tab.locator("#hb-form").inner_text()
+    assert HOSTILE_TEXT.split(" {{")[0] in text and "{{ 7*7 }}" in text
+    assert tab.locator("#hb-form script, #hb-form [onclick], #hb-form a[href^='javascript']").count() == 0
+    tab.locator(".hb-form__fields textarea").first.fill("typed")
+    with tab.expect_download() as info:
+        tab.click('.hb-form__actions [data-action="md"]')
+    assert "<script" not in Path(info.value.path()).read_text(encoding="utf-8")
+    assert dialogs == [] and errors == []
     context.close()
