@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from handbook.loader import Handbook
 from handbook.models import DECISIONS, Column, Rubric, Section, Table, Template
+from handbook.models.templates import RICE_INPUTS
 from handbook.render.document import (
     Block,
     Grid,
@@ -97,7 +98,7 @@ def _column(column: Column) -> FormColumn:
 def _rice(table: Table) -> dict[str, Any]:
     """Where a computed column reads its inputs, by column index (reach, impact, confidence, effort)."""
     index = {column.key: position for position, column in enumerate(table.columns)}
-    return {"rice": [index[key] for key in ("reach", "impact", "confidence", "effort")]} if any(
+    return {"rice": [index[key] for key in RICE_INPUTS]} if any(
         column.compute == "rice" for column in table.columns) else {}
 
 
