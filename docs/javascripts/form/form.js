@@ -113,7 +113,7 @@ function checksField(control) {
   ]);
 }
 
-function cellInput(control, column, row, r, c, heads, output) {
+function cellInput(column, row, r, c, heads, output) {
   const id = uid("cell");
   const error = element("span", { class: "hb-form__error", id: `${id}-error`, "aria-live": "polite" });
   const props = { id, "aria-labelledby": `${heads.columns[c]} ${heads.rows[r]}`, "aria-describedby": error.id };
@@ -153,7 +153,7 @@ function tableField(control) {
         outputs.push(out);
         return element("td", {}, [out]);
       }
-      return element("td", {}, cellInput(control, column, row, r, c, heads, refresh));
+      return element("td", {}, cellInput(column, row, r, c, heads, refresh));
     });
     refresh();
     const actions = control.fixed ? [] : [element("td", { class: "hb-form__row-actions" }, [
