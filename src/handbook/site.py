@@ -14,6 +14,7 @@ from handbook.render.cases import case_pages
 from handbook.render.compare import comparison_pages
 from handbook.render.download_schemas import download_schema_files
 from handbook.render.downloads import ARCHIVE_NAME, template_file_set_names, template_files
+from handbook.render.form import form_file, form_json
 from handbook.render.levels import level_pages
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
@@ -47,12 +48,15 @@ def schema_downloads(schemas_dir: Path) -> list[Download]:
 
 
 def template_downloads(handbook: Handbook, files: dict[str, bytes]) -> list[Download]:
-    """Every template in every format it offers (`files`), blank and worked example, and all of them in one zip."""
+    """Every template in every format it offers (`files`), blank and worked example, all of them in one zip,
+    and the description of each template's fill-in form."""
     downloads = [Download(download_path(name), files[name], handbook.source_file("templates", template.id))
                  for template in handbook.templates.values() for name in template_file_set_names(template)]
     if ARCHIVE_NAME in files:
         downloads.append(Download(download_path(ARCHIVE_NAME), files[ARCHIVE_NAME], "data/templates"))
     downloads += [Download(path, data, "data/templates") for path, data in download_schema_files(handbook).items()]
+    downloads += [Download(form_file(template), form_json(template, handbook), handbook.source_file("templates", template.id))
+                  for template in handbook.templates.values()]
     return downloads
 
 

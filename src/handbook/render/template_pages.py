@@ -24,6 +24,7 @@ from handbook.render.downloads import (
     preview_markdown,
 )
 from handbook.render.environment import render
+from handbook.render.form import form_context
 from handbook.render.html import page_url, relative_url
 from handbook.render.pages import Page, role_path, template_path
 
@@ -104,6 +105,7 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
         archive=archive_link(files, path),
         also=also,
         preview=Markup(preview_markdown(template, handbook)),
+        form=form_context(template, page_url(path).rstrip("/"), lambda name: download_url(path, name)),
         **_context(handbook, path),
     )
     # A reader who types a template's name or abbreviation wants the template, not a page that cites it.

@@ -1,0 +1,146 @@
+"""The fill-in form's description (handbook.render.form), made from the real data for every template.
+
+Each test reads the template's YAML through the loader and checks the form against it: every variable,
+blank, table, checklist and typed part has its field, each field fills exactly one place of the document,
+and the document the form carries is the Markdown file's own blocks. The vendored library is checked
+against its pinned checksum.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+
+import pytest
+
+from handbook.loader import load_handbook
+from handbook.render.document import document
+from handbook.render.downloads import values_for
+from handbook.render.form import form_file, form_json
+from tests.conftest import ROOT
+
+HANDBOOK = load_handbook(ROOT / "data")
+TEMPLATES = list(HANDBOOK.templates.values())
+VENDOR = ROOT / "docs" / "javascripts" / "vendor"
+
+
+def described(template) -> dict:
+    """The description as the page reads it: the published JSON."""
+    return json.loads(form_json(template, HANDBOOK))
+
+
+def controls(description: dict) -> dict[str, dict]:
+    return {control["key"]: control for group in description["groups"] for control in group["controls"]}
+
+
+def filled_keys(description: dict) -> list[str]:
+    keys: list[str] = []
+    for block in description["document"]:
+        for value in block.get("fill", {}).values():
+            keys += value if isinstance(value, list) else [value]
+    return keys
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda template: template.id)
+def test_every_field_of_the_template_is_in_its_form(template):
+    description = described(template)
+    fields = controls(description)
+    labels = [control["label"] for control in fields.values()]
+    details = [control for key, control in fields.items() if key.startswith("details/")]
+    assert [(control["label"], control["default"]) for control in details] == [
+        (variable.label, variable.default) for variable in template.variables]
+    assert [control["kind"] for control in details] == [
+        "date" if variable.kind == "date" else "text" for variable in template.variables]
+    for section in template.content.sections:
+        group = next(group for group in description["groups"] if group["heading"] == section.heading)
+        assert group["hint"] == section.guidance and group["questions"] == section.questions
+        kinds = [control["kind"] for control in group["controls"]]
+        assert [control["label"] for control in group["controls"] if control["kind"] == "answer"] == [
+            blank.label for blank in section.blanks]
+        if section.table:
+            table = next(control for control in group["controls"] if control["kind"] == "table")
+            assert [column["label"] for column in table["columns"]] == [column.label for column in section.table.columns]
+            assert len(table["rows"]) == len(section.table.rows) + section.table.blank_rows
+        if section.checklist:
+            assert next(control["items"] for control in group["controls"] if control["kind"] == "checks") == section.checklist
+        if not (section.blanks or section.table or section.part):
+            assert kinds[-1] == "prose"
+    assert len(labels) == len(fields)
+
+
+def test_typed_parts_have_their_fields_within_their_scales():
+    rubric = controls(described(HANDBOOK.templates["eval-rubric"]))
+    sheet = next(control for key, control in rubric.items() if key.endswith("/score-sheet"))
+    scale = HANDBOOK.templates["eval-rubric"].content.rubric.scale
+    scores = [column for column in sheet["columns"] if column["input"] == "number"]
+    assert len(scores) == len(HANDBOOK.templates["eval-rubric"].content.rubric.criteria)
+    assert {(column["min"], column["max"]) for column in scores} == {(scale.min, scale.max)}
+    launch = controls(described(HANDBOOK.templates["launch-checklist"]))
+    sign_off = next(control for key, control in launch.items() if key.endswith("/sign-off"))
+    gates = HANDBOOK.templates["launch-checklist"].content.checklist.gates
+    assert [row[0] for row in sign_off["rows"]] == [gate.id for gate in gates]
+    assert [row[3] for row in sign_off["rows"]] == [gate.owner for gate in gates]
+    assert next(column for column in sign_off["columns"] if column["label"] == "Decision")["choices"] == [
+        "go", "go with conditions", "no-go"]
+    task = controls(described(HANDBOOK.templates["eval-task"]))
+    assert {key.split("/")[-1] for key in task} >= {"task-type", "prompt", "context", "must-include", "avoid", "scores"}
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda template: template.id)
+def test_each_field_fills_exactly_one_place_of_the_document(template):
+    description = described(template)
+    keys = filled_keys(description)
+    assert sorted(keys) == sorted(controls(description)), "a field fills nothing, or fills two places"
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda template: template.id)
+def test_the_form_carries_the_markdown_files_own_blocks(template):
+    description = described(template)
+    carried = [{key: value for key, value in block.items() if key != "fill"}
+               for block in description["document"] if block["kind"] != "notes"]
+    expected = [json.loads(json.dumps({"kind": block.kind, **dataclasses.asdict(block)}))
+                for block in document(template, HANDBOOK, values_for(template, {}))]
+    assert carried == expected
+
+
+def test_form_files_are_the_same_bytes_on_every_build_and_escape_nothing_into_code():
+    template = HANDBOOK.templates["ai-prd"]
+    assert form_json(template, HANDBOOK) == form_json(template, HANDBOOK)
+    assert form_file(template) == "templates/ai-prd/form.json"
+
+
+def test_every_template_page_has_the_form_section_and_its_file(built_site):
+    for template in TEMPLATES:
+        page = (built_site / "templates" / template.id / "index.html").read_text(encoding="utf-8")
+        assert '<h2 id="fill">Fill it in here' in page
+        assert 'data-form="form.json"' in page and "javascripts/form/form.js" in page
+        assert "fflate" not in page, "the zip library loads only on export"
+        data = json.loads((built_site / "templates" / template.id / "form.json").read_text(encoding="utf-8"))
+        assert data["id"] == template.id and data["version"] == template.version
+        assert "Nothing you type leaves this device" in page
+        buttons = [fmt for fmt, _ in data["buttons"]]
+        assert buttons == [fmt for fmt in ("md", "docx", "xlsx", "csv") if fmt in template.formats]
+        assert all(label.startswith("Download") and f"(.{fmt})" in label for fmt, label in data["buttons"])
+
+
+def vendored() -> list[tuple[str, str]]:
+    """(file, sha256) rows of the table in form/VENDOR.md."""
+    text = (ROOT / "form" / "VENDOR.md").read_text(encoding="utf-8")
+    return re.findall(r"^\| (\S+) \|.*\| ([0-9a-f]{64}) \|$", text, re.MULTILINE)
+
+
+def test_each_vendored_file_matches_its_pinned_checksum():
+    rows = vendored()
+    assert sorted(name for name, _ in rows) == sorted(path.name for path in VENDOR.iterdir())
+    for name, digest in rows:
+        assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_the_pinned_version_is_the_one_the_form_imports():
+    package = json.loads((ROOT / "form" / "package.json").read_text(encoding="utf-8"))
+    version = package["dependencies"]["fflate"]
+    office = (ROOT / "docs" / "javascripts" / "form" / "office.js").read_text(encoding="utf-8")
+    assert f'from "../vendor/fflate-{version}.js"' in office
+    assert any(name == f"fflate-{version}.js" for name, _ in vendored())
