@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve build test validate browser lock clean bench audit
+.PHONY: serve build test validate browser office lock clean bench audit
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,15 @@ browser:  ## install Debian's Chromium for the browser tests (skipped, loudly, w
 	      || echo "!!! could not install chromium: browser tests will be SKIPPED"; \
 	  else echo "!!! chromium is not installed and cannot be installed here: browser tests will be SKIPPED"; fi; }
 
-test: $(BIN)/.installed browser  ## run the whole test suite
+office:  ## install LibreOffice (Writer, Calc) for the document tests, which fail without it
+	@command -v soffice >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null) \
+	      || echo "!!! could not install LibreOffice: the document tests will FAIL"; \
+	  else echo "!!! LibreOffice (soffice) is not installed and cannot be installed here: the document tests will FAIL"; fi; }
+
+test: $(BIN)/.installed browser office  ## run the whole test suite
 	$(BIN)/python -m pytest
 
 audit/node_modules/.installed: audit/package.json audit/package-lock.json

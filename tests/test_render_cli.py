@@ -8,6 +8,8 @@ import sys
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from handbook.cli import main
 from handbook.loader import load_handbook
@@ -48,7 +50,7 @@ def test_output_file_gets_the_same_bytes(tmp_path, capsysbinary):
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["nope"], "handbook render: error: unknown template 'nope'; expected one of hostile, plain"),
-    (["plain", "--format", "pdf"], "handbook render: error: unknown format 'pdf'; expected one of md, docx, yaml, json, csv"),
+    (["plain", "--format", "pdf"], "handbook render: error: unknown format 'pdf'; expected one of md, docx, xlsx, yaml, json, csv"),
     (["plain", "--format", "csv"], "handbook render: error: template 'plain' is not offered as csv; it is offered as md"),
     (["hostile", "--set", "team=x"],
      "handbook render: error: unknown variable 'team' for template 'hostile'; expected one of product, owner"),
@@ -76,3 +78,53 @@ def test_the_installed_command_prints_no_traceback():
                             capture_output=True, text=True, timeout=120, check=False)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.splitlines() == ["handbook render: error: unknown template 'nope'; expected one of hostile, plain"]
+
+
+REAL_DATA = ROOT / "data"
+
+
+def run_real(capsysbinary, *argv: str) -> tuple[int, bytes, str]:
+    code = main(["render", *argv, "--data-dir", str(REAL_DATA)])
+    captured = capsysbinary.readouterr()
+    return code, captured.out, captured.err.decode("utf-8", "backslashreplace")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--set", "product=a\x01b"], "--set product: control characters are not allowed; found U+0001"),
+    (["--set", "product=line\nbreak"], "--set product: control characters are not allowed; found U+000A"),
+    (["--set", "date=banana"], "--set date: expected a date as YYYY-MM-DD; got 'banana'"),
+    (["--set", "date=2026-02-30"], "--set date: expected a date as YYYY-MM-DD; got '2026-02-30'"),
+    (["--set", "product=  "], "--set product: expected a value (Product or model under review); got an empty one"),
+    (["--set", "owner=A", "--set", "owner=B"], "--set owner is given more than once; give each variable one value"),
+    (["--set", "colour=red"], "unknown variable 'colour' for template 'eval-rubric'; expected one of product, owner, date"),
+])
+@pytest.mark.parametrize("fmt", ["md", "docx", "xlsx", "yaml", "json", "csv"])
+def test_bad_values_are_refused_in_every_format_with_exit_2(capsysbinary, tmp_path, argv, message, fmt):
+    code, out, err = run_real(capsysbinary, "eval-rubric", "--format", fmt, *argv, "-o", str(tmp_path / "out"))
+    assert (code, out, err) == (2, b"", f"handbook render: error: {message}\n")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("fmt", ["DOCX", "Xlsx", "MD"])
+def test_formats_are_case_insensitive(capsysbinary, tmp_path, fmt):
+    target = tmp_path / f"rubric.{fmt.lower()}"
+    code, _, err = run_real(capsysbinary, "eval-rubric", "--format", fmt, "--set", "date=2026-12-01",
+                            "-o", str(target))
+    assert (code, err) == (0, "")
+    assert target.read_bytes() == render_request(load_handbook(REAL_DATA), "eval-rubric", fmt.lower(),
+                                                 ["date=2026-12-01"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["product", "owner", "date", "x", ""]), value=st.text(max_size=30),
+       fmt=st.sampled_from(["md", "docx", "xlsx", "csv", "json", "yaml"]))
+def test_no_set_value_gives_a_traceback(capsysbinary, tmp_path, name, value, fmt):
+    """Any text in any variable, in any format: the file is written (exit 0) or one clear line says why (exit 2)."""
+    code, out, err = run_real(capsysbinary, "eval-rubric", "--format", fmt, "--set", f"{name}={value}",
+                              "-o", str(tmp_path / "out"))
+    assert code in (0, 2), err
+    lines = err.splitlines()
+    if code == 2:
+        assert len(lines) == 1 and lines[0].startswith("handbook render: error: "), err
+    else:
+        assert (err, out.decode()) == ("", f"wrote {(tmp_path / 'out').as_posix()}\n")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import docx
 import markdown as python_markdown
+import openpyxl
+import pandas
 import pytest
 import yaml
 from lxml import html as lxml_html
@@ -20,16 +22,17 @@ from lxml import html as lxml_html
 from handbook.errors import DataErrors
 from handbook.loader import load_handbook
 from handbook.models import DECISIONS, Template
-from handbook.render.document import document
+from handbook.render.document import document, threshold_text
 from handbook.render.downloads import (
     ARCHIVE_NAME,
-    SCORE_SHEET_ROWS,
+    BINARY_FORMATS,
     TemplateRequestError,
     file_name,
     offered_formats,
     preview_markdown,
     render_file,
     render_request,
+    score_sheet,
     template_files,
     values_for,
 )
@@ -63,8 +66,16 @@ def docx_text(data: bytes) -> str:
     return "\n".join([paragraph.text for paragraph in doc.paragraphs] + cells)
 
 
+def xlsx_text(data: bytes) -> str:
+    """Every text cell of a workbook, one per line."""
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    return "\n".join(cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row
+                     if isinstance(cell.value, str))
+
+
 def file_text(fmt: str, data: bytes) -> str:
-    return docx_text(data) if fmt == "docx" else data.decode("utf-8")
+    readers = {"docx": docx_text, "xlsx": xlsx_text}
+    return readers[fmt](data) if fmt in readers else data.decode("utf-8")
 
 
 def csv_rows(data: bytes) -> list[list[str]]:
@@ -134,7 +145,8 @@ def test_passing_score_must_lie_on_the_scale(tmp_path):
     assert str(caught.value.errors[0]).endswith("content.rubric: scores must lie on the scale 0-5")
 
 
-TEMPLATE_IDS = ["ai-prd", "eval-rubric", "launch-checklist", "eval-plan", "eval-task", "error-taxonomy",
+TEMPLATE_IDS = ["ai-prd", "eval-rubric", "launch-checklist", "eval-plan", "eval-task", "error-taxonomy", "model-card",
+                "red-team-plan",
                 "experiment-plan", "decision-memo", "post-launch-retro", "skill-profile", "opportunity-canvas"]
 
 
@@ -201,21 +213,34 @@ def test_every_offered_file_opens_in_its_parser(handbook):
         elif fmt == "yaml":
             assert yaml.safe_load(data)["template"] == {"id": template.id, "title": template.title,
                                                         "version": template.version,
-                                                        "updated": template.updated.isoformat()}
+                                                        "updated": template.updated.isoformat(),
+                                                        "licence": "CC BY 4.0",
+                                                        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
+                                                        "example": False}
         elif fmt == "json":
             assert json.loads(data)["template"]["version"] == template.version
+        elif fmt == "xlsx":
+            about = openpyxl.load_workbook(io.BytesIO(data))["About"]
+            details = {row[0].value: row[1].value for row in about.iter_rows(min_row=2)}
+            assert (details["Version"], details["Template ID"]) == (template.version, template.id)
+            assert details["Licence"].startswith("CC BY 4.0")
         else:
-            stamp = csv_rows(data)[0]
-            assert stamp[:3] == [f"# {template.title}", f"version {template.version}",
-                                 f"updated {template.updated.isoformat()}"]
+            assert csv_rows(data)[0] == score_sheet(template)[0]
 
 
-def test_the_archive_holds_every_file_sorted(handbook):
+def test_the_archive_has_a_folder_per_template_a_readme_and_the_licence(handbook):
     files = template_files(handbook)
     with zipfile.ZipFile(io.BytesIO(files[ARCHIVE_NAME])) as archive:
         names = archive.namelist()
-        assert names == sorted(name for name in files if name != ARCHIVE_NAME)
-        assert all(archive.read(name) == files[name] for name in names)
+        assert names == sorted(names)
+        foldered = sorted(f"{template.id}/{name}" for template in handbook.templates.values()
+                          for name in files if name.startswith((f"{template.id}.", f"{template.id}-example.")))
+        assert sorted(name for name in names if "/" in name) == foldered
+        assert {name for name in names if "/" not in name} == {"README.md", "LICENSE.txt"}
+        assert all(archive.read(name) == files[name.split("/", 1)[1]] for name in foldered)
+        readme = archive.read("README.md").decode()
+        assert "CC BY 4.0" in readme and all(f"`{template.id}/`" in readme for template in handbook.templates.values())
+        assert "Attribution 4.0" in archive.read("LICENSE.txt").decode()
 
 
 def test_text_files_use_one_line_ending(handbook):
@@ -224,7 +249,7 @@ def test_text_files_use_one_line_ending(handbook):
         data = files[file_name(template, fmt)]
         if fmt == "csv":
             assert data.count(b"\r\n") == data.count(b"\n")
-        elif fmt != "docx":
+        elif fmt not in BINARY_FORMATS:
             assert b"\r" not in data and data.endswith(b"\n")
 
 
@@ -239,7 +264,8 @@ def test_checklists_are_github_task_lists(handbook):
 
 RUBRIC_CRITERIA = ["factual_accuracy", "reasoning_coherence", "clarity_and_style", "safety_alignment"]
 GATES = ["red_teamed", "hallucinations_handled", "fallback_ready", "cost_within_budget", "feedback_path",
-         "prompt_rollback"]
+         "prompt_rollback", "privacy_legal_review", "security_review", "human_escalation", "monitoring_incidents",
+         "staged_rollout", "ai_disclosure", "fairness_across_groups"]
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
@@ -252,10 +278,36 @@ def test_rubric_file_carries_four_criteria_on_a_zero_to_five_scale(handbook, fmt
     assert rubric["disallow"] and rubric["passing_score"] == 3
 
 
-def test_rubric_score_sheet_has_a_column_per_criterion(handbook):
+def test_rubric_score_sheet_records_the_run_a_score_per_criterion_and_why(handbook):
     rows = csv_rows(template_files(handbook)["eval-rubric.csv"])
-    assert rows[1] == ["item_id", "reviewer", *RUBRIC_CRITERIA, "disallowed_content", "passed", "notes"]
-    assert [row[0] for row in rows[2:]] == [str(number) for number in range(1, SCORE_SHEET_ROWS + 1)]
+    names = [criterion.name for criterion in handbook.templates["eval-rubric"].content.rubric.criteria]
+    assert rows == [["Answer ID", "Rubric version", "Model and prompt version", "Run date", "Reviewer", *names,
+                     "Disallowed content found", "Passed", "Reason for any score below 3", "Notes"]]
+
+
+@pytest.mark.parametrize("name", ["eval-rubric.csv", "launch-checklist.csv", "eval-plan.csv", "error-taxonomy.csv",
+                                  "experiment-plan.csv"])
+def test_standard_readers_take_line_1_as_the_header(handbook, name):
+    data = template_files(handbook)[name]
+    first_line = data.decode("utf-8").split("\r\n")[0]
+    frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))
+    assert list(frame.columns) == reader.fieldnames == next(csv.reader([first_line]))
+    assert not first_line.startswith("#")
+
+
+def test_csv_columns_are_the_document_labels(handbook):
+    files = template_files(handbook)
+    for template in handbook.templates.values():
+        if "csv" in template.formats:
+            header = csv_rows(files[f"{template.id}.csv"])[0]
+            markdown_file = files[f"{template.id}.md"].decode("utf-8")
+            assert "| " + " | ".join(md_text(label) for label in header) + " |" in markdown_file, template.id
+
+
+def test_blank_files_carry_no_fake_rows(handbook):
+    rows = csv_rows(template_files(handbook)["eval-plan.csv"])
+    assert len(rows) == 1 and "example-001" not in template_files(handbook)["eval-plan.md"].decode()
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
@@ -265,18 +317,20 @@ def test_checklist_file_carries_its_six_gates(handbook, fmt):
     assert [gate["id"] for gate in checklist["gates"]] == GATES
     assert checklist["decisions"] == list(DECISIONS)
     assert all(gate["owner"] and gate["evidence_required"] and gate["decision"] is None for gate in checklist["gates"])
+    assert "go with conditions" in checklist["decisions"]
 
 
-def test_checklist_csv_and_word_file_carry_the_six_gates(handbook):
+def test_checklist_csv_and_word_file_carry_every_gate(handbook):
     files = template_files(handbook)
     rows = csv_rows(files["launch-checklist.csv"])
-    assert rows[1] == ["gate_id", "gate", "check", "owner", "evidence_required", "evidence_link", "decision", "notes"]
-    assert [row[0] for row in rows[2:]] == GATES
+    assert rows[0] == ["Gate ID", "Gate", "Check", "Owner", "Evidence required", "Evidence link", "Decision",
+                       "Conditions", "Notes"]
+    assert [row[0] for row in rows[1:]] == GATES
     doc = docx.Document(io.BytesIO(files["launch-checklist.docx"]))
-    sign_off = next(table for table in doc.tables if table.rows[0].cells[0].text == "Gate")
+    sign_off = next(table for table in doc.tables if table.rows[0].cells[0].text == "Gate ID")
     names = [gate.name for gate in handbook.templates["launch-checklist"].content.checklist.gates]
-    assert [row.cells[0].text for row in sign_off.rows[1:]] == names
-    assert sign_off.rows[0].cells[4].text == "Decision (go / no-go)"
+    assert [row.cells[1].text for row in sign_off.rows[1:]] == names
+    assert "go / go with conditions / no-go" in docx_text(files["launch-checklist.docx"])
 
 
 def test_ai_prd_has_the_normal_sections_and_the_three_ai_additions(handbook):
@@ -291,14 +345,38 @@ def test_ai_prd_has_the_normal_sections_and_the_three_ai_additions(handbook):
 
 def test_eval_plan_csv_is_the_golden_dataset(handbook):
     rows = csv_rows(template_files(handbook)["eval-plan.csv"])
-    assert rows[1][:3] == ["id", "input", "expected_output"]
-    assert len(rows) > 2
+    assert rows[0][:3] == ["ID", "Input", "Expected output"]
 
 
-def test_eval_task_json_has_prompt_must_include_avoid_and_empty_scores(handbook):
-    task = json.loads(template_files(handbook)["eval-task.json"])["task"]
-    assert task["prompt"] and task["expected"]["must_include"] and task["expected"]["avoid"]
-    assert task["scoring"] == {criterion: None for criterion in RUBRIC_CRITERIA}
+def test_the_pass_threshold_is_stated_from_the_rubric_wherever_it_is_used(handbook):
+    rubric = handbook.templates["eval-rubric"]
+    line = threshold_text(rubric.content.rubric, rubric)
+    files = template_files(handbook)
+    users = [t.id for t in handbook.templates.values() if t.threshold_from]
+    assert sorted(users) == ["ai-prd", "eval-plan", "model-card"]
+    for template_id in ["eval-rubric", *users]:
+        assert md_text(line) in files[f"{template_id}.md"].decode("utf-8"), template_id
+        assert line in docx_text(files[f"{template_id}.docx"]), template_id
+
+
+def test_every_rubric_criterion_has_an_anchor_per_level_and_the_judge_prompt_names_them(handbook):
+    rubric = json.loads(template_files(handbook)["eval-rubric.json"])["rubric"]
+    assert all([anchor["score"] for anchor in criterion["anchors"]] == [5, 3, 1] and
+               all(anchor["example"] for anchor in criterion["anchors"]) for criterion in rubric["criteria"])
+    markdown_file = template_files(handbook)["eval-rubric.md"].decode("utf-8")
+    assert "Judge prompt for a model grader" in markdown_file
+    assert all(md_text(criterion_id) in markdown_file for criterion_id in RUBRIC_CRITERIA)
+
+
+def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbook):
+    files = template_files(handbook)
+    blank = json.loads(files["eval-task.json"])
+    assert blank["task"]["prompt"] == "" and blank["task"]["expected"] == {"must_include": [], "avoid": []}
+    assert blank["task"]["scoring"] == {criterion: None for criterion in RUBRIC_CRITERIA}
+    assert blank["answers"]["Reference answer"] == {"Reference answer": "", "Checked by": ""}
+    example = json.loads(files["eval-task-example.json"])
+    assert example["task"]["prompt"] and example["task"]["expected"]["must_include"]
+    assert example["answers"]["Reference answer"]["Reference answer"]
 
 
 def test_skill_profile_rates_every_pillar_of_the_handbook(handbook):
@@ -312,8 +390,10 @@ def test_skill_profile_rates_every_pillar_of_the_handbook(handbook):
 
 def test_set_values_appear_in_every_format(handbook):
     for template, fmt in all_files(handbook):
-        values = {variable.name: f"Value-{index}-of-{template.id}" for index, variable in
-                  enumerate(template.variables)}
+        if fmt == "csv":
+            continue  # a CSV is its sheet alone: line 1 is the header, so the details live in the other files
+        values = {variable.name: "2026-12-01" if variable.kind == "date" else f"Value-{index}-of-{template.id}"
+                  for index, variable in enumerate(template.variables)}
         data = render_request(handbook, template.id, fmt, [f"{name}={value}" for name, value in values.items()])
         text = file_text(fmt, data)
         for value in values.values():
@@ -330,7 +410,7 @@ def test_a_value_may_contain_an_equals_sign(fixture_handbook):
 
 @pytest.mark.parametrize(("template_id", "fmt", "assignments", "message"), [
     ("nope", "md", [], "unknown template 'nope'; expected one of hostile, plain"),
-    ("plain", "pdf", [], "unknown format 'pdf'; expected one of md, docx, yaml, json, csv"),
+    ("plain", "pdf", [], "unknown format 'pdf'; expected one of md, docx, xlsx, yaml, json, csv"),
     ("plain", "docx", [], "template 'plain' is not offered as docx; it is offered as md"),
     ("plain", "md", ["owner=x"], "unknown variable 'owner' for template 'plain'; expected one of none"),
     ("hostile", "md", ["team=x"], "unknown variable 'team' for template 'hostile'; expected one of product, owner"),
@@ -398,8 +478,9 @@ def test_hostile_text_is_literal_in_yaml_json_csv_and_word(fixture_handbook):
     assert loaded_json["rubric"]["criteria"][0]["guidance"] == HOSTILE
     assert loaded_json["rubric"]["disallow"] == [HOSTILE]
     assert loaded_json["rubric"]["objective"] == "--8<-- \"mkdocs.yml\""
-    stamp = csv_rows(render_file(template, fixture_handbook, "csv", values))[0]
-    assert stamp[3] == f"Product: {HOSTILE}"
+    assert csv_rows(render_file(template, fixture_handbook, "csv", values))[0][5] == "Accuracy"
+    sheet_text = xlsx_text(render_file(template, fixture_handbook, "xlsx", values))
+    assert HOSTILE in sheet_text
     word = docx_text(render_file(template, fixture_handbook, "docx", values))
     assert word.count(HOSTILE) >= 8
     assert "!!! danger \"Injected admonition\"" in word

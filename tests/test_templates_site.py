@@ -7,17 +7,16 @@ import json
 import posixpath
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 
+import openpyxl
 import pytest
 import yaml
 from lxml import html as lxml_html
 
 from handbook.loader import load_handbook
-from handbook.render.downloads import ARCHIVE_NAME, file_name, offered_formats, template_files
-from handbook.render.template_pages import human_size
+from handbook.render.downloads import ARCHIVE_NAME, file_name, offered_formats, template_file_set_names, template_files
+from handbook.render.template_pages import gallery_order, human_size
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
 HOSTILE = "<script>alert('x')</script> {{ 7*7 }} {% if true %}run{% endif %} [click](javascript:alert(1))"
@@ -44,9 +43,9 @@ def test_every_template_has_a_page_and_every_file_is_served(built_site, handbook
     files = template_files(handbook)
     for template in handbook.templates.values():
         assert (built_site / "templates" / template.id / "index.html").is_file()
-        for fmt in offered_formats(template):
-            name = file_name(template, fmt)
+        for name in template_file_set_names(template):
             assert (built_site / "downloads" / name).read_bytes() == files[name], name
+        assert template.example is not None, f"{template.id} has no worked example"
     assert (built_site / "downloads" / ARCHIVE_NAME).read_bytes() == files[ARCHIVE_NAME]
 
 
@@ -64,7 +63,7 @@ def test_every_download_link_resolves_to_a_file(built_site, handbook):
                 assert resolve(built_site, page, href).is_file(), (page, href)
                 checked += 1
     expected = sum(len(template.formats) for template in handbook.templates.values())
-    assert checked == 2 * expected + len(pages)
+    assert checked == 3 * expected + len(pages)  # gallery: blanks; page: blanks and examples; the zip everywhere
 
 
 def test_buttons_show_the_real_file_sizes(built_site, handbook):
@@ -97,7 +96,7 @@ def test_gallery_has_a_card_per_template_with_owners_and_formats(built_site, han
     tree = page_tree(built_site, "templates/index.html")
     cards = tree.xpath("//div[contains(@class, 'hb-gallery')]/ul/li")
     assert len(cards) == len(handbook.templates)
-    for card, template in zip(cards, handbook.templates.values(), strict=True):
+    for card, template in zip(cards, gallery_order(handbook), strict=True):
         assert card.xpath("string(.//strong/a/@href)") == f"{template.id}/"
         text = card.text_content()
         assert all(handbook.roles[role_id].name in text for role_id in template.owners)
@@ -117,28 +116,27 @@ def test_role_pages_link_their_templates(built_site, handbook):
     assert linked > 0
 
 
+def test_a_template_page_shows_the_worked_example_beside_the_blank(built_site, handbook):
+    for template in handbook.templates.values():
+        tree = page_tree(built_site, f"templates/{template.id}/index.html")
+        examples = tree.xpath("//div[contains(@class, 'hb-examples')]//a/@href")
+        assert examples == [f"../../downloads/{file_name(template, fmt, example=True)}"
+                            for fmt in offered_formats(template)]
+        assert tree.xpath("//h2[@id='worked-example']") and tree.xpath("//div[contains(@class, 'hb-example')]//table")
+        assert len(tree.xpath("//ul[@class='hb-format-advice']/li")) == len(template.formats)
+
+
+def test_the_gallery_follows_the_order_of_the_work(handbook):
+    stages = [template.stage for template in gallery_order(handbook)]
+    assert stages == sorted(stages, key=["discover", "specify", "evaluate", "launch", "learn"].index)
+    assert gallery_order(handbook)[0].id == "opportunity-canvas"
+
+
 def test_archive_from_the_site_opens(built_site, handbook):
     with zipfile.ZipFile(built_site / "downloads" / ARCHIVE_NAME) as archive:
         assert archive.testzip() is None
-        assert len(archive.namelist()) == sum(len(template.formats) for template in handbook.templates.values())
-
-
-def test_word_files_convert_with_libreoffice(tmp_path, handbook):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        message = "LibreOffice (soffice) is not installed: the .docx conversion check is SKIPPED"
-        print(message, file=sys.stderr)
-        pytest.skip(message)
-    files = template_files(handbook)
-    names = [file_name(template, "docx") for template in handbook.templates.values() if "docx" in template.formats]
-    for name in names:
-        (tmp_path / name).write_bytes(files[name])
-    result = subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                             "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), *names],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stderr
-    for name in names:
-        assert (tmp_path / "pdf" / name.replace(".docx", ".pdf")).stat().st_size > 1000
+        assert len(archive.namelist()) == 2 + sum(len(template_file_set_names(template))
+                                                  for template in handbook.templates.values())
 
 
 # --- contributor text on the real site ----------------------------------------------------------------------
@@ -173,7 +171,9 @@ def test_hostile_template_files_carry_the_text_literally(hostile_site):
     downloads = hostile_site / "downloads"
     assert yaml.safe_load((downloads / "hostile.yaml").read_bytes())["details"]["product"] == HOSTILE
     assert json.loads((downloads / "hostile.json").read_bytes())["rubric"]["disallow"] == [HOSTILE]
-    assert HOSTILE in (downloads / "hostile.csv").read_text(encoding="utf-8")
+    about = openpyxl.load_workbook(downloads / "hostile.xlsx")["About"]
+    product = next(row[1] for row in about.iter_rows() if row[0].value == "Product")
+    assert (product.value, product.data_type) == (HOSTILE, "s")
     markdown_file = (downloads / "hostile.md").read_text(encoding="utf-8")
     assert "<script" not in markdown_file and "{{" not in markdown_file
     with zipfile.ZipFile(io.BytesIO((downloads / "hostile.docx").read_bytes())) as archive:

@@ -77,9 +77,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(exc.report(), file=sys.stderr)
         return EXIT_DATA
     try:
-        data = render_request(handbook, args.template_id, args.format, args.set)
-        if args.format in BINARY_FORMATS and args.output is None:
-            raise TemplateRequestError(f"{args.format} is a binary format; write it to a file with -o FILE")
+        fmt = args.format.lower()
+        data = render_request(handbook, args.template_id, fmt, args.set)
+        if fmt in BINARY_FORMATS and args.output is None:
+            raise TemplateRequestError(f"{fmt} is a binary format; write it to a file with -o FILE")
         if args.output is None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
@@ -118,10 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="render a template with your own values")
     render.add_argument("template_id", help="template id, such as ai-prd or eval-rubric")
-    render.add_argument("--format", default="md", help="md, docx, yaml, json or csv (default: md)")
+    render.add_argument("--format", default="md", help="md, docx, xlsx, yaml, json or csv, in any case (default: md)")
     render.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a variable's value; repeat for each variable")
-    render.add_argument("-o", "--output", type=Path, help="file to write (required for docx; default: stdout)")
+    render.add_argument("-o", "--output", type=Path, help="file to write (required for docx and xlsx; default: stdout)")
     render.add_argument("--data-dir", type=Path, default=Path("data"), help="data folder (default: data)")
     render.set_defaults(run=cmd_render)
     return parser

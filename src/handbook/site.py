@@ -12,7 +12,8 @@ from pathlib import Path
 from handbook.loader import Handbook, display_path
 from handbook.render.cases import case_pages
 from handbook.render.compare import comparison_pages
-from handbook.render.downloads import ARCHIVE_NAME, file_name, offered_formats, template_files
+from handbook.render.download_schemas import download_schema_files
+from handbook.render.downloads import ARCHIVE_NAME, template_file_set_names, template_files
 from handbook.render.levels import level_pages
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
@@ -58,13 +59,13 @@ def schema_downloads(schemas_dir: Path) -> list[Download]:
 
 
 def template_downloads(handbook: Handbook) -> list[Download]:
-    """Every template in every format it offers, and all of them in one zip, under downloads/."""
+    """Every template in every format it offers, blank and worked example, and all of them in one zip."""
     files = template_files(handbook)
-    downloads = [Download(download_path(file_name(template, fmt)), files[file_name(template, fmt)],
-                          handbook.source_file("templates", template.id))
-                 for template in handbook.templates.values() for fmt in offered_formats(template)]
+    downloads = [Download(download_path(name), files[name], handbook.source_file("templates", template.id))
+                 for template in handbook.templates.values() for name in template_file_set_names(template)]
     if ARCHIVE_NAME in files:
         downloads.append(Download(download_path(ARCHIVE_NAME), files[ARCHIVE_NAME], "data/templates"))
+    downloads += [Download(path, data, "data/templates") for path, data in download_schema_files(handbook).items()]
     return downloads
 
 

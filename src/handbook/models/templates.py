@@ -14,13 +14,19 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
-from handbook.models.common import Record, Slug, Text, Title
+from handbook.models.common import Label, Record, Slug, Text, Title
 
-Format = Literal["md", "docx", "yaml", "json", "csv"]
+Format = Literal["md", "docx", "xlsx", "yaml", "json", "csv"]
 PartName = Literal["rubric", "checklist", "task", "profile"]
+Stage = Literal["discover", "specify", "evaluate", "launch", "learn"]
+STAGES: tuple[str, ...] = ("discover", "specify", "evaluate", "launch", "learn")
+"""The order of the work a template belongs to, as the gallery shows it."""
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
-DECISIONS: tuple[str, ...] = ("go", "no-go")
-"""What each launch gate can be marked; the files list these as the allowed values."""
+DECISIONS: tuple[str, ...] = ("go", "go with conditions", "no-go")
+"""What each launch gate, and the launch as a whole, can be marked; every file lists these as the allowed values."""
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+"""The licence every template file is published under, stated in each file."""
 
 
 def _duplicates(values: Iterable[str]) -> list[str]:
@@ -39,6 +45,8 @@ class Variable(Record):
     name: Key
     label: Title
     default: Annotated[str, StringConstraints(max_length=200)]
+    kind: Literal["text", "date"] = Field(default="text", description=(
+        "`date`: a value set from the command line must be a date written YYYY-MM-DD."))
 
 
 class Blank(Record):
@@ -48,10 +56,19 @@ class Blank(Record):
     hint: Text
 
 
+Compute = Literal["rice"]
+"""Columns a spreadsheet computes from the others of its row; `rice` needs reach, impact, confidence, effort."""
+RICE_INPUTS: tuple[str, ...] = ("reach", "impact", "confidence", "effort")
+
+
 class Column(Record):
-    key: Key = Field(description="Column name in the CSV file; lowercase with underscores.")
-    label: Title
+    key: Key = Field(description="Field name in the YAML and JSON files; lowercase with underscores.")
+    label: Title = Field(description="Column heading in every file, the CSV header included.")
     hint: Text | None = Field(default=None, description="What goes in this column, listed under the table.")
+    choices: list[Annotated[Title, StringConstraints(max_length=40)]] = Field(
+        default_factory=list, description="The allowed values; the spreadsheet offers them as a dropdown.")
+    number: bool = Field(default=False, description="True when the column holds a number the spreadsheet checks.")
+    compute: Compute | None = Field(default=None, description="Filled by the spreadsheet from the row's other cells.")
 
 
 class Table(Record):
@@ -65,7 +82,11 @@ class Table(Record):
     @model_validator(mode="after")
     def _rows_use_columns(self) -> Table:
         _require_unique((column.key for column in self.columns), "column key")
+        _require_unique((column.label for column in self.columns), "column label")
         keys = {column.key for column in self.columns}
+        missing = [key for key in RICE_INPUTS if key not in keys]
+        if any(column.compute == "rice" for column in self.columns) and missing:
+            raise ValueError(f"a RICE score needs the columns {', '.join(RICE_INPUTS)}; missing: {', '.join(missing)}")
         for index, row in enumerate(self.rows):
             unknown = sorted(set(row) - keys)
             if unknown:
@@ -84,10 +105,13 @@ class Section(Record):
     table: Table | None = None
     checklist: list[Text] = Field(default_factory=list, description="Items ticked off as done.")
     part: PartName | None = Field(default=None, description="Where the template's typed part appears.")
+    threshold: bool = Field(default=False, description=(
+        "True to state here the pass threshold of the rubric named by the template's `threshold_from`."))
 
     @model_validator(mode="after")
     def _has_content(self) -> Section:
-        if not (self.guidance or self.questions or self.blanks or self.table or self.checklist or self.part):
+        if not (self.guidance or self.questions or self.blanks or self.table or self.checklist or self.part
+                or self.threshold):
             raise ValueError("a section needs guidance, questions, blanks, a table, a checklist or a part")
         return self
 
@@ -108,10 +132,20 @@ class Scale(Record):
         return self.min <= score <= self.max
 
 
+class Anchor(Record):
+    """One point of a criterion's scale: what an answer at that score does, and a short answer that earns it."""
+
+    score: int
+    descriptor: Text
+    example: Text = Field(description="An anchor answer (or the part of one) that earns this score.")
+
+
 class Criterion(Record):
     id: Key
     name: Title
     guidance: Text
+    anchors: list[Anchor] = Field(default_factory=list, description=(
+        "In a rubric: one anchor for each score of `levels`, from the highest down."))
 
 
 class ScoreLevel(Record):
@@ -129,6 +163,7 @@ class Rubric(Record):
     criteria: list[Criterion] = Field(min_length=1)
     levels: list[ScoreLevel] = Field(min_length=1, description="Anchors from the highest score down.")
     disallow: list[Text] = Field(min_length=1, description="Content that fails an answer whatever its scores.")
+    judge: Text = Field(description="What a model acting as grader is told before the criteria and the answer.")
 
     @model_validator(mode="after")
     def _consistent(self) -> Rubric:
@@ -139,6 +174,11 @@ class Rubric(Record):
         scores = [level.score for level in self.levels]
         if scores != sorted(set(scores), reverse=True):
             raise ValueError("levels must be listed from the highest score down, each score once")
+        unanchored = [criterion.id for criterion in self.criteria
+                      if [anchor.score for anchor in criterion.anchors] != scores]
+        if unanchored:
+            raise ValueError(f"each criterion needs one anchor per level score ({', '.join(map(str, scores))}), "
+                             f"highest first; check: {', '.join(unanchored)}")
         return self
 
 
@@ -242,10 +282,75 @@ class Content(Record):
         return self
 
 
+class ScoreEntry(Record):
+    """One reviewer's scores for one answer in a worked example's score sheet."""
+
+    answer: Label
+    reviewer: Title
+    system: Label = Field(description="Model and prompt version that wrote the answer.")
+    run_date: dt.date
+    scores: dict[Key, int] = Field(description="A score for every criterion, by criterion id.")
+    disallowed: bool = False
+    reason: Text | None = Field(default=None, description="Why, for any score below the pass threshold.")
+    notes: Text | None = None
+
+
+class GateEntry(Record):
+    """How a worked example's launch review marked one gate."""
+
+    decision: Literal["go", "go with conditions", "no-go"]
+    evidence: Text
+    conditions: Text | None = None
+    notes: Text | None = None
+
+
+class Example(Record):
+    """The template filled in for one fictional product, published beside the blank as `<id>-example.<ext>`."""
+
+    about: Text = Field(description="What the example is: the fictional product and where it is in its work.")
+    values: dict[Key, Label] = Field(description="A value for every variable.")
+    answers: dict[Title, dict[Title, Text]] = Field(default_factory=dict, description=(
+        "Answers to a section's blanks: section heading -> blank label -> answer."))
+    rows: dict[Title, list[dict[Key, Text]]] = Field(default_factory=dict, description=(
+        "A section's table filled in: section heading -> rows (in place of the starter and empty rows)."))
+    scores: list[ScoreEntry] = Field(default_factory=list, description="For a rubric: the filled score sheet.")
+    gates: dict[Key, GateEntry] = Field(default_factory=dict, description="For a checklist: each gate's decision.")
+
+    def problems(self, template: Template) -> list[str]:
+        """Where the example names a variable, section, blank, column, criterion or gate the template lacks."""
+        sections = {section.heading: section for section in template.content.sections}
+        found = [f"values: give every variable; missing {name}" for name in
+                 (variable.name for variable in template.variables) if name not in self.values]
+        found += [f"values: unknown variable {name}" for name in self.values
+                  if name not in {variable.name for variable in template.variables}]
+        for heading, answers in self.answers.items():
+            labels = [blank.label for blank in sections[heading].blanks] if heading in sections else None
+            found += [f"answers: no section '{heading}' with blanks"] if not labels else [
+                f"answers.{heading}: no blank '{label}'" for label in answers if label not in labels]
+        for heading, rows in self.rows.items():
+            table = sections[heading].table if heading in sections else None
+            keys = {column.key for column in table.columns} if table else set()
+            found += [f"rows: no section '{heading}' with a table"] if table is None else [
+                f"rows.{heading}: unknown column {key}" for row in rows for key in row if key not in keys]
+        rubric, checklist = template.content.rubric, template.content.checklist
+        criteria = [criterion.id for criterion in rubric.criteria] if rubric else []
+        found += [f"scores: {entry.answer}: score every criterion ({', '.join(criteria)}) on the scale"
+                  for entry in self.scores if rubric is None or sorted(entry.scores) != sorted(criteria)
+                  or any(score not in rubric.scale for score in entry.scores.values())]
+        found += [f"scores: {entry.answer} ({entry.reviewer}): give a reason for any score below "
+                  f"{rubric.passing_score}" for entry in self.scores if rubric and not entry.reason
+                  and min(entry.scores.values(), default=rubric.passing_score) < rubric.passing_score]
+        gates = [gate.id for gate in checklist.gates] if checklist else []
+        found += [f"gates: mark every gate ({', '.join(gates)})"] if self.gates and sorted(self.gates) != sorted(gates) \
+            else []
+        return found
+
+
 class Template(Record):
     """A downloadable template; its content lives here, its layout in templates/downloads/."""
 
-    REFERENCES = (("owners[]", "roles"), ("skills[]", "pillars"), ("sources[]", "sources"))
+    REFERENCES = (("owners[]", "roles"), ("skills[]", "pillars"), ("sources[]", "sources"),
+                  ("threshold_from", "templates"))
 
     id: Slug
     title: Title
@@ -254,16 +359,28 @@ class Template(Record):
     )
     version: Annotated[str, StringConstraints(pattern=r"^\d+\.\d+(\.\d+)?$")]
     updated: dt.date = Field(description="When the content last changed; stamped in every file.")
+    stage: Stage = Field(description="Where in the work it is used; the gallery lists templates in this order.")
     owners: list[Slug] = Field(min_length=1, description="Roles that own this artifact.")
     skills: list[Slug] = Field(default_factory=list, description="Skill pillars the template exercises.")
     variables: list[Variable] = Field(default_factory=list, description="Values a reader sets, with their defaults.")
     how_to_fill: list[Text] = Field(min_length=1, description="Steps, shown on the page and at the end of each file.")
     sources: list[Slug] = Field(default_factory=list)
     content: Content = Field(description="The document's sections and, at most, one typed part.")
+    example: Example | None = Field(default=None, description=(
+        "A worked example: the template filled in for one fictional product, offered in every format."))
+    threshold_from: Slug | None = Field(default=None, description=(
+        "The template whose rubric sets the pass threshold this one states (in a section with `threshold: true`)."))
     formats: list[Format] = Field(min_length=1, description=(
-        "Files offered: md always; docx for any template; yaml and json need a typed part; csv needs a rubric, "
-        "a checklist or a table marked `export: true`."))
+        "Files offered: md always; docx for any template; yaml and json need a typed part; csv and xlsx need a "
+        "rubric, a checklist or a table marked `export: true`."))
     # `formats` is declared after `content` so its check can see the content it depends on.
+
+    @model_validator(mode="after")
+    def _example_fits(self) -> Template:
+        problems = self.example.problems(self) if self.example else []
+        if problems:
+            raise ValueError("the example does not fit the template: " + "; ".join(problems))
+        return self
 
     @field_validator("variables")
     @classmethod
@@ -285,6 +402,7 @@ class Template(Record):
         if part is None and {"yaml", "json"} & set(formats):
             raise ValueError("yaml and json need a typed part (rubric, checklist, task or profile)")
         has_sheet = (part is not None and part[0] in ("rubric", "checklist")) or content.export_table() is not None
-        if "csv" in formats and not has_sheet:
-            raise ValueError("csv needs a rubric, a checklist or a table marked `export: true`")
+        for sheet_format in ("csv", "xlsx"):
+            if sheet_format in formats and not has_sheet:
+                raise ValueError(f"{sheet_format} needs a rubric, a checklist or a table marked `export: true`")
         return formats

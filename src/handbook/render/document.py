@@ -23,6 +23,7 @@ from handbook.models import (
     Table,
     Template,
 )
+from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS, Example
 
 HANDBOOK_NAME = "AI Roles Handbook"
 SAMPLE_ROWS = 3
@@ -82,7 +83,22 @@ def header_values(template: Template, values: dict[str, str]) -> list[tuple[str,
 
 
 def stamp(template: Template) -> str:
-    return f"Version {template.version} · updated {template.updated.isoformat()} · {HANDBOOK_NAME}"
+    return (f"Version {template.version} · updated {template.updated.isoformat()} · {HANDBOOK_NAME} · "
+            f"licence {LICENCE} ({LICENCE_URL})")
+
+
+def threshold_text(rubric: Rubric, source: Template) -> str:
+    """The one pass threshold, in the words every template that uses it prints."""
+    return (f"Pass threshold: an answer passes when every criterion scores {rubric.passing_score} or more on the "
+            f"{rubric.scale.min}–{rubric.scale.max} scale and nothing on the disallow list appears "
+            f"({source.title}, version {source.version}).")
+
+
+def rubric_sheet_header(rubric: Rubric) -> tuple[str, ...]:
+    """The score sheet's columns: what a run was, one score per criterion, the outcome and why."""
+    return ("Answer ID", "Rubric version", "Model and prompt version", "Run date", "Reviewer",
+            *(criterion.name for criterion in rubric.criteria), "Disallowed content found", "Passed",
+            f"Reason for any score below {rubric.passing_score}", "Notes")
 
 
 def column_hints(columns: list[Column]) -> list[Block]:
@@ -91,51 +107,136 @@ def column_hints(columns: list[Column]) -> list[Block]:
     return [Items(hints)] if hints else []
 
 
-def table_grid(table: Table) -> list[Block]:
+def rice_score(row: dict[str, str]) -> str:
+    """Reach times impact times confidence, divided by effort, when all four are numbers and effort is not 0;
+    the spreadsheet's formula does the same sum."""
+    try:
+        reach, impact, confidence, effort = (float(row[key]) for key in RICE_INPUTS)
+    except (KeyError, ValueError):
+        return ""
+    return f"{reach * impact * confidence / effort:g}" if effort else ""
+
+
+def _cell(row: dict[str, str], column: Column) -> str:
+    return rice_score(row) if column.compute == "rice" else row.get(column.key, "")
+
+
+def table_rows(table: Table, filled: list[dict[str, str]] | None) -> list[tuple[str, ...]]:
+    """A table's rows: an example's own rows, or the starter rows and the empty rows of the blank."""
+    if filled is not None:
+        return [tuple(_cell(row, column) for column in table.columns) for row in filled]
     rows = [tuple(row.get(column.key, "") for column in table.columns) for row in table.rows]
-    rows += [("",) * len(table.columns)] * table.blank_rows
+    return rows + [("",) * len(table.columns)] * table.blank_rows
+
+
+def table_grid(table: Table, filled: list[dict[str, str]] | None) -> list[Block]:
+    rows = table_rows(table, filled)
     return [Grid(tuple(column.label for column in table.columns), tuple(rows)), *column_hints(table.columns)]
 
 
-def rubric_blocks(rubric: Rubric, level: int) -> list[Block]:
+def judge_prompt(rubric: Rubric) -> list[str]:
+    """The prompt a model grader receives, line by line: the instructions, each criterion with its anchors,
+    the disallow list and the exact output format, so its scores land in the same sheet as a person's."""
+    lines = [rubric.judge, f"Score each criterion with a whole number from {rubric.scale.min} to {rubric.scale.max}."]
+    for criterion in rubric.criteria:
+        anchors = "; ".join(f"{anchor.score} = {anchor.descriptor}" for anchor in criterion.anchors)
+        lines.append(f"{criterion.id} ({criterion.name}): {criterion.guidance} Anchors: {anchors}")
+    lines.append("Fail the answer whatever its scores if it contains any of: " + "; ".join(rubric.disallow))
+    fields = ", ".join(f'"{criterion.id}": <score>' for criterion in rubric.criteria)
+    lines.append(f'Reply with JSON only: {{"scores": {{{fields}}}, "disallowed_content": [<items found>], '
+                 f'"reasons": {{"<criterion id>": "<one line for every score below {rubric.passing_score}>"}}}}')
+    return lines
+
+
+def passed(rubric: Rubric, scores: dict[str, int], disallowed: bool) -> bool:
+    """The one pass rule: every criterion at or above the threshold, nothing disallowed."""
+    return not disallowed and min(scores.values()) >= rubric.passing_score
+
+
+def rubric_sheet_rows(rubric: Rubric, template: Template, example: Example | None) -> list[tuple[str, ...]]:
+    """The score sheet's rows: an example's scores, or none in the blank."""
+    if example is None:
+        return []
+    return [(entry.answer, template.version, entry.system, entry.run_date.isoformat(), entry.reviewer,
+             *(str(entry.scores[criterion.id]) for criterion in rubric.criteria), "yes" if entry.disallowed else "no",
+             "pass" if passed(rubric, entry.scores, entry.disallowed) else "fail", entry.reason or "",
+             entry.notes or "") for entry in example.scores]
+
+
+def rubric_blocks(rubric: Rubric, template: Template, level: int, example: Example | None) -> list[Block]:
     scale = f"{rubric.scale.min}–{rubric.scale.max}"
-    criteria = tuple((criterion.name, criterion.id, criterion.guidance, "") for criterion in rubric.criteria)
+    criteria = tuple((criterion.name, criterion.id, criterion.guidance) for criterion in rubric.criteria)
+    anchors = tuple((criterion.name, str(anchor.score), anchor.descriptor, anchor.example)
+                    for criterion in rubric.criteria for anchor in criterion.anchors)
     blocks: list[Block] = [
         Paragraph(rubric.objective),
-        Grid(("Criterion", "Key", "What to check", f"Score ({scale})"), criteria),
-        Paragraph(f"Scores are whole numbers from {rubric.scale.min} to {rubric.scale.max}. An answer passes when "
-                  f"every criterion scores {rubric.passing_score} or more and nothing on the disallow list appears."),
+        Grid(("Criterion", "Key", "What to check"), criteria),
+        Paragraph(f"Scores are whole numbers from {rubric.scale.min} to {rubric.scale.max}. "
+                  + threshold_text(rubric, template)),
         Heading(level, "Score levels"),
     ]
     for score_level in rubric.levels:
         blocks.append(Paragraph(f"{score_level.score}: {score_level.label}", "meta"))
         blocks.append(_items(score_level.descriptors))
-    blocks += [Heading(level, "Disallowed in any answer"), _items(rubric.disallow)]
+    blocks += [
+        Heading(level, "Anchors for each criterion"),
+        Grid(("Criterion", f"Score ({scale})", "What an answer at this score does", "Anchor example"), anchors),
+        Heading(level, "Disallowed in any answer"), _items(rubric.disallow),
+        Heading(level, "Judge prompt for a model grader"),
+        *(Paragraph(line, "quote") for line in judge_prompt(rubric)),
+        Heading(level, "Score sheet"),
+        Paragraph("One row per answer and reviewer; the spreadsheet and CSV files have the same columns.", "hint"),
+        Grid(rubric_sheet_header(rubric), tuple(rubric_sheet_rows(rubric, template, example))
+             or ((("",) * len(rubric_sheet_header(rubric))),) * SAMPLE_ROWS),
+    ]
     return blocks
 
 
-def checklist_sheet(checklist: Checklist) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-    """The sign-off table: one row per gate, with the columns a launch review fills in."""
-    header = ("Gate", "Owner", "Evidence required", "Evidence link", f"Decision ({' / '.join(DECISIONS)})", "Notes")
-    return header, tuple((gate.name, gate.owner, gate.evidence, "", "", "") for gate in checklist.gates)
+CHECKLIST_HEADER = ("Gate ID", "Gate", "Check", "Owner", "Evidence required", "Evidence link", "Decision",
+                    "Conditions", "Notes")
+"""The sign-off sheet's columns, the same in the Word, Markdown, CSV and spreadsheet files."""
 
 
-def checklist_blocks(checklist: Checklist, level: int) -> list[Block]:
+def checklist_sheet(checklist: Checklist, example: Example | None = None,
+                    ) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The sign-off table: one row per gate, with the columns a launch review fills in (filled in an example)."""
+    def marks(gate_id: str) -> tuple[str, str, str, str]:
+        entry = example.gates.get(gate_id) if example else None
+        if entry is None:
+            return "", "", "", ""
+        return entry.evidence, entry.decision, entry.conditions or "", entry.notes or ""
+
+    return CHECKLIST_HEADER, tuple((gate.id, gate.name, gate.check, gate.owner, gate.evidence, *marks(gate.id))
+                                   for gate in checklist.gates)
+
+
+def checklist_blocks(checklist: Checklist, level: int, example: Example | None) -> list[Block]:
     gates = tuple(Item(f"{gate.check} Why: {gate.why} Evidence: {gate.evidence} Owner: {gate.owner}.", gate.name)
                   for gate in checklist.gates)
-    header, rows = checklist_sheet(checklist)
-    return [Items(gates, "task"), Paragraph(checklist.rule), Heading(level, "Sign-off"), Grid(header, rows)]
+    header, rows = checklist_sheet(checklist, example)
+    return [Items(gates, "task"), Paragraph(checklist.rule), Heading(level, "Sign-off"),
+            Paragraph(f"Mark each gate {' / '.join(DECISIONS)}; a conditional go names its conditions.", "hint"),
+            Grid(header, rows)]
 
 
-def task_blocks(task: EvalTask, level: int) -> list[Block]:
+def task_blocks(task: EvalTask, level: int, filled: bool) -> list[Block]:
+    """The item; in the blank, every field empty with a line on what goes in it (the data's task is the example)."""
     scale = f"{task.scale.min}–{task.scale.max}"
-    blocks: list[Block] = [Grid(("Field", "Value"), (("Task type", task.task),)), Heading(level, "Prompt"),
-                           Paragraph(task.prompt, "quote")]
-    if task.context:
-        blocks += [Heading(level, "Context given to the model"), Paragraph(task.context)]
+
+    def text(value: str | None, hint: str) -> Paragraph:
+        return Paragraph(value or "", "quote") if filled else Paragraph(hint, "hint")
+
+    def points(values: list[str], hint: str) -> Block:
+        return _items(values) if filled else Paragraph(hint, "hint")
+
+    blocks: list[Block] = [Grid(("Field", "Value"), (("Task type", task.task if filled else ""),)),
+                           Heading(level, "Prompt"), text(task.prompt, "The exact input the model receives.")]
+    if task.context or not filled:
+        blocks += [Heading(level, "Context given to the model"),
+                   text(task.context, "Documents or facts given with the prompt, if any.")]
     blocks += [
-        Heading(level, "The answer must include"), _items(task.must_include),
-        Heading(level, "The answer must avoid"), _items(task.avoid),
+        Heading(level, "The answer must include"), points(task.must_include, "Points a correct answer cannot leave out."),
+        Heading(level, "The answer must avoid"), points(task.avoid, "Content that makes the answer wrong or unsafe."),
         Heading(level, "Scores"),
         Grid(("Criterion", "Key", "What to check", f"Score ({scale})", "Reason"),
              tuple((criterion.name, criterion.id, criterion.guidance, "", "") for criterion in task.criteria)),
@@ -143,10 +244,18 @@ def task_blocks(task: EvalTask, level: int) -> list[Block]:
     return blocks
 
 
-def profile_blocks(profile: Profile, handbook: Handbook, level: int) -> list[Block]:
-    fields = tuple((field.label, field.hint, field.example, "") for field in profile.fields)
+def proficiency_steps(handbook: Handbook) -> list[str]:
+    """The steps a skill profile rates each pillar on: the career framework's four-step `proficiency_scale`
+    of data/skills.yaml (awareness, working, practitioner, expert) where the loaded data defines it (the levels
+    data adds it to the handbook), else the low / medium / high of the role ratings."""
+    scale = getattr(handbook, "proficiency_scale", None)
+    return list(scale) if scale else list(STRENGTH_LEVEL)
+
+
+def profile_blocks(profile: Profile, handbook: Handbook, level: int, filled: bool) -> list[Block]:
+    fields = tuple((field.label, field.hint, field.example, field.example if filled else "") for field in profile.fields)
     pillars = tuple((pillar.name, "", "") for pillar in handbook.pillars.values())
-    levels = " / ".join(STRENGTH_LEVEL)
+    levels = " / ".join(proficiency_steps(handbook))
     samples = ("",) * len(profile.samples)
     return [
         Grid(("Field", "What to write", "Example", "Your answer"), fields),
@@ -158,35 +267,47 @@ def profile_blocks(profile: Profile, handbook: Handbook, level: int) -> list[Blo
     ]
 
 
-def part_blocks(template: Template, handbook: Handbook, level: int) -> list[Block]:
-    part = template.content.part()
-    assert part is not None, "the model places a part only where one exists"
-    name, value = part
-    if name == "rubric":
-        return rubric_blocks(value, level)
-    if name == "checklist":
-        return checklist_blocks(value, level)
-    if name == "task":
-        return task_blocks(value, level)
-    return profile_blocks(value, handbook, level)
+def part_blocks(template: Template, handbook: Handbook, level: int, example: Example | None) -> list[Block]:
+    content = template.content
+    if content.rubric is not None:
+        return rubric_blocks(content.rubric, template, level, example)
+    if content.checklist is not None:
+        return checklist_blocks(content.checklist, level, example)
+    if content.task is not None:
+        return task_blocks(content.task, level, example is not None)
+    assert content.profile is not None, "the model places a part only where one exists"
+    return profile_blocks(content.profile, handbook, level, example is not None)
 
 
-def section_blocks(section: Section, template: Template, handbook: Handbook, level: int) -> list[Block]:
+def section_blocks(section: Section, template: Template, handbook: Handbook, level: int,
+                   example: Example | None) -> list[Block]:
     blocks: list[Block] = [Heading(level, section.heading)]
     if section.guidance:
         blocks.append(Paragraph(section.guidance, "hint"))
     if section.questions:
         blocks.append(_items(section.questions))
     if section.blanks:
+        answers = example.answers.get(section.heading, {}) if example else {}
         blocks.append(Grid(("Item", "What a good answer holds", "Your answer"),
-                           tuple((blank.label, blank.hint, "") for blank in section.blanks)))
+                           tuple((blank.label, blank.hint, answers.get(blank.label, "")) for blank in section.blanks)))
     if section.table:
-        blocks += table_grid(section.table)
+        blocks += table_grid(section.table, example.rows.get(section.heading) if example else None)
     if section.checklist:
         blocks.append(_items(section.checklist, "task"))
     if section.part:
-        blocks += part_blocks(template, handbook, level + 1)
+        blocks += part_blocks(template, handbook, level + 1, example)
+    if section.threshold:
+        blocks.append(Paragraph(threshold_text(*threshold_source(template, handbook)), "meta"))
     return blocks
+
+
+def threshold_source(template: Template, handbook: Handbook) -> tuple[Rubric, Template]:
+    """The rubric whose pass threshold `template` states, and the template that holds it."""
+    source = handbook.templates[template.threshold_from] if template.threshold_from else template
+    rubric = source.content.rubric
+    if rubric is None:
+        raise ValueError(f"template '{template.id}' takes its pass threshold from '{source.id}', which has no rubric")
+    return rubric, source
 
 
 def source_items(template: Template, handbook: Handbook) -> Items:
@@ -199,17 +320,25 @@ def source_items(template: Template, handbook: Handbook) -> Items:
     return Items(tuple(line(source_id) for source_id in template.sources))
 
 
-def document(template: Template, handbook: Handbook, values: dict[str, str], standalone: bool = True) -> list[Block]:
-    """The whole file (`standalone`), or the body a template's web page previews under its own header."""
+EXAMPLE_TITLE = "{title}: worked example"
+
+
+def document(template: Template, handbook: Handbook, values: dict[str, str], standalone: bool = True,
+             example: Example | None = None) -> list[Block]:
+    """The whole file (`standalone`), or the body a template's web page previews under its own header;
+    the blank, or with `example` the worked example (its own values, answers and rows)."""
     level = 2 if standalone else 3
     blocks: list[Block] = []
     if standalone:
-        blocks += [Heading(1, template.title), Paragraph(stamp(template), "meta")]
+        title = EXAMPLE_TITLE.format(title=template.title) if example else template.title
+        blocks += [Heading(1, title), Paragraph(stamp(template), "meta")]
+    if example:
+        blocks.append(Paragraph(f"Worked example, not a blank: {example.about}", "meta"))
     if template.variables:
         blocks.append(Grid(("Detail", "Value"), tuple(header_values(template, values))))
     blocks.append(Paragraph(template.content.intro))
     for section in template.content.sections:
-        blocks += section_blocks(section, template, handbook, level)
+        blocks += section_blocks(section, template, handbook, level, example)
     if standalone:
         blocks += [Heading(level, "How to fill it in"), _items(template.how_to_fill, "number")]
         if template.sources:

@@ -14,9 +14,11 @@ from markupsafe import Markup
 
 from handbook.loader import Handbook
 from handbook.models import Template
+from handbook.models.templates import STAGES
 from handbook.render.downloads import (
     ARCHIVE_NAME,
     FORMATS,
+    WHICH_FILE,
     file_name,
     offered_formats,
     preview_markdown,
@@ -51,13 +53,24 @@ def download_url(page: str, name: str) -> str:
     return posixpath.relpath(download_path(name), page_url(page).rstrip("/") or ".")
 
 
-def file_links(template: Template, files: dict[str, bytes], page: str) -> list[FileLink]:
+def file_links(template: Template, files: dict[str, bytes], page: str, example: bool = False) -> list[FileLink]:
+    """A button per format: the blank's files, or with `example` the worked example's."""
     links = []
     for fmt in offered_formats(template):
-        name = file_name(template, fmt)
+        name = file_name(template, fmt, example)
         label = f"{FORMATS[fmt]} (.{fmt}, {human_size(len(files[name]))})"
         links.append(FileLink(download_url(page, name), label))
     return links
+
+
+def format_advice(template: Template) -> list[tuple[str, str]]:
+    """Which of this template's files to pick for what, in the standard order."""
+    return [(FORMATS[fmt], WHICH_FILE[fmt]) for fmt in offered_formats(template)]
+
+
+def gallery_order(handbook: Handbook) -> list[Template]:
+    """Templates in the order of the work (discover, specify, evaluate, launch, learn), by title within a stage."""
+    return sorted(handbook.templates.values(), key=lambda template: (STAGES.index(template.stage), template.title))
 
 
 def archive_link(files: dict[str, bytes], page: str) -> FileLink:
@@ -86,6 +99,9 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
         "pages/template.md.j2",
         template=template,
         downloads=file_links(template, files, path),
+        examples=file_links(template, files, path, example=True) if template.example else [],
+        advice=format_advice(template),
+        example_preview=Markup(preview_markdown(template, handbook, example=True)) if template.example else None,
         archive=archive_link(files, path),
         also=also,
         preview=Markup(preview_markdown(template, handbook)),
@@ -109,4 +125,4 @@ def _template_gallery(handbook: Handbook, page: str, templates: list[Template]) 
                   **_context(handbook, page))
 
 
-template_gallery = Paged(lambda handbook: list(handbook.templates.values()), _template_gallery, per_part=30)
+template_gallery = Paged(gallery_order, _template_gallery, per_part=30)

@@ -1,0 +1,108 @@
+"""Word files laid out for work: checked in python-docx and in LibreOffice's own layout (as PDF)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import pypdf
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.shared import Inches
+
+from handbook.loader import load_handbook
+from handbook.render.docx import WIDE_TABLE
+from handbook.render.downloads import file_name, template_files
+from tests.conftest import ROOT
+from tests.office import convert
+
+WORD = re.compile(r"[A-Za-z]{4,}")
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    return load_handbook(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def word_files(handbook) -> dict[str, bytes]:
+    """Every Word file: each blank and each worked example."""
+    return {name: data for name, data in template_files(handbook).items() if name.endswith(".docx")}
+
+
+@pytest.fixture(scope="module")
+def pdfs(word_files, tmp_path_factory) -> dict[str, pypdf.PdfReader]:
+    converted = convert(word_files, tmp_path_factory.mktemp("docx-pdf"), "pdf")
+    return {name: pypdf.PdfReader(path) for name, path in converted.items()}
+
+
+def test_every_table_cell_word_stays_whole_in_libreoffice_layout(word_files, pdfs):
+    """A word broken across lines ("Hallucinat / ions") is missing whole from the laid-out text."""
+    for name, data in word_files.items():
+        laid_out = set(WORD.findall(" ".join(page.extract_text() for page in pdfs[name].pages)))
+        cell_words = {word for table in docx.Document(io.BytesIO(data)).tables for row in table.rows
+                      for cell in row.cells for word in WORD.findall(cell.text)}
+        assert cell_words - laid_out == set(), name
+
+
+def test_page_count_matches_the_word_file_and_wide_tables_are_landscape(word_files, pdfs):
+    for name, data in word_files.items():
+        doc = docx.Document(io.BytesIO(data))
+        pages = pdfs[name].pages
+        assert 2 <= len(pages) <= 12, (name, len(pages))
+        wide = any(len(table.columns) >= WIDE_TABLE for table in doc.tables)
+        landscape_pages = [page for page in pages if page.mediabox.width > page.mediabox.height]
+        assert bool(landscape_pages) == wide, name
+        assert any(section.orientation == WD_ORIENT.LANDSCAPE for section in doc.sections) == wide
+
+
+def test_footer_says_page_x_of_y(word_files, pdfs):
+    for name, reader in pdfs.items():
+        count = len(reader.pages)
+        assert f"Page {count} of {count}" in reader.pages[-1].extract_text(), name
+
+
+def test_columns_are_sized_by_content_and_headers_repeat(word_files):
+    doc = docx.Document(io.BytesIO(word_files["launch-checklist.docx"]))
+    sign_off = next(table for table in doc.tables if table.rows[0].cells[0].text == "Gate ID")
+    widths = [int(col.get(qn("w:w"))) for col in sign_off._tbl.tblGrid.findall(qn("w:gridCol"))]
+    header = [cell.text for cell in sign_off.rows[0].cells]
+    assert widths[header.index("Check")] > 1.5 * widths[header.index("Notes")]
+    assert len(set(widths)) > 3
+    for table in doc.tables:
+        assert table._tbl.tr_lst[0].trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_margins_are_at_most_an_inch(word_files):
+    for name, data in word_files.items():
+        for section in docx.Document(io.BytesIO(data)).sections:
+            assert max(section.left_margin, section.right_margin, section.top_margin,
+                       section.bottom_margin) <= Inches(1), name
+
+
+def test_checklists_are_clickable_content_controls(word_files):
+    body = docx.Document(io.BytesIO(word_files["launch-checklist.docx"])).element.body
+    boxes = body.findall(f".//{W14}checkbox")
+    gates = load_handbook(ROOT / "data").templates["launch-checklist"].content.checklist.gates
+    assert len(boxes) >= len(gates)
+    assert "\u2610 " not in "".join(p.text for p in docx.Document(io.BytesIO(word_files["launch-checklist.docx"]))
+                                    .paragraphs if p.text.startswith("\u2610 "))
+
+
+def test_properties_describe_the_template_not_a_stale_application(handbook, word_files):
+    for template in handbook.templates.values():
+        if "docx" not in template.formats:
+            continue
+        data = word_files[file_name(template, "docx")]
+        properties = docx.Document(io.BytesIO(data)).core_properties
+        assert (properties.title, properties.subject, properties.version) == (
+            template.title, template.summary, template.version)
+        example = docx.Document(io.BytesIO(word_files[file_name(template, "docx", example=True)])).core_properties
+        assert example.title == f"{template.title}: worked example"
+        app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
+        assert "Microsoft" not in app and "<Pages>" not in app and "<Words>" not in app
+        assert "CC BY 4.0" in properties.comments
