@@ -1,0 +1,101 @@
+"""What the "Where am I?" self-assessment on each ladder (`#assess`, docs/javascripts/assess.js) reads.
+
+The page embeds one JSON object, made here from the same data as the ladder it sits on: this role's
+levels with their proficiencies, expectations (each with an id that stays put while the theme does),
+signals of readiness and the templates that build each pillar; every other job role's levels, so a
+profile rated once can be held against any rung of any ladder; the proficiency scale; and the skill
+profile's download format with its published JSON Schema, so the file the tool exports and imports is
+the template's own file, checked by the same schema a reader can fetch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from handbook.loader import Handbook
+from handbook.models import Level, RoleLevels, Template
+from handbook.render import levels as ladders
+from handbook.render.download_schemas import download_schema, schema_path
+from handbook.render.downloads import machine_data, values_for
+from handbook.render.pages import template_path
+
+Url = Callable[[str], str]
+"""Turns a path inside the site into a link relative to the ladder page."""
+
+MAX_IMPORT_BYTES = 65536
+"""The largest profile file the tool reads; a filled-in profile is a few kilobytes."""
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def expectation_ids(level: Level) -> list[str]:
+    """`<level-id>.<theme>` for each expectation, in order. Themes are the stable part of an expectation
+    (its wording may be edited), so ticks saved on a device survive a rewrite of the behaviour; a theme
+    repeated within a level gets a numbered suffix rather than sharing a tick."""
+    ids: list[str] = []
+    seen: dict[str, int] = {}
+    for expectation in level.expectations:
+        base = f"{level.id}.{_NOT_SLUG.sub('-', expectation.theme.lower()).strip('-')}"
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+def profile_template(handbook: Handbook) -> Template | None:
+    """The template whose JSON file is a skill profile: the format the assessment exports and imports."""
+    return next((template for template in handbook.templates.values()
+                 if template.content.profile is not None and "json" in template.formats), None)
+
+
+def _template_links(handbook: Handbook, ids: list[str], url: Url) -> list[dict[str, str]]:
+    return [{"title": handbook.templates[template_id].title, "url": url(template_path(template_id))}
+            for template_id in ids]
+
+
+def _own_level(handbook: Handbook, ladder: RoleLevels, level: Level, url: Url) -> dict[str, Any]:
+    artifacts = [artifact.template for artifact in level.artifacts if artifact.template]
+    return {
+        "id": level.id, "title": level.title, "url": url(ladders.level_path(ladder.id, level.id)),
+        "proficiency": dict(level.proficiency),
+        "expectations": [{"id": expectation_id, "theme": expectation.theme, "behaviour": expectation.behaviour}
+                         for expectation_id, expectation in zip(expectation_ids(level), level.expectations, strict=True)],
+        "signals": list(level.ready_signals),
+        "templates": _template_links(handbook, list(dict.fromkeys(artifacts)), url),
+        "step": None if level.step_up is None else {
+            "crux": level.step_up.crux, "url": url(ladders.step_path(ladder.id, level.id, level.step_up.to))},
+    }
+
+
+def _other_ladder(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
+    return {"id": ladder.id, "name": handbook.roles[ladder.id].name, "url": url(ladders.ladder_path(ladder.id)),
+            "levels": [{"id": level.id, "title": level.title, "url": url(ladders.level_path(ladder.id, level.id)),
+                        "proficiency": dict(level.proficiency), "expectations": expectation_ids(level)}
+                       for level in ladder.ordered()]}
+
+
+def _profile_format(handbook: Handbook, url: Url) -> dict[str, Any] | None:
+    """The skill profile's blank JSON file and its schema, or None where the handbook has no such template."""
+    template = profile_template(handbook)
+    if template is None:
+        return None
+    return {"id": template.id, "title": template.title, "version": template.version,
+            "url": url(template_path(template.id)), "schema_url": url(schema_path(template)),
+            "blank": machine_data(template, handbook, values_for(template, {})),
+            "schema": download_schema(template, handbook), "max_bytes": MAX_IMPORT_BYTES}
+
+
+def assessment_data(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
+    """Everything the assessment script needs on `ladder`'s page, with links relative to that page."""
+    return {
+        "role": {"id": ladder.id, "name": handbook.roles[ladder.id].name},
+        "scale": [{"id": step.id, "name": step.name, "summary": step.summary}
+                  for step in handbook.proficiency_scale.values()],
+        "pillars": [{"id": pillar.id, "name": pillar.name, "url": url("skills.md") + "#" + pillar.id,
+                     "practice": list(pillar.practice), "templates": _template_links(handbook, pillar.templates, url)}
+                    for pillar in handbook.pillars.values()],
+        "levels": [_own_level(handbook, ladder, level, url) for level in ladder.ordered()],
+        "ladders": [_other_ladder(handbook, other, url) for other in handbook.levels.values()],
+        "profile": _profile_format(handbook, url),
+    }
