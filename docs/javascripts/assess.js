@@ -327,7 +327,9 @@ function table(caption, header, rows) {
   node.append(el("caption", caption));
   const head = el("tr");
   header.forEach((label) => head.append(el("th", label, { scope: "col" })));
-  node.append(el("thead")).append(head);
+  const thead = el("thead");
+  thead.append(head);
+  node.append(thead);
   const body = el("tbody");
   rows.forEach((row) => {
     const line = el("tr");
