@@ -194,13 +194,13 @@ function linkFor(doc) {
       (mask, id, i) => (ticked.has(id) ? mask | (1 << i) : mask), 0).toString(16).padStart(2, "0"));
     return `${ladder.id}.${masks.join("")}`;
   });
-  const query = new URLSearchParams([["v", String(LINK_VERSION)], ["p", rated.join("_")], ["m", met.join("_")]]);
+  const query = new URLSearchParams([["v", String(LINK_VERSION)], ["p", rated.join("~")], ["m", met.join("~")]]);
   return `${window.location.origin}${window.location.pathname}${LINK_PREFIX}${query}`;
 }
 
 function linkPillars(text, doc) {
   const seen = new Set();
-  for (const item of text ? text.split("_") : []) {
+  for (const item of text ? text.split("~") : []) {
     const [id, step, extra] = item.split(".");
     if (!pillarIds.includes(id)) return `link, p: unknown pillar ${show(id)}; expected one of ${list(pillarIds)}`;
     if (seen.has(id)) return `link, p: pillar ${show(id)} is rated twice`;
@@ -214,7 +214,7 @@ function linkPillars(text, doc) {
 }
 
 function linkTicks(text, doc) {
-  for (const item of text ? text.split("_") : []) {
+  for (const item of text ? text.split("~") : []) {
     const [roleId, masks, extra] = item.split(".");
     const ladder = ladders.get(roleId);
     if (!ladder) return `link, m: unknown role ${show(roleId)}; expected one of ${list([...ladders.keys()])}`;
