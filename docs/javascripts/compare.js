@@ -60,11 +60,11 @@
       element("a", { href: url }, [first.name + " and " + second.name]), "."]);
   }
 
-  /* The levels table: one row per level, keyed by role id and rung, with its cells from Scope on. */
+  /* The levels table: one row per level, keyed "<role id> <rung>", with its cells from Scope on. */
   function readLevels(table) {
     var levels = {};
-    Array.prototype.forEach.call(table.querySelectorAll("tbody tr[data-hb-level-of]"), function (row) {
-      levels[row.getAttribute("data-hb-level-of") + " " + row.getAttribute("data-hb-rung")] = {
+    Array.prototype.forEach.call(table.querySelectorAll("tbody tr[data-hb-level]"), function (row) {
+      levels[row.getAttribute("data-hb-level")] = {
         link: row.querySelector("th a"),
         cells: Array.prototype.slice.call(row.querySelectorAll("td"), 2)
       };
