@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve build test validate browser office lock clean bench audit
+.PHONY: serve build build-zensical test test-fast typecheck validate browser office lock clean bench audit
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,9 @@ serve: $(BIN)/.installed  ## build the site and serve it with live reload on htt
 
 build: $(BIN)/.installed  ## build the site into site/
 	$(BIN)/mkdocs build --strict
+
+build-zensical: $(BIN)/.installed  ## the same site built by Zensical into site-zensical/, from the docs tree MkDocs generates
+	$(BIN)/python -m handbook.export
 
 validate: $(BIN)/.installed  ## check every data file
 	$(BIN)/handbook validate data
@@ -40,8 +43,14 @@ office:  ## install LibreOffice (Writer, Calc) for the document tests, which fai
 	      || echo "!!! could not install LibreOffice: the document tests will FAIL"; \
 	  else echo "!!! LibreOffice (soffice) is not installed and cannot be installed here: the document tests will FAIL"; fi; }
 
-test: $(BIN)/.installed browser office  ## run the whole test suite
+typecheck: $(BIN)/.installed  ## mypy over the package
+	$(BIN)/python -m mypy
+
+test: $(BIN)/.installed browser office typecheck  ## run the whole test suite
 	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/.installed typecheck  ## every test but the browser tests and those that build the site more than once
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 audit/node_modules/.installed: audit/package.json audit/package-lock.json
 	cd audit && npm ci --no-audit --no-fund --loglevel=error
@@ -58,7 +67,7 @@ lock:  ## re-pin every dependency after editing pyproject.toml
 	mv requirements.lock.new requirements.lock
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-zensical .zensical .pytest_cache
 
-bench: $(BIN)/.installed  ## build-cost benchmark (BENCH_SIZES=10,100 for a quick run); writes bench/results/latest.json
+bench: $(BIN)/.installed  ## cold build cost against plain MkDocs at 10 and 100 roles (BENCH_SIZES=10 for a quick run); writes bench/results/latest.json and BENCHMARKS.md
 	$(BIN)/python bench/run.py

@@ -3,7 +3,9 @@
 The real project is copied, then its roles, comparisons and templates are cloned under new
 ids until there are `roles` roles, `roles // 4` comparisons and `roles // 10` templates (at
 least the real counts), so every generated file is valid against the real schema and the text
-has realistic lengths. Weeks and skill ratings scale with the roles that carry them.
+has realistic lengths. Weeks and skill ratings scale with the roles that carry them, and a clone
+of a role with a career ladder (data/levels/<role id>.yaml, where that folder exists) gets a copy
+of the ladder under its own id, so ladders keep the real handbook's share of roles.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 IGNORED = shutil.ignore_patterns(".venv*", "site", ".git", "__pycache__", ".pytest_cache", "node_modules",
-                                 ".hypothesis", "bench", "tests", "audit")
+                                 ".hypothesis", "bench", "tests", "audit", ".cache", ".zensical", "site-zensical")
 STRENGTHS = ("low", "medium", "high")
 
 
@@ -29,19 +31,28 @@ def _header(path: Path) -> str:
     return first + "\n" if first.startswith("#") else ""
 
 
-def _clone_folder(folder: Path, count: int, rename) -> list[str]:
-    """Add clones of the folder's files until it holds `count`; returns the new ids."""
+def _clone_folder(folder: Path, count: int, rename) -> dict[str, str]:
+    """Add clones of the folder's files until it holds `count`; returns each new id with the id it was cloned from."""
     originals = sorted(folder.glob("*.yaml"))
     if not originals:
-        return []
-    new_ids = []
+        return {}
+    clones = {}
     for index in range(len(originals), count):
         source = originals[index % len(originals)]
         data = yaml.safe_load(source.read_text())
         data = rename(data, index)
         _dump(folder / f"{data['id']}.yaml", data, _header(source))
-        new_ids.append(data["id"])
-    return new_ids
+        clones[data["id"]] = source.stem
+    return clones
+
+
+def _clone_levels(folder: Path, clones: dict[str, str]) -> None:
+    """A levels file is named and keyed by its role's id: each cloned role whose source role has a
+    ladder gets a copy of it under the clone's id. Nothing to do where the data has no levels."""
+    for new_id, source_id in clones.items():
+        source = folder / f"{source_id}.yaml"
+        if source.is_file():
+            _dump(folder / f"{new_id}.yaml", dict(yaml.safe_load(source.read_text()), id=new_id), _header(source))
 
 
 def make_project(destination: Path, roles: int) -> Path:
@@ -66,7 +77,9 @@ def make_project(destination: Path, roles: int) -> Path:
 
     role_ids = sorted(p.stem for p in (data / "roles").glob("*.yaml"))
     first_clone = len(role_ids)
-    role_ids += _clone_folder(data / "roles", roles, rename_role)
+    role_clones = _clone_folder(data / "roles", roles, rename_role)
+    role_ids += list(role_clones)
+    _clone_levels(data / "levels", role_clones)
     pairs = itertools.combinations(role_ids, 2)
 
     def rename_comparison(comparison: dict, index: int) -> dict:

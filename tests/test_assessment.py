@@ -23,6 +23,7 @@ from handbook.render.levels import level_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
+TEMPLATES = ROOT / "templates"
 HANDBOOK = load_handbook(ROOT / "data")
 LADDERS = sorted(HANDBOOK.levels)
 
@@ -152,7 +153,7 @@ def _minimal_with_levels(tmp_path: Path, behaviour: str) -> Path:
 
 def test_hostile_text_in_a_level_stays_data_in_the_embedded_json(tmp_path):
     hostile = "</script><script>alert('x')</script> {{ 7*7 }} & <!--"
-    handbook = load_handbook(_minimal_with_levels(tmp_path, hostile))
+    handbook = load_handbook(_minimal_with_levels(tmp_path, hostile), TEMPLATES)
     ladder = next(iter(handbook.levels.values()))
     data = assessment_data(handbook, ladder, lambda target: target)
     text = str(json_script(data))
@@ -163,7 +164,7 @@ def test_hostile_text_in_a_level_stays_data_in_the_embedded_json(tmp_path):
 
 
 def test_a_handbook_without_a_skill_profile_template_still_has_the_assessment(tmp_path):
-    handbook = load_handbook(_minimal_with_levels(tmp_path, "Does work."))
+    handbook = load_handbook(_minimal_with_levels(tmp_path, "Does work."), TEMPLATES)
     assert profile_template(handbook) is None
     body = next(page.body for page in level_pages(handbook) if page.path.endswith("levels/index.md"))
     assert 'id="assess-tool"' in body and 'id="assess-export"' not in body and 'id="assess-import"' not in body

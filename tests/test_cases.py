@@ -17,7 +17,7 @@ from handbook.loader import display_path, load_handbook
 from handbook.render.cases import cases_by_role, cases_for_role, cases_for_template
 from handbook.render.environment import render
 from handbook.render.html import relative_url
-from tests.conftest import FIXTURES, ROOT, copy_project, mkdocs_build
+from tests.conftest import FIXTURES, ROOT, TEMPLATES, copy_project, mkdocs_build
 
 CASE_FIXTURES = FIXTURES / "cases"
 
@@ -92,7 +92,7 @@ def test_cases_by_role_keeps_role_order_and_leaves_out_roles_without_cases(handb
 
 def test_template_cases_section_names_each_case_and_the_part_that_would_have_helped(handbook):
     page = "templates/launch-checklist.md"
-    text = render("sections/template_cases.md.j2", handbook=handbook, template=handbook.templates["launch-checklist"],
+    text = render(handbook.templates_dir, "sections/template_cases.md.j2", handbook=handbook, template=handbook.templates["launch-checklist"],
                   url=lambda target: relative_url(page, target))
     items = lxml_html.fragment_fromstring(text, create_parent="div").xpath("//li")
     expected = cases_for_template(handbook, "launch-checklist")
@@ -105,7 +105,7 @@ def test_template_cases_section_names_each_case_and_the_part_that_would_have_hel
 
 def test_template_cases_section_is_empty_for_a_template_no_case_uses(handbook):
     template = handbook.templates["launch-checklist"].model_copy(update={"id": "unused-template"})
-    text = render("sections/template_cases.md.j2", handbook=handbook, template=template, url=lambda target: target)
+    text = render(handbook.templates_dir, "sections/template_cases.md.j2", handbook=handbook, template=template, url=lambda target: target)
     assert text.strip() == ""
 
 
@@ -236,6 +236,6 @@ def test_markup_in_a_title_is_rejected_with_its_line(tmp_path):
     lines[number - 1] = "title: Title </title><script>alert(1)</script>"
     case.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(DataErrors) as raised:
-        load_handbook(data)
+        load_handbook(data, TEMPLATES)
     assert [str(e) for e in raised.value.errors] == [
         f"{display_path(case)}:{number}:1: title: < and > are not allowed in titles and names"]

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import TEMPLATES
 from lxml import html
 
 from handbook.errors import DataErrors
@@ -41,7 +42,7 @@ def fixture_text(name: str) -> str:
 
 def problems(data: Path) -> list[str]:
     with pytest.raises(DataErrors) as caught:
-        load_handbook(data)
+        load_handbook(data, TEMPLATES)
     return [str(error) for error in caught.value.errors]
 
 
@@ -101,7 +102,7 @@ def test_section_table_rows_must_fill_every_column(tmp_path):
 
 
 def test_comparison_page_shows_contributor_text_as_text(tmp_path):
-    handbook = load_handbook(minimal_data(tmp_path, **{"alpha-vs-beta": fixture_text("alpha-vs-beta.yaml")}))
+    handbook = load_handbook(minimal_data(tmp_path, **{"alpha-vs-beta": fixture_text("alpha-vs-beta.yaml")}), TEMPLATES)
     built = comparison_page(handbook, handbook.comparisons["alpha-vs-beta"])
     assert (built.path, built.title, built.description) == (
         "compare/alpha-vs-beta.md", "Alpha vs Beta", "Two minimal roles side by side.")
@@ -175,7 +176,7 @@ def test_picker_has_two_labelled_selects_and_names_each_table_row_by_its_role(bu
 def test_picker_data_holds_only_the_written_comparisons_each_role_is_on_the_page_once(built_site, handbook):
     root = page(built_site, "compare")
     script = root.find_class("hb-picker__data")[0]
-    assert json.loads(script.text) == picker_data(handbook, "compare/index.md", set(handbook.roles))
+    assert json.loads(script.text) == picker_data(handbook, "compare/index.md")
     assert set(json.loads(script.text)) == {"curated"}
     for role in handbook.roles.values():
         assert html.tostring(root.find_class("hb-picker")[0]).decode().count(f'"{role.id}"') == 1
@@ -196,7 +197,7 @@ def test_hostile_role_text_in_the_picker_stays_text(tmp_path):
     role_file.write_text(role_file.read_text().replace("scope: Narrow.", 'scope: "</script><b>x</b>"'))
     from handbook.render.sections import role_picker
 
-    output = role_picker(load_handbook(data), "compare/index.md")
+    output = role_picker(load_handbook(data, TEMPLATES), "compare/index.md")
     assert "<b>x</b>" not in output and "</script><b>" not in output
     assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in output
     script = output[output.index('<script type="application/json"'):]

@@ -106,3 +106,17 @@ def test_properties_describe_the_template_not_a_stale_application(handbook, word
         app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode()
         assert "Microsoft" not in app and "<Pages>" not in app and "<Words>" not in app
         assert "CC BY 4.0" in properties.comments
+
+
+def run_colours(data: bytes, text: str) -> set[str | None]:
+    doc = docx.Document(io.BytesIO(data))
+    return {str(run.font.color.rgb) if run.font.color.rgb else None for table in doc.tables for row in table.rows
+            for cell in row.cells for paragraph in cell.paragraphs for run in paragraph.runs if run.text == text}
+
+
+def test_placeholders_and_filled_in_text_stand_apart(handbook, word_files):
+    template = handbook.templates["launch-checklist"]
+    placeholder = template.variables[0].default
+    assert run_colours(word_files["launch-checklist.docx"], placeholder) == {"595959"}
+    filled = template.example.values["product"]
+    assert run_colours(word_files["launch-checklist-example.docx"], filled) == {"1F4E9A"}

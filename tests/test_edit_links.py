@@ -9,7 +9,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from handbook.build import last_changed
+from handbook.history import commit_dates
 from handbook.loader import load_handbook
 from tests.conftest import ROOT
 
@@ -57,9 +57,10 @@ def test_pages_that_include_a_root_file_open_that_file(built_site):
 
 def test_last_updated_is_the_last_commit_of_the_file_behind_each_page(built_site):
     shown = {}
+    dates = commit_dates(ROOT)
     for page in pages(built_site):
         edit, updated = page_facts(page)
-        shown[page.relative_to(built_site).as_posix()] = (updated, last_changed(ROOT, edit))
+        shown[page.relative_to(built_site).as_posix()] = (updated, dates.get(edit))
     assert {page: dates for page, dates in shown.items() if dates[0] != dates[1]} == {}
     if (ROOT / ".git").exists():
         assert shown["index.html"][0] is not None
@@ -73,7 +74,7 @@ def _git(repo: Path, *args: str, date: str | None = None) -> None:
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
-def test_last_changed_is_the_commit_date_of_each_file(tmp_path):
+def test_commit_dates_are_the_last_commit_date_of_each_file(tmp_path):
     _git(tmp_path, "init", "-q")
     (tmp_path / "a.yaml").write_text("one\n")
     (tmp_path / "b.md").write_text("one\n")
@@ -82,11 +83,9 @@ def test_last_changed_is_the_commit_date_of_each_file(tmp_path):
     (tmp_path / "b.md").write_text("two\n")
     _git(tmp_path, "commit", "-q", "-am", "second", date="2025-06-30T10:00:00+00:00")
     (tmp_path / "new.yaml").write_text("never committed\n")
-    assert last_changed(tmp_path, "a.yaml") == "2025-03-04"
-    assert last_changed(tmp_path, "b.md") == "2025-06-30"
-    assert last_changed(tmp_path, "new.yaml") is None
+    assert commit_dates(tmp_path) == {"a.yaml": "2025-03-04", "b.md": "2025-06-30"}
 
 
-def test_last_changed_outside_a_checkout_is_none(tmp_path):
+def test_there_are_no_commit_dates_outside_a_checkout(tmp_path):
     (tmp_path / "a.yaml").write_text("one\n")
-    assert last_changed(tmp_path, "a.yaml") is None
+    assert commit_dates(tmp_path) == {}

@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from handbook.cli import main
 from handbook.loader import load_handbook
 from handbook.scaffold import skeleton
-from tests.conftest import FIXTURES, copy_project, mkdocs_build
+from tests.conftest import FIXTURES, TEMPLATES, copy_project, mkdocs_build
 
 MINIMAL = FIXTURES / "minimal"
 BAD = FIXTURES / "bad"
@@ -145,7 +145,7 @@ def _yaml_string(text: str) -> str:
 def project_with_role(folder: Path, name: str, scope: str) -> Path:
     """The real project plus one scaffolded role `hostile-role` with the given name and scope."""
     project = copy_project(folder / "project")
-    text = skeleton("role", "hostile-role", load_handbook(project / "data"), dt.date(2026, 1, 15))
+    text = skeleton("role", "hostile-role", load_handbook(project / "data", TEMPLATES), dt.date(2026, 1, 15))
     text = text.replace("name: Hostile Role", f"name: {_yaml_string(name)}", 1)
     text = re.sub(r"^scope: .*$", lambda _: f"scope: {_yaml_string(scope)}", text, count=1, flags=re.MULTILINE)
     (project / "data" / "roles" / "hostile-role.yaml").write_text(text, encoding="utf-8")

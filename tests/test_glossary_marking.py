@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from handbook.glossary import SKIPPED_ELEMENTS, mark_page_terms, mark_terms
+from handbook.glossary import SKIPPED_ELEMENTS, mark_page_terms, mark_terms, term_matcher
 from handbook.loader import load_handbook
 from handbook.models import GlossaryTerm
 from tests.conftest import ROOT
@@ -135,8 +135,9 @@ def test_the_glossary_page_itself_is_not_marked():
     handbook = load_handbook(ROOT / "data")
     first = next(iter(handbook.records["glossary"].values()))
     page = f"<p>{first.term}</p>"
-    assert mark_page_terms(page, "glossary.md", handbook) == page
-    assert mark_page_terms(page, "faq.md", handbook) != page
+    matcher = term_matcher(handbook.records["glossary"].values())
+    assert mark_page_terms(page, "glossary.md", matcher) == page
+    assert mark_page_terms(page, "faq.md", matcher) != page
 
 
 FRAGMENTS = st.sampled_from([

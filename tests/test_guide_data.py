@@ -12,7 +12,7 @@ from handbook.loader import load_handbook
 from handbook.models import Glossary, PayFigure, WorkedExample
 from handbook.render.guide import citing_pages, dollars, pay_range, transitions_of, worked_example
 from handbook.render.pages import role_path
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, TEMPLATES
 
 GUIDE_COLLECTIONS = ["glossary", "decisions", "interview-prep", "interview-mistakes", "compensation", "faq"]
 
@@ -23,7 +23,7 @@ def handbook():
 
 
 def test_a_data_set_without_guide_files_still_loads_with_empty_guides():
-    minimal = load_handbook(FIXTURES / "minimal")
+    minimal = load_handbook(FIXTURES / "minimal", TEMPLATES)
     assert {name: minimal.records[name] for name in GUIDE_COLLECTIONS} == {name: {} for name in GUIDE_COLLECTIONS}
 
 
@@ -36,7 +36,7 @@ def test_a_decision_leaning_toward_an_unknown_role_is_reported_at_its_line(tmp_p
     shutil.copytree(FIXTURES / "minimal", data)
     shutil.copy(FIXTURES / "guide" / "unknown-role-decisions.yaml", data / "decisions.yaml")
     with pytest.raises(DataErrors) as caught:
-        load_handbook(data)
+        load_handbook(data, TEMPLATES)
     [error] = caught.value.errors
     assert (error.file.endswith("data/decisions.yaml"), error.line, error.column, error.field) == (
         True, 12, 9, "questions[0].answers[1].lean")

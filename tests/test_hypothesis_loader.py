@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from handbook.errors import DataErrors
 from handbook.loader import load_handbook
 from handbook.models import Role
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, TEMPLATES
 
 MINIMAL = FIXTURES / "minimal"
 VALID_ROLE = (MINIMAL / "roles" / "alpha.yaml").read_text(encoding="utf-8")
@@ -46,7 +46,7 @@ def data_dir(tmp_path) -> Path:
 def assert_loads_or_reports(data_dir: Path) -> None:
     """Loading succeeds, or fails with DataErrors whose every line exists in the file it names."""
     try:
-        load_handbook(data_dir)
+        load_handbook(data_dir, TEMPLATES)
     except DataErrors as exc:
         assert exc.errors
         for error in exc.errors:

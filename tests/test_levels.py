@@ -21,7 +21,7 @@ from handbook.render.guide import pay_range
 from handbook.render.levels import expectation_changes, level_pages, steps
 from handbook.render.opendata import LEVEL_COLUMNS, open_data_files
 from handbook.render.printall import slug
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, TEMPLATES
 from tests.test_errors_corpus import minimal_data
 
 JOB_ROLES_WITHOUT_LEVELS: set[str] = set()
@@ -249,11 +249,11 @@ def test_new_role_writes_its_levels_beside_it_valid_as_written(tmp_path, monkeyp
 
     minimal_data(tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    assert main(["new", "role", "red-teamer"]) == 0
+    assert main(["new", "role", "red-teamer", "--templates-dir", str(TEMPLATES)]) == 0
     assert capsys.readouterr().out == (
         "wrote data/roles/red-teamer.yaml and data/levels/red-teamer.yaml; fill them in, then run "
         "`make validate` and preview them with `make serve`.\n")
-    ladder = load_handbook(tmp_path / "data").levels["red-teamer"]
+    ladder = load_handbook(tmp_path / "data", TEMPLATES).levels["red-teamer"]
     assert [level.order for level in ladder.ordered()] == [1, 2, 3, 4]
     assert [level.proficiency["discovery"] for level in ladder.ordered()] == [
         "awareness", "working", "practitioner", "expert"]
@@ -281,7 +281,7 @@ def test_html_and_jinja_in_a_level_reach_the_pages_as_text(tmp_path):
     quoted = "'" + hostile.replace("'", "''") + "'"
     (data / "levels" / "alpha.yaml").write_text(text.replace("behaviour: Does work.", f"behaviour: {quoted}"),
                                                 encoding="utf-8")
-    pages = level_pages(load_handbook(data))
+    pages = level_pages(load_handbook(data, TEMPLATES))
     assert pages and all("<script>alert(" not in page.body for page in pages)
     escaped = "&lt;script&gt;alert(&#39;level&#39;)&lt;/script&gt; {{ 7*7 }} {% if true %}ran{% endif %}"
     assert any(escaped in page.body for page in pages)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import TEMPLATES
 
 from handbook.errors import DataErrors
 from handbook.loader import load_handbook
@@ -11,7 +12,7 @@ from tests.test_errors_corpus import minimal_data
 
 def problems(data) -> list[str]:
     with pytest.raises(DataErrors) as raised:
-        load_handbook(data)
+        load_handbook(data, TEMPLATES)
     return [str(error) for error in raised.value.errors]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, copy_project, mkdocs_build
+from conftest import FIXTURES, TEMPLATES, copy_project, mkdocs_build
 from lxml import html
 
 from handbook.loader import load_handbook
@@ -27,7 +27,7 @@ def ninth_site(tmp_path_factory) -> tuple[Path, object]:
     """A copy of the project with one more role file, built strict; returns (site dir, its handbook)."""
     project = copy_project(tmp_path_factory.mktemp("ninth") / "project")
     data = project / "data"
-    existing = load_handbook(data)
+    existing = load_handbook(data, TEMPLATES)
     role = yaml.safe_load((FIXTURES / "compare" / "ninth-role.yaml").read_text(encoding="utf-8"))
     role["skills"] = dict(zip(existing.pillars, cycle(["high", "medium", "low"])))
     role["sources"] = [next(iter(existing.sources))]
@@ -43,7 +43,7 @@ def ninth_site(tmp_path_factory) -> tuple[Path, object]:
     site = tmp_path_factory.mktemp("ninth-site")
     result = mkdocs_build(project, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site, load_handbook(data)
+    return site, load_handbook(data, TEMPLATES)
 
 
 def parse(site: Path, url_path: str):

@@ -69,7 +69,8 @@ def test_the_site_builds_with_the_network_cut(offline_site):
 
 
 def test_two_builds_of_the_same_sources_are_byte_identical(offline_site, built_site):
-    """The session's build and the offline one were made apart, into different folders."""
+    """The session's build and the offline one were made apart, in two processes, into different folders;
+    the build keeps nothing between runs, so both turned the data into pages from scratch."""
     assert differences(file_hashes(built_site), file_hashes(offline_site)) == []
 
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import posixpath
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from handbook.loader import load_handbook
-from handbook.navigation import MAX_ENTRIES, insert_generated
+from handbook.navigation import insert_generated
 from handbook.render.html import relative_url
 from handbook.render.pages import Page
 from tests.conftest import ROOT, copy_project, mkdocs_build
@@ -32,7 +29,8 @@ def test_the_shipped_data_is_valid_and_summarised_on_one_line():
     result = run_validate(ROOT / "data")
     assert result.returncode == 0, result.stderr
     summary = result.stdout.strip()
-    assert summary.startswith("data: all data valid (") and "8 roles" in summary and "\n" not in summary
+    roles = len(list((ROOT / "data" / "roles").glob("*.yaml")))
+    assert summary.startswith("data: all data valid (") and f"{roles} roles" in summary and "\n" not in summary
 
 
 def test_validate_reports_each_problem_with_file_line_and_field(tmp_path):
@@ -75,6 +73,19 @@ def test_the_build_fails_with_the_same_lines_and_no_traceback(tmp_path):
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+@pytest.mark.slow
+def test_a_copied_project_builds_with_its_own_layouts_and_data(tmp_path):
+    """The plugin finds data/ and templates/ beside the mkdocs.yml it is built from, never beside its code."""
+    project = copy_project(tmp_path / "project")
+    layout = project / "templates" / "pages" / "role.md.j2"
+    layout.write_text(layout.read_text(encoding="utf-8") + "\n<p>Edited in the copy only.</p>\n", encoding="utf-8")
+    role = next((project / "data" / "roles").glob("*.yaml"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Edited in the copy only." in (tmp_path / "site" / "roles" / role.stem / "index.html").read_text()
+    assert "Edited in the copy only." not in (ROOT / "templates" / "pages" / "role.md.j2").read_text()
+
+
 def test_every_role_gets_a_page_on_the_built_site(built_site):
     handbook = load_handbook(ROOT / "data")
     for role_id, role in handbook.roles.items():
@@ -110,48 +121,3 @@ def test_generated_pages_join_the_section_of_their_folder_in_data_order():
 ])
 def test_relative_urls_match_directory_urls(origin, target, expected):
     assert relative_url(origin, target) == expected
-
-
-def test_a_long_list_of_generated_pages_is_split_into_groups_in_order(monkeypatch):
-    monkeypatch.setattr("handbook.navigation.MAX_ENTRIES", 3)
-    nav = [{"Roles": ["roles/index.md", "roles/guide.md"]}]
-    pages = [Page(f"roles/{name}.md", name.upper(), "", "", "x.yaml") for name in "abcde"]
-    assert insert_generated(nav, pages) == [{"Roles": [
-        "roles/index.md", "roles/guide.md",
-        {"A – C": [{"A": "roles/a.md"}, {"B": "roles/b.md"}, {"C": "roles/c.md"}]},
-        {"D – E": [{"D": "roles/d.md"}, {"E": "roles/e.md"}]},
-    ]}]
-
-
-def _leaves_and_longest_list(items: list) -> tuple[list[str], int]:
-    leaves, longest = [], len(items)
-    for item in items:
-        (value,) = item.values()
-        if isinstance(value, list):
-            found, deepest = _leaves_and_longest_list(value)
-            leaves += found
-            longest = max(longest, deepest)
-        else:
-            leaves.append(value)
-    return leaves, longest
-
-
-@pytest.mark.parametrize("count", [31, 200, 901, 1000, 5000])
-def test_a_very_long_list_becomes_a_balanced_tree_of_short_lists(count):
-    pages = [Page(f"roles/r{number:05d}.md", f"R{number:05d}", "", "", "x.yaml") for number in range(count)]
-    items = insert_generated([{"Roles": ["roles/index.md"]}], pages)[0]["Roles"]
-    leaves, longest = _leaves_and_longest_list(items[1:])
-    assert leaves == [page.path for page in pages]
-    assert longest <= MAX_ENTRIES
-    if count == 1000:  # three levels of ten: a page's path through the nav lists 30 links, not 1,000
-        assert len(items[1:]) == 10 and longest == 10
-
-
-SITE_PATH = st.lists(st.sampled_from(["roles", "pm", "a-vs-b", "downloads", "x.csv", "index"]), max_size=4).map("/".join)
-
-
-@given(SITE_PATH, SITE_PATH)
-def testrelative_paths_between_site_files_are_the_ones_relpath_gives(target, base):
-    from handbook.render.html import relative_path
-
-    assert relative_path(target, base) == posixpath.relpath(target or ".", base or ".")

@@ -85,17 +85,3 @@ def test_the_whole_handbook_renders_to_a_pdf_with_every_role(page, site_url, bui
     sections = len(lxml.html.parse(str(built_site / PRINT_PAGE)).getroot().find_class("hb-print-page"))
     assert len(reader.pages) >= sections > len(list(roles))  # each page of the site starts a new sheet
     page.watch.assert_clean()
-
-
-def test_the_print_page_is_combined_once_for_the_same_pages_and_again_for_changed_ones():
-    from handbook.loader import Handbook
-    from handbook.render.printall import print_contents
-
-    handbook = Handbook(data_dir=Path("data"))
-    sources = [PrintSource("a/", "A", '<h1 id="t">A</h1>'), PrintSource("b/", "B", '<a href="../a/#t">to A</a>')]
-    first = print_contents(handbook, sources)
-    assert first == combine(sources)
-    assert print_contents(handbook, list(sources)) is first
-    changed = [sources[0], PrintSource("b/", "B", '<a href="../a/">to A</a>')]
-    assert print_contents(handbook, changed) == combine(changed) != first
-    assert len(handbook.derived) == 2

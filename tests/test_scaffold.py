@@ -15,7 +15,7 @@ from handbook.cli import main
 from handbook.loader import COLLECTIONS, load_handbook
 from handbook.scaffold import SCAFFOLDS, skeleton
 from handbook.schemas import schema_line
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.conftest import ROOT, TEMPLATES, copy_project, mkdocs_build
 from tests.test_errors_corpus import data_with_case, minimal_data
 
 TODAY = dt.date(2026, 1, 15)
@@ -30,16 +30,16 @@ def collection_of(kind: str):
 @pytest.mark.parametrize("source", [ROOT / "data", None], ids=["shipped", "minimal"])
 def test_a_skeleton_is_valid_as_written(kind, source, tmp_path):
     data = minimal_data(tmp_path / "data") if source is None else Path(shutil.copytree(source, tmp_path / "data"))
-    text = skeleton(kind, "brand-new", load_handbook(data), TODAY)
+    text = skeleton(kind, "brand-new", load_handbook(data, TEMPLATES), TODAY)
     (data / FOLDERS[kind]).mkdir(exist_ok=True)
     (data / FOLDERS[kind] / "brand-new.yaml").write_text(text, encoding="utf-8")
-    handbook = load_handbook(data)
+    handbook = load_handbook(data, TEMPLATES)
     assert "brand-new" in handbook.records[SCAFFOLDS[kind].collection]
     assert text.splitlines()[0] == schema_line(collection_of(kind))
 
 
 def test_a_role_skeleton_rates_every_pillar_and_comes_last(tmp_path):
-    handbook = load_handbook(minimal_data(tmp_path / "data"))
+    handbook = load_handbook(minimal_data(tmp_path / "data"), TEMPLATES)
     text = skeleton("role", "gamma-ray", handbook, TODAY)
     assert "\n  discovery: medium\n  evaluation: medium\n" in text
     assert "\norder: 3  #" in text
@@ -49,7 +49,7 @@ def test_a_role_skeleton_rates_every_pillar_and_comes_last(tmp_path):
 def test_new_writes_the_file_and_says_what_to_do_next(tmp_path, monkeypatch, capsys):
     minimal_data(tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    assert main(["new", "template", "red-team-plan"]) == 0
+    assert main(["new", "template", "red-team-plan", "--templates-dir", str(TEMPLATES)]) == 0
     assert capsys.readouterr().out == ("wrote data/templates/red-team-plan.yaml; fill it in, then run "
                                        "`make validate` and preview it with `make serve`.\n")
     assert "\ntitle: Red Team Plan  #" in (tmp_path / "data" / "templates" / "red-team-plan.yaml").read_text()
@@ -99,7 +99,7 @@ def test_new_of_an_unknown_kind_is_a_usage_error(capsys):
 @pytest.mark.slow
 def test_a_scaffolded_role_and_template_appear_on_the_built_site(tmp_path):
     project = copy_project(tmp_path / "project")
-    for kind, record_id in (("role", "ai-red-teamer"), ("template", "red-team-plan")):
+    for kind, record_id in (("role", "ai-red-teamer"), ("template", "jailbreak-log")):
         result = subprocess.run([sys.executable, "-m", "handbook.cli", "new", kind, record_id],
                                 cwd=project, capture_output=True, text=True, check=False)
         assert result.returncode == 0, result.stderr
@@ -108,5 +108,5 @@ def test_a_scaffolded_role_and_template_appear_on_the_built_site(tmp_path):
     role_page = lxml_html.parse(str(tmp_path / "site" / "roles" / "ai-red-teamer" / "index.html"))
     assert role_page.xpath("normalize-space(//article//h1)").removesuffix("¶").strip() == "Ai Red Teamer"
     assert role_page.xpath("//nav//a[normalize-space()='Ai Red Teamer']")
-    template_page = lxml_html.parse(str(tmp_path / "site" / "templates" / "red-team-plan" / "index.html"))
-    assert "Red Team Plan" in template_page.xpath("string(//article//h1)")
+    template_page = lxml_html.parse(str(tmp_path / "site" / "templates" / "jailbreak-log" / "index.html"))
+    assert "Jailbreak Log" in template_page.xpath("string(//article//h1)")

@@ -37,7 +37,7 @@ from handbook.render.downloads import (
     values_for,
 )
 from handbook.render.markdown import md_text
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEMPLATES
 
 FIXTURE_DATA = ROOT / "tests" / "fixtures" / "templates" / "data"
 HOSTILE = "<script>alert('x')</script> {{ 7*7 }} {% if true %}run{% endif %} [click](javascript:alert(1))"
@@ -52,7 +52,7 @@ def handbook():
 
 @pytest.fixture(scope="module")
 def fixture_handbook():
-    return load_handbook(FIXTURE_DATA)
+    return load_handbook(FIXTURE_DATA, TEMPLATES)
 
 
 def all_files(handbook) -> list[tuple[Template, str]]:
@@ -113,7 +113,7 @@ def test_inconsistent_template_is_reported_with_its_file_and_line(tmp_path, chan
     old, new = change
     data_dir = data_file(tmp_path, "plain.yaml", PLAIN.replace(old, new))
     with pytest.raises(DataErrors) as caught:
-        load_handbook(data_dir)
+        load_handbook(data_dir, TEMPLATES)
     assert [str(error).split("data/", 1)[1] for error in caught.value.errors] == [message]
 
 
@@ -122,7 +122,7 @@ def test_table_rows_may_only_name_declared_columns(tmp_path):
         columns: [{key: metric, label: Metric}]
         rows: [{metric: Speed, target: Fast}]""")
     with pytest.raises(DataErrors) as caught:
-        load_handbook(data_file(tmp_path, "plain.yaml", text))
+        load_handbook(data_file(tmp_path, "plain.yaml", text), TEMPLATES)
     assert str(caught.value.errors[0]).endswith(
         "plain.yaml:14:7: content.sections[0].table: row 1 names unknown column(s) target; columns are metric")
 
@@ -132,7 +132,7 @@ def test_rubric_levels_must_run_from_the_highest_score_down(tmp_path):
     text = text.replace("      - score: 5\n", "      - score: 1\n        label: Weak\n        descriptors: [Wrong.]\n"
                                              "      - score: 5\n")
     with pytest.raises(DataErrors) as caught:
-        load_handbook(data_file(tmp_path, "hostile.yaml", text))
+        load_handbook(data_file(tmp_path, "hostile.yaml", text), TEMPLATES)
     assert str(caught.value.errors[0]).endswith(
         "content.rubric: levels must be listed from the highest score down, each score once")
 
@@ -141,7 +141,7 @@ def test_passing_score_must_lie_on_the_scale(tmp_path):
     text = (FIXTURE_DATA / "templates" / "hostile.yaml").read_text(encoding="utf-8")
     text = text.replace("passing_score: 3", "passing_score: 9")
     with pytest.raises(DataErrors) as caught:
-        load_handbook(data_file(tmp_path, "hostile.yaml", text))
+        load_handbook(data_file(tmp_path, "hostile.yaml", text), TEMPLATES)
     assert str(caught.value.errors[0]).endswith("content.rubric: scores must lie on the scale 0-5")
 
 

@@ -32,7 +32,7 @@ from handbook.tools import (
     verdict,
     weekly_cents,
 )
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, TEMPLATES
 
 PAGE = "tools/role-fit.md"
 
@@ -54,7 +54,7 @@ def fixture_data(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def small(tmp_path):
-    return load_handbook(fixture_data(tmp_path))
+    return load_handbook(fixture_data(tmp_path), TEMPLATES)
 
 
 # Role fit ------------------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ def test_bad_tool_settings_are_reported_with_file_line_and_field(tmp_path, monke
     path.write_text(path.read_text().replace(old, new))
     monkeypatch.chdir(tmp_path)
     with pytest.raises(DataErrors) as caught:
-        load_handbook(Path("data"))
+        load_handbook(Path("data"), TEMPLATES)
     assert expected in [str(error) for error in caught.value.errors]
 
 
@@ -269,7 +269,7 @@ def test_a_tool_file_with_another_tools_section_says_which_section_it_needs(tmp_
     (data / "tools" / "self-check.yaml").write_text(role_fit.replace("id: role-fit", "id: self-check"))
     monkeypatch.chdir(tmp_path)
     with pytest.raises(DataErrors) as caught:
-        load_handbook(Path("data"))
+        load_handbook(Path("data"), TEMPLATES)
     assert [str(error) for error in caught.value.errors] == [
         "data/tools/self-check.yaml:1:1: the self-check tool needs its settings under 'self_check:'"]
 
@@ -278,7 +278,7 @@ def test_hostile_statement_text_reaches_the_page_and_its_json_as_inert_text(tmp_
     data = fixture_data(tmp_path)
     path = data / "tools" / "self-check.yaml"
     path.write_text(path.read_text().replace("I like roadmaps.", "'</script><script>alert(1)</script> {{ 7*7 }}'"))
-    html = self_check_tool(load_handbook(data), "tools/self-check.md")
+    html = self_check_tool(load_handbook(data, TEMPLATES), "tools/self-check.md")
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
     assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e {{ 7*7 }}" in html
     assert "<script>alert" not in html

@@ -55,7 +55,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a commented skeleton data file that passes validation as it is."""
     try:
-        paths = new_record(args.kind, args.id, args.data_dir, dt.date.today())
+        paths = new_record(args.kind, args.id, args.data_dir, dt.date.today(), args.templates_dir)
     except ScaffoldError as exc:
         print(f"handbook new: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -71,8 +71,13 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """Render one template with the user's values; text goes to stdout unless -o names a file."""
+    templates_dir = args.templates_dir or args.data_dir.parent / "templates"
+    if not (templates_dir / "downloads").is_dir():
+        print(f"handbook render: error: {templates_dir.as_posix()}: no template layouts there; run from the "
+              "project root or name the folder with --templates-dir", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        handbook = load_handbook(args.data_dir)
+        handbook = load_handbook(args.data_dir, templates_dir)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return EXIT_DATA
@@ -115,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=sorted(SCAFFOLDS), help="what to add")
     new.add_argument("id", help="lowercase-kebab id, also the file name, such as ai-product-manager")
     new.add_argument("--data-dir", type=Path, default=Path("data"), help="data folder (default: data)")
+    new.add_argument("--templates-dir", type=Path, default=None,
+                     help="layouts folder (default: templates beside the data folder)")
     new.set_defaults(run=cmd_new)
 
     render = commands.add_parser("render", help="render a template with your own values")
@@ -124,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a variable's value; repeat for each variable")
     render.add_argument("-o", "--output", type=Path, help="file to write (required for docx and xlsx; default: stdout)")
     render.add_argument("--data-dir", type=Path, default=Path("data"), help="data folder (default: data)")
+    render.add_argument("--templates-dir", type=Path, default=None,
+                        help="layouts folder (default: templates beside the data folder)")
     render.set_defaults(run=cmd_render)
     return parser
 

@@ -9,14 +9,12 @@ definitions are escaped, so a definition can never add markup to a page.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from handbook.loader import Handbook
 from handbook.models import GlossaryTerm
 
 GLOSSARY_PAGE = "glossary.md"
@@ -77,19 +75,8 @@ def _spelling_pattern(spelling: str) -> str:
 
 
 def term_matcher(terms: Iterable[GlossaryTerm]) -> TermMatcher | None:
-    """Longer spellings are tried first, so 'error taxonomy' wins over a shorter term inside it."""
-    terms = tuple(terms)
-    key = tuple(map(id, terms))
-    if key not in _LAST_MATCHER:  # built once per glossary, not once per page
-        _LAST_MATCHER.clear()  # the cached entry keeps its terms alive, so their ids stay theirs
-        _LAST_MATCHER[key] = (terms, _matcher(terms))
-    return _LAST_MATCHER[key][1]
-
-
-_LAST_MATCHER: dict[tuple[int, ...], tuple[tuple[GlossaryTerm, ...], TermMatcher | None]] = {}
-
-
-def _matcher(terms: tuple[GlossaryTerm, ...]) -> TermMatcher | None:
+    """The matcher of a glossary (None when it is empty), made once per build. Longer spellings are tried
+    first, so 'error taxonomy' wins over a shorter term inside it."""
     spellings = sorted(((spelling, term) for term in terms for spelling in term.spellings()),
                        key=lambda item: -len(item[0]))
     if not spellings:
@@ -165,9 +152,8 @@ def _in_reference(page_html: str, position: int) -> bool:
 
 def _uses(matcher: TermMatcher, page_html: str) -> Iterator[re.Match[str]]:
     """Every use of a term in the page's text, in order, as `matcher.pattern` finds them one after another."""
-    lowered = page_html.lower()
-    if len(lowered) != len(page_html):  # a rare character changes length in lower case: search the slow way
-        lowered = None
+    lower = page_html.lower()
+    lowered = lower if len(lower) == len(page_html) else None  # a rare character changes length: the slow way
     for start, end in _free_spans(page_html):
         found = _matches(matcher, page_html, lowered, start, end)
         for match in found:
@@ -193,14 +179,18 @@ def _matches(matcher: TermMatcher, page_html: str, lowered: str | None, start: i
 
 def mark_terms(page_html: str, terms: Iterable[GlossaryTerm]) -> str:
     """`page_html` with the first use of each term wrapped in an <abbr> carrying its definition."""
-    matcher = term_matcher(terms)
+    return mark_with(page_html, term_matcher(terms))
+
+
+def mark_with(page_html: str, matcher: TermMatcher | None) -> str:
+    """`mark_terms` with the glossary's matcher made beforehand (`term_matcher`)."""
     if matcher is None:
         return page_html
     marked: set[str] = set()
     pieces: list[str] = []
     position = 0
     for match in _uses(matcher, page_html):
-        term = matcher.term_of_group[match.lastgroup]
+        term = matcher.term_of_group[str(match.lastgroup)]
         if term.id not in marked:
             marked.add(term.id)
             pieces += [page_html[position:match.start()], _abbr(match.group(), term)]
@@ -209,10 +199,7 @@ def mark_terms(page_html: str, terms: Iterable[GlossaryTerm]) -> str:
     return "".join(pieces)
 
 
-def mark_page_terms(page_html: str, page_path: str, handbook: Handbook) -> str:
-    """Hover definitions for one page of the site (`page_path` as in docs/, e.g. `roles/pm.md`), marked
-    once per page content and handbook (see Handbook.remember)."""
-    if page_path == GLOSSARY_PAGE:
-        return page_html
-    key = ("glossary", page_path, hashlib.sha256(page_html.encode()).digest())
-    return handbook.remember(key, lambda: mark_terms(page_html, handbook.records["glossary"].values()))
+def mark_page_terms(page_html: str, page_path: str, matcher: TermMatcher | None) -> str:
+    """Hover definitions for one page of the site (`page_path` as in docs/, e.g. `roles/pm.md`); the
+    glossary page itself defines every term, so it is left as it is."""
+    return page_html if page_path == GLOSSARY_PAGE else mark_with(page_html, matcher)

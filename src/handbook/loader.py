@@ -6,13 +6,11 @@ same lines in the terminal and in a failed preview.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Callable, Hashable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -48,7 +46,6 @@ from handbook.models.levels import level_problems
 from handbook.models.tools import Tool
 from handbook.yamlsource import SourceDocument, read_yaml
 
-T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Collection:
@@ -119,21 +116,12 @@ class Handbook:
     """All handbook data, validated and cross-referenced."""
 
     data_dir: Path
+    templates_dir: Path
+    """The Jinja layouts that present this data: `templates/` beside `data/` unless the build says where."""
     records: dict[str, dict[str, Any]] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     references: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     """(collection, id) -> the (collection, id) of every record it names, in the order of its REFERENCES."""
-    derived: dict[Hashable, Any] = field(default_factory=dict, compare=False, repr=False)
-    """What the build made from this data (every template file, each page's sections and hover marks),
-    made once per loaded handbook and kept with it, in the build cache too (see `remember`)."""
-
-    def remember(self, key: Hashable, make: Callable[[], T]) -> T:
-        """`make()` the first time `key` is asked for; the same value after, in this build and in later
-        builds of the same data and code. The key must name every input besides the handbook."""
-        if key not in self.derived:
-            self.derived[key] = make()
-        return self.derived[key]
-
     @property
     def roles(self) -> dict[str, Role]:
         """Roles in reading order (their `order`, then name)."""
@@ -176,30 +164,10 @@ class Handbook:
         return self.origins[(collection, record_id)].file
 
 
-def load_handbook(data_dir: Path | str) -> Handbook:
+def load_handbook(data_dir: Path | str, templates_dir: Path | None = None) -> Handbook:
     """Load and validate everything under `data_dir`; raise DataErrors listing every problem."""
-    with _cycle_collector_paused():
-        return _load_handbook(Path(data_dir))
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Reading builds hundreds of thousands of small objects and no reference cycles, yet each batch of
-    new objects wakes Python's cycle collector, which rescans the growing heap: a third of the time
-    of reading 1,000 roles. The handbook then lives as long as the build, so it is frozen (left out of
-    every later collection, still freed when no longer referenced) rather than scanned once more."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
-def _load_handbook(data_dir: Path) -> Handbook:
-    handbook = Handbook(data_dir=data_dir)
+    data_dir = Path(data_dir)
+    handbook = Handbook(data_dir, templates_dir or data_dir.parent / "templates")
     errors: list[DataError] = []
     raw: list[RawRecord] = []
     unread: set[str] = set()

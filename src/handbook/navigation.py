@@ -1,10 +1,7 @@
 """Put generated pages into the navigation written in mkdocs.yml, so a new role needs no nav edit.
 
 Rule: a generated page `roles/x.md` joins the nav section that holds `roles/index.md`, in data
-order, inside a sub-section named by the page's `nav_group` when it has one. A list longer than
-`MAX_ENTRIES` is split into a balanced tree of sub-sections, none longer than that, so with
-navigation pruning a page carries a few short lists of links (the path to itself), not every role
-in the handbook: 1,000 roles become 10 groups of 10 groups of 10 pages.
+order, inside a sub-section named by the page's `nav_group` when it has one.
 """
 
 from __future__ import annotations
@@ -17,7 +14,6 @@ from typing import Any
 from handbook.render.pages import Page
 
 NavItem = Any  # str | dict[str, str | list[NavItem]], as MkDocs parses `nav:`
-MAX_ENTRIES = 30
 
 
 def _section_holding(items: list[NavItem], index_path: str) -> list[NavItem] | None:
@@ -50,56 +46,21 @@ def insert_generated(nav: list[NavItem] | None, pages: Iterable[Page]) -> list[N
     if nav is None:
         return None
     nav = copy.deepcopy(nav)
-    added: dict[int, tuple[list[NavItem], list[NavItem]]] = {}  # id(list) -> (list, entries added to it)
     for page in pages:
         section = next((found for index in _folder_indexes(page.path)
                         if (found := _section_holding(nav, index)) is not None), None)
         if section is None:
             continue
-        target = section
-        if page.nav_group is not None:
-            target = next((item[page.nav_group] for item in section
-                           if isinstance(item, dict) and isinstance(item.get(page.nav_group), list)), None)
-            if target is None:
-                target = []
-                section.append({page.nav_group: target})
-        entry = {page.title: page.path}
-        target.append(entry)
-        added.setdefault(id(target), (target, []))[1].append(entry)
-    for items, entries in added.values():
-        if len(entries) > MAX_ENTRIES:
-            _group(items, entries)
+        target = section if page.nav_group is None else _group(section, page.nav_group)
+        target.append({page.title: page.path})
     return nav
 
 
-def _group(items: list[NavItem], entries: list[NavItem]) -> None:
-    """Replace `entries` in `items` by the balanced tree of sub-sections `_tree` makes of them."""
-    position = next(index for index, item in enumerate(items) if item is entries[0])
-    kept = [item for item in items if not any(item is entry for entry in entries)]
-    items[:] = kept[:position] + _tree(entries) + kept[position:]
-
-
-def _tree(entries: list[NavItem]) -> list[NavItem]:
-    """The fewest levels that keep every list within MAX_ENTRIES, with the same fan-out at each level,
-    so the lists on the way to any page are as short as they can be."""
-    levels = 1
-    while MAX_ENTRIES**levels < len(entries):
-        levels += 1
-    fanout = 2
-    while fanout**levels < len(entries):
-        fanout += 1
-    return _split(entries, fanout, levels)
-
-
-def _split(entries: list[NavItem], fanout: int, levels: int) -> list[NavItem]:
-    if levels == 1:
-        return entries
-    size = fanout ** (levels - 1)
-    chunks = [entries[start:start + size] for start in range(0, len(entries), size)]
-    return [{_label(chunk): _split(chunk, fanout, levels - 1)} for chunk in chunks]
-
-
-def _label(chunk: list[NavItem]) -> str:
-    """A group is named by the titles of its first and last page."""
-    first, last = next(iter(chunk[0])), next(iter(chunk[-1]))
-    return first if len(chunk) == 1 else f"{first} – {last}"
+def _group(section: list[NavItem], name: str) -> list[NavItem]:
+    """The sub-section `name` of `section`, added at its end the first time a page asks for it."""
+    for item in section:
+        if isinstance(item, dict) and isinstance(item.get(name), list):
+            return item[name]
+    group: list[NavItem] = []
+    section.append({name: group})
+    return group

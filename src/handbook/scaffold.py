@@ -89,7 +89,7 @@ def skeleton(kind: str, record_id: str, handbook: Handbook, today: dt.date) -> s
     check_id(record_id)
     scaffold = SCAFFOLDS.get(kind) or COMPANIONS[kind]
     line = schema_line(_collection(scaffold.collection))
-    return render(scaffold.template, id=record_id, schema_line=line,
+    return render(handbook.templates_dir, scaffold.template, id=record_id, schema_line=line,
                   **scaffold.context(handbook, record_id, today))
 
 
@@ -103,7 +103,8 @@ def _path(kind: str, record_id: str, data_dir: Path) -> Path:
     return data_dir / _collection((SCAFFOLDS.get(kind) or COMPANIONS[kind]).collection).folder / f"{record_id}.yaml"
 
 
-def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date) -> list[Path]:
+def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date,
+               templates_dir: Path | None = None) -> list[Path]:
     """Write the skeleton to data/<folder>/<id>.yaml, and its companions beside it; never overwrite a
     file (raises ScaffoldError before reading the data or writing anything)."""
     check_id(record_id)
@@ -111,7 +112,7 @@ def new_record(kind: str, record_id: str, data_dir: Path, today: dt.date) -> lis
         if _path(each, record_id, data_dir).exists():
             raise ScaffoldError(f"{display_path(_path(each, record_id, data_dir))} already exists; "
                                 "edit that file or choose another id")
-    handbook = load_handbook(data_dir)
+    handbook = load_handbook(data_dir, templates_dir)
     kinds = [kind, *companions(kind, handbook)]
     texts = [skeleton(each, record_id, handbook, today) for each in kinds]
     paths = [_path(each, record_id, data_dir) for each in kinds]

@@ -1,15 +1,15 @@
-"""Everything the build adds to the site from data: generated pages and downloadable files.
+"""Everything the build adds to the site from data, in the order it is made: the template files, then
+the pages that link them, then every download.
 
 Plain functions of the handbook, so any engine (MkDocs, ProperDocs, a script) can call them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.loader import Handbook, display_path
+from handbook.loader import Handbook, display_path, load_handbook
 from handbook.render.cases import case_pages
 from handbook.render.compare import comparison_pages
 from handbook.render.download_schemas import download_schema_files
@@ -17,9 +17,7 @@ from handbook.render.downloads import ARCHIVE_NAME, template_file_set_names, tem
 from handbook.render.levels import level_pages
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
-from handbook.render.parts import PartedPage, later_parts, parted_pages
 from handbook.render.printall import print_page
-from handbook.render.sections import PAGED
 from handbook.render.template_pages import download_path, template_pages
 from handbook.render.tools import ROLE_FIT_SETUP_FILE, role_fit_setup_file
 
@@ -33,20 +31,10 @@ class Download:
     source_file: str
 
 
-def generated_pages(handbook: Handbook) -> list[Page]:
-    return [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook), *comparison_pages(handbook),
-            print_page("mkdocs.yml")]
-
-
-def parted_docs(handbook: Handbook, docs: Iterable[tuple[str, str, Path]]) -> dict[str, PartedPage]:
-    """Hand-written pages (src path, source, file) whose lists need more than one part, by src path."""
-    return {page.path: page for page in parted_pages(handbook, docs, PAGED)}
-
-
-def part_pages(handbook: Handbook, parted: dict[str, PartedPage]) -> list[Page]:
-    """Parts 2 and on of every hand-written page that needs them (part 1 is the page itself)."""
-    return [page for parted_page in parted.values()
-            for page in handbook.remember(("parts", parted_page), lambda p=parted_page: later_parts(handbook, p, PAGED))]
+def generated_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
+    """Every page made from data; template pages link `files` (from `template_files`) with their sizes."""
+    return [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
+            *comparison_pages(handbook), print_page("mkdocs.yml")]
 
 
 def schema_downloads(schemas_dir: Path) -> list[Download]:
@@ -58,9 +46,8 @@ def schema_downloads(schemas_dir: Path) -> list[Download]:
             for path in sorted(schemas_dir.glob("*.schema.json"))]
 
 
-def template_downloads(handbook: Handbook) -> list[Download]:
-    """Every template in every format it offers, blank and worked example, and all of them in one zip."""
-    files = template_files(handbook)
+def template_downloads(handbook: Handbook, files: dict[str, bytes]) -> list[Download]:
+    """Every template in every format it offers (`files`), blank and worked example, and all of them in one zip."""
     downloads = [Download(download_path(name), files[name], handbook.source_file("templates", template.id))
                  for template in handbook.templates.values() for name in template_file_set_names(template)]
     if ARCHIVE_NAME in files:
@@ -79,7 +66,24 @@ def tool_downloads(handbook: Handbook) -> list[Download]:
     return [Download(ROLE_FIT_SETUP_FILE, role_fit_setup_file(handbook), handbook.source_file("tools", "role-fit"))]
 
 
-def generated_downloads(handbook: Handbook) -> list[Download]:
+def generated_downloads(handbook: Handbook, files: dict[str, bytes]) -> list[Download]:
     schemas_dir = handbook.data_dir.parent / "schemas"
-    return [*schema_downloads(schemas_dir), *template_downloads(handbook), *open_data_downloads(handbook),
+    return [*schema_downloads(schemas_dir), *template_downloads(handbook, files), *open_data_downloads(handbook),
             *tool_downloads(handbook)]
+
+
+@dataclass(frozen=True)
+class Build:
+    """One build's products, each made once, in one direction: data, then files, then pages."""
+
+    handbook: Handbook
+    template_files: dict[str, bytes]
+    pages: list[Page]
+    downloads: list[Download]
+
+
+def make_build(data_dir: Path, templates_dir: Path | None = None) -> Build:
+    """Load and validate the data (raises DataErrors) and make everything the site adds from it."""
+    handbook = load_handbook(data_dir, templates_dir)
+    files = template_files(handbook)
+    return Build(handbook, files, generated_pages(handbook, files), generated_downloads(handbook, files))

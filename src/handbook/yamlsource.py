@@ -7,11 +7,10 @@ with a line number, and validation errors later need to point at the field's lin
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import yaml
 
@@ -36,12 +35,7 @@ class SourceDocument:
 
     file: str
     data: Any
-    text: str = field(repr=False)
-
-    @functools.cached_property
-    def positions(self) -> dict[FieldPath, Position]:
-        """Worked out when an error needs a line: the text was read cleanly once, so it reads again."""
-        return _parse(self.text, self.file, FAST_LOADER)[1]
+    positions: dict[FieldPath, Position] = field(repr=False)
 
     def position_of(self, path: FieldPath) -> Position:
         """Line and column of a field, or of its nearest written ancestor (a missing field)."""
@@ -96,16 +90,16 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
         return fail(1, 1, "file is empty; expected a YAML mapping of fields")
 
     try:
-        data, problems = _quick_parse(text, display_name)
-    except yaml.YAMLError:
-        try:  # libyaml said no: PyYAML's own parser gives the messages contributors are shown
-            data, _, problems = _parse(text, display_name, yaml.SafeLoader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            return fail(line, column, f"malformed YAML: {_yaml_reason(exc, line)}")
-        except yaml.YAMLError as exc:
-            return fail(1, 1, f"malformed YAML: {exc}")
+        try:
+            data, positions, problems = _parse(text, display_name, COMPOSER)
+        except yaml.YAMLError:  # libyaml's messages are terse: PyYAML's own parser says what and where
+            data, positions, problems = _parse(text, display_name, yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return fail(line, column, f"malformed YAML: {_yaml_reason(exc, line)}")
+    except yaml.YAMLError as exc:
+        return fail(1, 1, f"malformed YAML: {exc}")
     except (ValueError, OverflowError) as exc:  # e.g. an impossible date such as 2024-02-30
         return fail(1, 1, f"malformed YAML value: {exc}")
     if problems:
@@ -114,62 +108,23 @@ def read_yaml(path: Path, display_name: str) -> tuple[SourceDocument | None, lis
         return fail(1, 1, "file is empty; expected a YAML mapping of fields")
     if not isinstance(data, dict):
         return fail(1, 1, f"expected a mapping of fields at the top of the file; got {_kind(data)}")
-    return SourceDocument(display_name, data, text), []
+    return SourceDocument(display_name, data, positions), []
 
 
 _EMPTY = object()
-_LIBYAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+COMPOSER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's C parser where it was built with libyaml (the wheels are): the same nodes and marks, forty times
+faster than the pure-Python one, which is most of a rebuild's time under `mkdocs serve` otherwise."""
 
 
-class _FastLoader(_LIBYAML_LOADER):  # type: ignore[misc,valid-type]
-    """libyaml's parser when PyYAML was built with it: the same YAML, several times faster to read.
-
-    Most plain scalars in our data are prose. Only one starting with a character that some implicit
-    type can start with (a digit, `t`rue, `n`ull, `~`...) needs PyYAML's list of patterns; any other is
-    text, which this says at once. Short ones (keys, ids, levels) repeat, so their answer is kept: a
-    plain scalar's type depends on its text alone. Our loader uses no path resolvers, so those two
-    hooks do nothing."""
-
-    _MAY_BE_TYPED = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key)
-    _SHORTCUT = None not in yaml.resolver.Resolver.yaml_implicit_resolvers  # else a pattern may match any text
-    _KEPT_UP_TO = 40
-    _plain_tags: ClassVar[dict[str, str]] = {}
-
-    def resolve(self, kind, value, implicit):
-        if kind is yaml.MappingNode:  # without path resolvers, a collection's tag is its kind's
-            return self.DEFAULT_MAPPING_TAG
-        if kind is yaml.SequenceNode:
-            return self.DEFAULT_SEQUENCE_TAG
-        if not implicit[0] or not self._SHORTCUT:
-            return super().resolve(kind, value, implicit)
-        tag = self._plain_tags.get(value)
-        if tag is None:
-            typed = not value or value[0] in self._MAY_BE_TYPED
-            tag = super().resolve(kind, value, implicit) if typed else self.DEFAULT_SCALAR_TAG
-            if len(value) <= self._KEPT_UP_TO:
-                self._plain_tags[value] = tag
-        return tag
-
-    def descend_resolver(self, current_node, current_index):
-        pass
-
-    def ascend_resolver(self):
-        pass
-
-
-FAST_LOADER = _FastLoader
-
-
-def _parse(text: str, file: str, loader_class: type, quick: bool = False) -> tuple[Any, dict, list[DataError]]:
-    """Compose, check and construct one document; raises yaml.YAMLError on malformed YAML, and _Retrace
-    when a quick walk meets a problem."""
+def _parse(text: str, file: str, loader_class: type[yaml.SafeLoader]) -> tuple[Any, dict[FieldPath, Position], list[DataError]]:
+    """Compose, check and construct one document; raises yaml.YAMLError on malformed YAML."""
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return _EMPTY, {}, []
-        # YAML writes anchors and aliases with & and *: a quick walk of a file with neither skips tracking them
-        walk = (_QuickWalk if quick else _Walk)(file, aliases_possible=not quick or "&" in text or "*" in text)
+        walk = _Walk(file)
         walk.positions[()] = (node.start_mark.line + 1, node.start_mark.column + 1)
         data = walk.value(node, (), depth=0)
         if walk.problems:
@@ -179,15 +134,6 @@ def _parse(text: str, file: str, loader_class: type, quick: bool = False) -> tup
         return data, walk.positions, []
     finally:
         loader.dispose()
-
-
-def _quick_parse(text: str, file: str) -> tuple[Any, list[DataError]]:
-    """The data, or every problem with its place; yaml.YAMLError on malformed YAML."""
-    try:
-        data, _, problems = _parse(text, file, FAST_LOADER, quick=True)
-    except _Retrace:
-        data, _, problems = _parse(text, file, FAST_LOADER)
-    return data, problems
 
 
 def _yaml_reason(exc: yaml.MarkedYAMLError, line: int) -> str:
@@ -210,15 +156,13 @@ class _Walk:
     """One pass over a composed document that builds its data, records the position of every field, and
     rejects what PyYAML accepts silently: duplicate keys, aliases, merge keys, deep nesting.
 
-    Building the data here rather than with PyYAML's constructor saves a second pass over every node;
-    scalars are built by PyYAML's own safe constructors, so the values are the ones it would give."""
+    Scalars are built by PyYAML's own safe constructors, so the values are the ones it would give."""
 
-    def __init__(self, file: str, aliases_possible: bool = True):
+    def __init__(self, file: str):
         self.file = file
         self.positions: dict[FieldPath, Position] = {}
         self.problems: list[DataError] = []
-        self.visited: set[int] = set()
-        self.aliases_possible = aliases_possible  # then a node met twice is an alias
+        self.visited: set[int] = set()  # a node met twice is an alias
         self.other_tags = False
         self.constructor = yaml.constructor.SafeConstructor()
 
@@ -230,10 +174,9 @@ class _Walk:
         """The data of `node`, written at `path` (whose position the caller has recorded)."""
         if depth > MAX_DEPTH:
             return self.problem(node, path, f"nested more than {MAX_DEPTH} levels deep")
-        if self.aliases_possible:
-            if id(node) in self.visited:
-                return self.problem(node, path, "anchors and aliases (&name, *name) are not supported; write the value out")
-            self.visited.add(id(node))
+        if id(node) in self.visited:
+            return self.problem(node, path, "anchors and aliases (&name, *name) are not supported; write the value out")
+        self.visited.add(id(node))
         tag = node.tag
         if tag == _STR:
             return node.value
@@ -278,37 +221,6 @@ class _Walk:
             positions[child] = (mark.line + 1, mark.column + 1)
             key = key_node.value if key_node.tag == _STR else self.value(key_node, child, depth + 1)
             data[key] = self.value(value_node, child, depth + 1)
-        return data
-
-
-class _Retrace(Exception):
-    """The quick pass met a problem: the full pass finds it, with every other, and where each is."""
-
-
-class _QuickWalk(_Walk):
-    """The same pass without the bookkeeping only errors need: no field paths, no positions. A valid
-    file (nearly every file, nearly every time) is read this way; the first problem sends the file
-    through the full pass. Positions are worked out later, and only for a file that has an error."""
-
-    def problem(self, node: yaml.Node, path: FieldPath, message: str) -> None:
-        raise _Retrace
-
-    def sequence(self, node: yaml.SequenceNode, path: FieldPath, depth: int) -> list:
-        return [self.value(item, (), depth + 1) for item in node.value]
-
-    def mapping(self, node: yaml.MappingNode, path: FieldPath, depth: int) -> dict:
-        self.other_tags |= node.tag != _MAP
-        data: dict = {}
-        names: set[str] = set()
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Retrace
-            name = key_node.value
-            if name in names:
-                raise _Retrace
-            names.add(name)
-            key = name if key_node.tag == _STR else self.value(key_node, (), depth + 1)
-            data[key] = self.value(value_node, (), depth + 1)
         return data
 
 

@@ -43,14 +43,10 @@ Title = Annotated[Label, AfterValidator(_no_markup)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=500)]
 
 
-
-
 class Record(BaseModel):
-    """Base for all data: unknown keys are errors, values are never coerced silently. Validators are
-    built on first use rather than at import, so a build that loads the handbook from the build cache
-    never builds them."""
+    """Base for all data: unknown keys are errors, values are never coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     REFERENCES: ClassVar[tuple[tuple[str, str], ...]] = ()
     """(field pattern, collection) pairs naming other records; the loader checks each id exists.

@@ -259,7 +259,8 @@ class Content(Record):
 
     def part(self) -> tuple[PartName, Rubric | Checklist | EvalTask | Profile] | None:
         """The typed part, if any, with its name."""
-        parts = [(name, getattr(self, name)) for name in ("rubric", "checklist", "task", "profile")]
+        parts: list[tuple[PartName, Rubric | Checklist | EvalTask | Profile | None]] = [
+            ("rubric", self.rubric), ("checklist", self.checklist), ("task", self.task), ("profile", self.profile)]
         return next(((name, value) for name, value in parts if value is not None), None)
 
     def export_table(self) -> Table | None:

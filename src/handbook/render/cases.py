@@ -37,6 +37,7 @@ def cases_by_role(handbook: Handbook) -> list[tuple[Role, list[Case]]]:
 def case_page(handbook: Handbook, case: Case) -> Page:
     path = case_path(case.id)
     body = render(
+        handbook.templates_dir,
         "pages/case.md.j2",
         case=case,
         handbook=handbook,

@@ -86,6 +86,7 @@ def comparison_page(handbook: Handbook, comparison: Comparison) -> Page:
     path = comparison_path(comparison.id)
     first, second = handbook.roles[comparison.a], handbook.roles[comparison.b]
     body = render(
+        handbook.templates_dir,
         "pages/compare.md.j2",
         comparison=comparison,
         first=first,
@@ -104,11 +105,11 @@ def comparison_pages(handbook: Handbook) -> list[Page]:
     return [comparison_page(handbook, comparison) for comparison in ordered_comparisons(handbook)]
 
 
-def picker_data(handbook: Handbook, page: str, roles: Collection[str]) -> dict[str, Any]:
-    """What the any-two-roles picker needs besides the table of its roles: which pairs of those roles
-    have a written comparison, and where it is (relative to the page the picker is embedded in)."""
+def picker_data(handbook: Handbook, page: str) -> dict[str, Any]:
+    """What the any-two-roles picker needs besides the table of roles: which pairs have a written
+    comparison, and where it is (relative to the page the picker is embedded in)."""
     return {"curated": {f"{c.a} {c.b}": relative_url(page, comparison_path(c.id))
-                        for c in ordered_comparisons(handbook) if c.a in roles and c.b in roles}}
+                        for c in ordered_comparisons(handbook)}}
 
 
 

@@ -29,6 +29,7 @@ from handbook.render.archive import deterministic_zip
 from handbook.render.document import EXAMPLE_TITLE, HANDBOOK_NAME, Block, Grid, Heading, Items, Paragraph, stamp
 
 HINT_COLOUR = RGBColor(0x59, 0x59, 0x59)
+EXAMPLE_COLOUR = RGBColor(0x1F, 0x4E, 0x9A)
 LIST_STYLES = {"bullet": "List Bullet", "number": "List Number", "task": None}
 STYLE_NAMES = ("Title", *(f"Heading {level}" for level in range(1, 10)), "List Bullet", "List Number", "Quote",
                "Table Grid")
@@ -107,10 +108,14 @@ class Writer:
     """Adds blocks to one document. Styles are set by id, looked up once: python-docx resolves a style
     name by scanning every style on each call, which made a long document take seconds."""
 
-    def __init__(self, doc: WordDocument):
+    def __init__(self, doc: WordDocument, placeholders: frozenset[str], example: bool):
         self.doc = doc
         self.style_ids = {name: doc.styles[name].style_id for name in STYLE_NAMES}
         self.landscape = False
+        self.placeholders = placeholders
+        """Cell texts that stand for a value still to be filled in (variable defaults): grey and italic."""
+        self.example = example
+        """In a worked example, what was filled in is blue, so it reads apart from the template's own text."""
 
     def paragraph(self, style: str | None = None) -> WordParagraph:
         paragraph = self.doc.add_paragraph()
@@ -128,8 +133,10 @@ class Writer:
         self.landscape = landscape
 
     def text_width(self) -> float:
+        """Points between the margins of the current section (every size here is set by `orient` and `_margins`)."""
         section = self.doc.sections[-1]
-        return (section.page_width - section.left_margin - section.right_margin) / 12700
+        width = section.page_width or PAGE_SHORT
+        return (width - (section.left_margin or MARGIN) - (section.right_margin or MARGIN)) / 12700
 
     def heading(self, block: Heading) -> None:
         if block.level <= 3:
@@ -167,12 +174,27 @@ class Writer:
             _cell_run(cell.paragraphs[0], text, size).bold = True
         for row, texts in zip(table.rows[1:], block.rows, strict=True):
             row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-            for cell, text in zip(row.cells, texts, strict=True):
-                _cell_run(cell.paragraphs[0], text, size)
+            for index, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
+                self.cell_text(cell.paragraphs[0], text, size, header_cell=index == 0)
         self.paragraph()
 
+    def cell_text(self, paragraph: WordParagraph, text: str, size: Length, header_cell: bool) -> None:
+        run = _cell_run(paragraph, text, size)
+        if text in self.placeholders:
+            run.italic = True
+            run.font.color.rgb = HINT_COLOUR
+        elif self.example and not header_cell:
+            run.font.color.rgb = EXAMPLE_COLOUR
+
     def add(self, block: Block) -> None:
-        {"heading": self.heading, "paragraph": self.text, "items": self.items, "grid": self.grid}[block.kind](block)
+        if isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, Paragraph):
+            self.text(block)
+        elif isinstance(block, Items):
+            self.items(block)
+        else:
+            self.grid(block)
 
 
 def _cell_run(paragraph: WordParagraph, text: str, size: Length) -> Run:
@@ -235,7 +257,8 @@ def word_file(template: Template, blocks: list[Block], example: bool = False) ->
     _properties(doc, template, example)
     _margins(doc)
     _footer(doc, template)
-    writer = Writer(doc)
+    writer = Writer(doc, frozenset(variable.default for variable in template.variables) if not example
+                    else frozenset(), example)
     for block in blocks:
         writer.add(block)
     buffer = io.BytesIO()

@@ -198,7 +198,7 @@ def _task_data(task: EvalTask, filled: bool) -> dict[str, Any]:
     }
 
 
-def _field_value(kind: str, example: str | None) -> str | list | None:
+def _field_value(kind: str, example: str | None) -> str | list[str] | float | None:
     """A profile field: the example's value, or a fresh blank (a new list each time, so YAML writes no anchors)."""
     if kind == "list":
         return [item.strip() for item in example.split(";")] if example else []
@@ -304,7 +304,7 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
         raise TemplateRequestError(f"template '{template.id}' is not offered as {fmt}; "
                                    f"it is offered as {', '.join(offered_formats(template))}")
     if fmt == "md":
-        return markdown(document(template, handbook, values, example=example)).encode("utf-8")
+        return markdown(handbook.templates_dir, document(template, handbook, values, example=example)).encode("utf-8")
     if fmt == "docx":
         from handbook.render.docx import word_file  # imports python-docx: only when a Word file is made
 
@@ -327,7 +327,7 @@ def preview_markdown(template: Template, handbook: Handbook, example: bool = Fal
         blocks = document(template, handbook, template.example.values, standalone=False, example=template.example)
     else:
         blocks = document(template, handbook, values_for(template, {}), standalone=False)
-    return markdown(blocks)
+    return markdown(handbook.templates_dir, blocks)
 
 
 def template_file_set(template: Template, handbook: Handbook) -> dict[str, bytes]:

@@ -8,22 +8,15 @@ written in YAML reaches the reader as those characters.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from handbook import cache
 from handbook.render.html import prose
 
-TEMPLATES_DIR = Path(__file__).resolve().parents[3] / "templates"
 SAFE_SCHEMES = ("http", "https", "")
-LINKS_SHOWN = 24
-"""A list of links inside one entry (the pages citing a source, the roles listing a template) names at
-most this many by default; the rest are counted. A handbook of a thousand roles would otherwise put
-hundreds of links in every entry."""
 
 
 def safe_url(url: str) -> str:
@@ -40,12 +33,6 @@ def link(href: str, text: str, **attributes: str) -> Markup:
     return Markup(f'<a href="{escape(safe_url(href))}"{extra}>{escape(text)}</a>')
 
 
-def capped(items: Sequence, shown: int | None = None) -> tuple[Sequence, int]:
-    """The first `shown` (LINKS_SHOWN) items, and how many more there are."""
-    shown = LINKS_SHOWN if shown is None else shown
-    return items[:shown], max(0, len(items) - shown)
-
-
 def escapes_html(template_name: str | None) -> bool:
     """Site pages and sections (Markdown carrying HTML) are autoescaped; download files and
     scaffolds are plain text for other tools, where HTML entities would corrupt the content."""
@@ -55,8 +42,9 @@ def escapes_html(template_name: str | None) -> bool:
 
 
 @functools.cache
-def environment(templates_dir: Path = TEMPLATES_DIR, *, html: bool = True) -> Environment:
-    """The environment for site pages (`html=True`), or for plain-text files, which are never escaped."""
+def environment(templates_dir: Path, *, html: bool = True) -> Environment:
+    """The environment for the layouts in `templates_dir`: site pages (`html=True`), or plain-text files,
+    which are never escaped. Made once per folder; Jinja reloads a layout whose file changed."""
     env = Environment(
         loader=FileSystemLoader(templates_dir),
         undefined=StrictUndefined,
@@ -65,13 +53,12 @@ def environment(templates_dir: Path = TEMPLATES_DIR, *, html: bool = True) -> En
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.bytecode_cache = cache.compiled_templates(env)
     env.filters["safe_url"] = safe_url
     env.filters["prose"] = prose
-    env.filters["capped"] = capped
     env.globals["link"] = link
     return env
 
 
-def render(template_name: str, **context: object) -> str:
-    return environment().get_template(template_name).render(**context)
+def render(templates_dir: Path, template_name: str, **context: object) -> str:
+    """The layout `template_name` of `templates_dir` (the handbook's `templates_dir`) filled with `context`."""
+    return environment(templates_dir).get_template(template_name).render(**context)

@@ -22,7 +22,6 @@ from handbook.render.environment import render
 from handbook.render.html import relative_url
 from handbook.render.markdown import md_text
 from handbook.render.pages import role_path, template_path
-from handbook.render.parts import Paged
 
 GUIDE_PAGES = {
     "glossary": ("glossary.md", "Glossary"),
@@ -36,7 +35,7 @@ GUIDE_PAGES = {
 
 
 def _render(template: str, handbook: Handbook, page: str, **context: object) -> str:
-    return render(template, handbook=handbook, url=lambda target: relative_url(page, target),
+    return render(handbook.templates_dir, template, handbook=handbook, url=lambda target: relative_url(page, target),
                   role_path=role_path, heading=_heading, **context)
 
 
@@ -56,12 +55,9 @@ def decision_matrix(handbook: Handbook, page: str) -> str:
                    questions=list(handbook.records["decisions"].values()))
 
 
-def _misconceptions(handbook: Handbook, page: str, roles: list[Role]) -> str:
+def misconceptions(handbook: Handbook, page: str) -> str:
     """Every role's myths and realities, at `#<role-id>`, read from the role files."""
-    return _render("sections/misconceptions.md.j2", handbook, page, roles=roles)
-
-
-misconceptions = Paged(lambda handbook: list(handbook.roles.values()), _misconceptions)
+    return _render("sections/misconceptions.md.j2", handbook, page, roles=list(handbook.roles.values()))
 
 
 @dataclass(frozen=True)
@@ -89,19 +85,16 @@ def transitions_of(handbook: Handbook) -> list[Transition]:
             for role in handbook.roles.values() for move in role.moves]
 
 
-def _transitions(handbook: Handbook, page: str, moves: list[Transition]) -> str:
+def transitions(handbook: Handbook, page: str) -> str:
     """An overview table of every move, then a section per move at `#<from>-to-<to>` with its steps."""
-    return _render("sections/transitions.md.j2", handbook, page, moves=moves, comparison_path=comparison_path)
+    return _render("sections/transitions.md.j2", handbook, page, moves=transitions_of(handbook),
+                   comparison_path=comparison_path)
 
 
-def _interview_focus(handbook: Handbook, page: str, roles: list[Role]) -> str:
+def interview_focus(handbook: Handbook, page: str) -> str:
     """What interviews probe for each role that has an `interview_focus`, at `#<role-id>`."""
-    return _render("sections/interview_focus.md.j2", handbook, page, roles=roles)
-
-
-transitions = Paged(transitions_of, _transitions)
-interview_focus = Paged(lambda handbook: [role for role in handbook.roles.values() if role.interview_focus],
-                        _interview_focus)
+    return _render("sections/interview_focus.md.j2", handbook, page,
+                   roles=[role for role in handbook.roles.values() if role.interview_focus])
 
 
 def interview_checklist(handbook: Handbook, page: str) -> str:

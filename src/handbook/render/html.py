@@ -7,11 +7,11 @@ neither HTML nor Markdown link syntax in a YAML file can inject markup or a java
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from typing import Any
 
 from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -35,23 +35,10 @@ def page_url(page_path: str) -> str:
 
 
 def relative_url(from_page: str, to_path: str) -> str:
-    """URL from the page built from `from_page` to a page (`*.md`) or a file (`downloads/x.csv`)."""
-    target = page_url(to_path) if to_path.endswith(".md") else to_path
-    relative = relative_path(target, page_url(from_page))
-    if to_path.endswith(".md"):
-        return "./" if relative == "." else relative + "/"
-    return relative
-
-
-def relative_path(target: str, base: str) -> str:
-    """`posixpath.relpath` for two paths inside the site: the same answer from the strings alone, where
-    relpath asks the operating system for the working directory on every call (thousands per build)."""
-    target_parts = [part for part in posixpath.normpath(target or ".").split("/") if part != "."]
-    base_parts = [part for part in posixpath.normpath(base or ".").split("/") if part != "."]
-    shared = 0
-    while shared < min(len(target_parts), len(base_parts)) and target_parts[shared] == base_parts[shared]:
-        shared += 1
-    return "/".join([".."] * (len(base_parts) - shared) + target_parts[shared:]) or "."
+    """URL from the page built from `from_page` to a page (`*.md`) or a file (`downloads/x.csv`), for links
+    inside HTML blocks, which MkDocs does not rewrite as it does Markdown links."""
+    target = (page_url(to_path) or "./") if to_path.endswith(".md") else to_path
+    return get_relative_url(target, page_url(from_page))
 
 
 def json_script(data: Any) -> Markup:

@@ -120,7 +120,7 @@ def steps(handbook: Handbook, ladder: RoleLevels) -> list[Step]:
 
 
 def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **context: object) -> str:
-    return render(template, handbook=handbook, role=handbook.roles[ladder.id], ladder=ladder,
+    return render(handbook.templates_dir, template, handbook=handbook, role=handbook.roles[ladder.id], ladder=ladder,
                   levels=ladder.ordered(), url=lambda target: relative_url(path, target), role_path=role_path,
                   template_path=template_path, ladder_path=ladder_path, level_path=level_path, step_path=step_path,
                   scope_word=SCOPE_WORD, direction_label=DIRECTION_LABEL, change_label=CHANGE_LABEL,

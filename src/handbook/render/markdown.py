@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 from jinja2 import Environment
 
@@ -41,9 +42,9 @@ def md_text(text: str) -> str:
 
 
 @cache
-def text_environment() -> Environment:
+def text_environment(templates_dir: Path) -> Environment:
     """Layouts of plain-text files: never HTML-escaped; data is escaped by `md_text` where it lands."""
-    env = environment(html=False)
+    env = environment(templates_dir, html=False)
     env.filters["md"] = md_text
     return env
 
@@ -51,7 +52,8 @@ def text_environment() -> Environment:
 _EXTRA_BLANK_LINES = re.compile(r"\n{3,}")
 
 
-def markdown(blocks: list[Block], shift: int = 0) -> str:
-    """GitHub-flavoured Markdown of `blocks`; `shift` pushes every heading down that many levels."""
-    text = text_environment().get_template("downloads/document.md.j2").render(blocks=blocks, shift=shift)
+def markdown(templates_dir: Path, blocks: list[Block], shift: int = 0) -> str:
+    """GitHub-flavoured Markdown of `blocks` (laid out by `templates_dir`'s downloads/document.md.j2);
+    `shift` pushes every heading down that many levels."""
+    text = text_environment(templates_dir).get_template("downloads/document.md.j2").render(blocks=blocks, shift=shift)
     return _EXTRA_BLANK_LINES.sub("\n\n", text).strip() + "\n"

@@ -60,6 +60,7 @@ def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]]) 
         return relative_url(path, target)
 
     body = render(
+        handbook.templates_dir,
         "pages/role.md.j2",
         role=role,
         handbook=handbook,

@@ -8,21 +8,20 @@ cost grows linearly with the handbook (the print plugin we measured first was qu
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from markupsafe import escape
+from mkdocs.utils import get_relative_url
 
-from handbook.loader import Handbook
-from handbook.render.html import relative_path
 from handbook.render.pages import Page
 
 PRINT_PAGE = "print.md"
 PRINT_URL = "print/"
+NOT_PRINTED = ("tools/",)
+"""Interactive tools need their scripts, which do not run on paper."""
 
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
 _ID_ATTRIBUTE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"')
@@ -30,7 +29,7 @@ _URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 
 
 def print_page(source_file: str) -> Page:
-    """The page the build fills with the whole handbook (see macros/hooks.py on_page_context)."""
+    """The page the build fills with the whole handbook (see HandbookPlugin.on_page_context)."""
     body = ("# The whole handbook\n\n<p>Every page of the handbook on one page, in the order of the navigation, "
             "ready to print or to save as a PDF from your browser's print dialog. The interactive tools are left "
             "out, since they need a screen.</p>\n")
@@ -52,7 +51,6 @@ def slug(url: str) -> str:
     return url.strip("/").replace("/", "-").replace(".", "-") or "home"
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the same links recur on page after page (nav-like lists, footers)
 def _rewrite_link(value: str, page_url: str, printed: frozenset[str]) -> str:
     if value.startswith("#"):
         return f"#{slug(page_url)}--{value[1:]}" if value[1:] else f"#{slug(page_url)}"
@@ -66,8 +64,7 @@ def _rewrite_link(value: str, page_url: str, printed: frozenset[str]) -> str:
         target += "/" if target and parts.path.endswith("/") else ""
     if target in printed:
         return f"#{slug(target)}--{parts.fragment}" if parts.fragment else f"#{slug(target)}"
-    relative = relative_path(target, PRINT_URL)
-    relative += "/" if target.endswith("/") or not target else ""
+    relative = get_relative_url(target or "./", PRINT_URL)
     return relative + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
@@ -78,16 +75,6 @@ def relocate(source: PrintSource, printed: frozenset[str]) -> str:
     html = _ID_ATTRIBUTE.sub(
         lambda m: f'{m.group(1)}="{" ".join(f"{prefix}--{token}" for token in m.group(2).split())}"', html)
     return _URL_ATTRIBUTE.sub(lambda m: f'{m.group(1)}="{_rewrite_link(m.group(2), source.url, printed)}"', html)
-
-
-def print_contents(handbook: Handbook, sources: list[PrintSource]) -> str:
-    """`combine(sources)`, remembered with the build by a digest of every page it combines, since the
-    print page of a large handbook is tens of megabytes to rewrite."""
-    digest = hashlib.sha256()
-    for source in sources:
-        digest.update(f"{source.url}\0{source.title}\0{len(source.html)}\0".encode())
-        digest.update(source.html.encode())
-    return handbook.remember(("print", digest.digest()), lambda: combine(sources))
 
 
 def combine(sources: list[PrintSource]) -> str:

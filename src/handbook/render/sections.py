@@ -6,10 +6,11 @@ and returns Markdown with HTML blocks. `MACROS` is the list the MkDocs bridge re
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from handbook.loader import Handbook
-from handbook.models import STRENGTH_LEVEL, Comparison, Role
+from handbook.models import STRENGTH_LEVEL
 from handbook.render import charts
 from handbook.render.cases import RESULT_LABEL, case_path, cases_by_role
 from handbook.render.compare import (
@@ -26,7 +27,6 @@ from handbook.render.html import json_script, relative_url
 from handbook.render.levels import level_path
 from handbook.render.opendata import LEVEL_COLUMNS, OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
 from handbook.render.pages import role_path, template_path
-from handbook.render.parts import Paged
 from handbook.render.pillars import pillar_overviews, uniform_pillars
 from handbook.render.template_pages import template_gallery
 from handbook.render.tools import TOOL_MACROS
@@ -34,6 +34,7 @@ from handbook.render.tools import TOOL_MACROS
 
 def _render(template: str, handbook: Handbook, page: str, **context: object) -> str:
     return render(
+        handbook.templates_dir,
         template,
         handbook=handbook,
         url=lambda target: relative_url(page, target),
@@ -44,34 +45,22 @@ def _render(template: str, handbook: Handbook, page: str, **context: object) -> 
     )
 
 
-def every_role(handbook: Handbook) -> list[Role]:
-    return list(handbook.roles.values())
-
-
-def roles_of_kind(handbook: Handbook, kind: str = "role") -> list[Role]:
-    return [role for role in handbook.roles.values() if role.kind == kind]
-
-
-def _role_cards(handbook: Handbook, page: str, roles: list[Role], kind: str = "role") -> str:
+def role_cards(handbook: Handbook, page: str, kind: str = "role") -> str:
     """Cards linking to every role (or every hybrid shape), in data order."""
+    roles = [role for role in handbook.roles.values() if role.kind == kind]
     return _render("sections/role_cards.md.j2", handbook, page, roles=roles)
 
 
-def _skills_table(handbook: Handbook, page: str, roles: list[Role]) -> str:
+def skills_table(handbook: Handbook, page: str) -> str:
     """The role x pillar matrix (a row per role) that scrolls inside its own box on a phone."""
+    roles = list(handbook.roles.values())
     return _render("sections/skills_table.md.j2", handbook, page, roles=roles, level_word=charts.LEVEL_WORD,
                    uniform=uniform_pillars(handbook, roles))
 
 
-def _skills_heatmap(handbook: Handbook, page: str, roles: list[Role]) -> str:
+def skills_heatmap(handbook: Handbook, page: str) -> str:
     """The same matrix as a picture drawn at build time; `skills_table` is its text equivalent."""
-    return charts.chart_box(charts.skills_heatmap(handbook, roles), "Skills heatmap")
-
-
-role_cards = Paged(roles_of_kind, _role_cards)
-# Part 1 of the skills matrix is the skills page, which also carries the pillar guide: three rows there.
-skills_table = Paged(every_role, _skills_table, first_part=3)
-skills_heatmap = Paged(every_role, _skills_heatmap, first_part=3)
+    return charts.chart_box(charts.skills_heatmap(handbook, list(handbook.roles.values())), "Skills heatmap")
 
 
 def pillar_sections(handbook: Handbook, page: str) -> str:
@@ -79,29 +68,23 @@ def pillar_sections(handbook: Handbook, page: str) -> str:
     return _render("sections/pillar_sections.md.j2", handbook, page, pillars=pillar_overviews(handbook))
 
 
-def _week_overview(handbook: Handbook, page: str, roles: list[Role]) -> str:
+def week_overview(handbook: Handbook, page: str) -> str:
     """Monday to Friday of every role, a table each, at `#<role-id>`."""
-    return _render("sections/week_overview.md.j2", handbook, page, roles=roles)
+    return _render("sections/week_overview.md.j2", handbook, page, roles=list(handbook.roles.values()))
 
 
-def _comparison_list(handbook: Handbook, page: str, comparisons: list[Comparison]) -> str:
+def comparison_list(handbook: Handbook, page: str) -> str:
     """Cards linking to every curated comparison page."""
-    return _render("sections/comparison_list.md.j2", handbook, page, comparisons=comparisons,
+    return _render("sections/comparison_list.md.j2", handbook, page, comparisons=ordered_comparisons(handbook),
                    comparison_path=comparison_path)
 
 
-def _role_picker(handbook: Handbook, page: str, roles: list[Role]) -> str:
-    """Two selects and the chosen pair side by side (docs/javascripts/compare.js); every role without JS.
-    On a handbook of more than one part, the picker of each part offers that part's roles."""
+def role_picker(handbook: Handbook, page: str) -> str:
+    """Two selects and the chosen pair side by side (docs/javascripts/compare.js); every role without JS."""
+    roles = list(handbook.roles.values())
     levels = picker_levels(handbook, {role.id for role in roles})
     return _render("sections/role_picker.md.j2", handbook, page, roles=roles, dimensions=SHARED_DIMENSIONS,
-                   levels=levels, rungs=rungs(levels), level_path=level_path,
-                   data=json_script(picker_data(handbook, page, {role.id for role in roles})))
-
-
-week_overview = Paged(every_role, _week_overview)
-comparison_list = Paged(ordered_comparisons, _comparison_list)
-role_picker = Paged(every_role, _role_picker)
+                   levels=levels, rungs=rungs(levels), level_path=level_path, data=json_script(picker_data(handbook, page)))
 
 
 def csv_columns(handbook: Handbook, page: str, file: str) -> str:
@@ -138,16 +121,16 @@ MACROS: dict[str, Callable[..., str]] = {
     "case_index": case_index,
     "role_cards": role_cards,
     "skills_table": skills_table,
-    "template_gallery": template_gallery,
     **GUIDE_MACROS,
     **TOOL_MACROS,
 }
 
-PAGED: dict[str, Paged] = {name: macro for name, macro in MACROS.items() if isinstance(macro, Paged)}
-"""The sections whose lists grow with the handbook, shown a part at a time (see handbook.render.parts)."""
 
 
-def section(handbook: Handbook, name: str, page: str, *args: object, **kwargs: object) -> str:
-    """The macro `name` on `page`, rendered once per handbook (see Handbook.remember)."""
-    return handbook.remember(("section", name, page, args, tuple(sorted(kwargs.items()))),
-                             lambda: MACROS[name](handbook, page, *args, **kwargs))
+def page_macros(handbook: Handbook, files: dict[str, bytes]) -> dict[str, Callable[..., str]]:
+    """Every macro bound to one build: each is then called with the page's path (in docs/, for relative
+    links) and the macro's own arguments. The gallery also shows the build's template `files` with their sizes."""
+    bound: dict[str, Callable[..., str]] = {name: functools.partial(function, handbook)
+                                            for name, function in MACROS.items()}
+    bound["template_gallery"] = functools.partial(template_gallery, handbook, files=files)
+    return bound

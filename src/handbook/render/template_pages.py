@@ -22,12 +22,10 @@ from handbook.render.downloads import (
     file_name,
     offered_formats,
     preview_markdown,
-    template_files,
 )
 from handbook.render.environment import render
 from handbook.render.html import page_url, relative_url
 from handbook.render.pages import Page, role_path, template_path
-from handbook.render.parts import Paged
 
 GALLERY_PAGE = "templates/index.md"
 
@@ -96,6 +94,7 @@ def _context(handbook: Handbook, page: str) -> dict[str, object]:
 def template_page(handbook: Handbook, template: Template, files: dict[str, bytes], also: list[str]) -> Page:
     path = template_path(template.id)
     body = render(
+        handbook.templates_dir,
         "pages/template.md.j2",
         template=template,
         downloads=file_links(template, files, path),
@@ -110,19 +109,15 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
     return Page(path, template.title, template.summary, body, handbook.source_file("templates", template.id))
 
 
-def template_pages(handbook: Handbook) -> list[Page]:
-    files = template_files(handbook)
+def template_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
+    """A page per template, linking each of its `files` (by file name, as `template_files` makes them)."""
     listed = also_listed_by(handbook)
     return [template_page(handbook, template, files, listed.get(template.id, []))
             for template in handbook.templates.values()]
 
 
-def _template_gallery(handbook: Handbook, page: str, templates: list[Template]) -> str:
-    """A card per template: what it is for, who owns it, and each format with its size."""
-    files = template_files(handbook)
-    cards = [(template, file_links(template, files, page)) for template in templates]
-    return render("pages/template_gallery.md.j2", cards=cards, archive=archive_link(files, page) if files else None,
-                  **_context(handbook, page))
-
-
-template_gallery = Paged(gallery_order, _template_gallery, per_part=30)
+def template_gallery(handbook: Handbook, page: str, files: dict[str, bytes]) -> str:
+    """A card per template: what it is for, who owns it, and each of its `files` with its size."""
+    cards = [(template, file_links(template, files, page)) for template in gallery_order(handbook)]
+    return render(handbook.templates_dir, "pages/template_gallery.md.j2", cards=cards,
+                  archive=archive_link(files, page) if files else None, **_context(handbook, page))

@@ -18,7 +18,6 @@ from handbook.models import DIMENSIONS, Tool
 from handbook.render.environment import render
 from handbook.render.html import json_script, relative_url
 from handbook.render.pages import role_path
-from handbook.render.parts import Paged
 from handbook.tools import (
     FIT_DIGITS,
     RATING_DIGITS,
@@ -29,7 +28,6 @@ from handbook.tools import (
     FitRole,
     RoleFitSetup,
     Scenario,
-    ScoredRole,
     SelfCheckSetup,
     SelfCheckStatement,
     annual_cents,
@@ -96,7 +94,7 @@ def self_check_setup(handbook: Handbook) -> SelfCheckSetup:
 
 def _page(template: str, handbook: Handbook, page: str, tool_id: str, setup: object, **context: object) -> str:
     return render(
-        template, handbook=handbook, tool=tool(handbook, tool_id), setup=setup,
+        handbook.templates_dir, template, handbook=handbook, tool=tool(handbook, tool_id), setup=setup,
         url=lambda target: relative_url(page, target), fixed_text=fixed_text, **context,
     )
 
@@ -113,9 +111,9 @@ DIGITS = {"rating": RATING_DIGITS, "weight": WEIGHT_DIGITS, "fit": FIT_DIGITS}
 
 
 def _fit_setup(handbook: Handbook) -> RoleFitSetup:
-    """The role-fit setup, role URLs relative to the tool's page, made once per handbook: the tool, its
-    file and every part of its weights table and worked example read it."""
-    return handbook.remember("role-fit setup", lambda: role_fit_setup(handbook, ROLE_FIT_PAGE))
+    """The role-fit setup, role URLs relative to the tool's page: the tool, its file, its weights table
+    and its worked example all read it."""
+    return role_fit_setup(handbook, ROLE_FIT_PAGE)
 
 
 def role_fit_setup_file(handbook: Handbook) -> bytes:
@@ -129,32 +127,19 @@ def role_fit_tool(handbook: Handbook, page: str) -> str:
                  settings=tool(handbook, "role-fit").role_fit, digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE)
 
 
-def _role_fit_weights(handbook: Handbook, page: str, roles: list[FitRole]) -> str:
+def role_fit_weights(handbook: Handbook, page: str) -> str:
     """Each role's weights as written, which the tool replaces with the weights in use."""
-    return _page("sections/tools_role_fit_weights.md.j2", handbook, page, "role-fit", _fit_setup(handbook),
-                 roles=roles, digits=DIGITS, role_path=role_path)
+    setup = _fit_setup(handbook)
+    return _page("sections/tools_role_fit_weights.md.j2", handbook, page, "role-fit", setup,
+                 roles=list(setup.roles), digits=DIGITS, role_path=role_path)
 
 
-def _role_fit_example(handbook: Handbook, page: str, ranked: list[tuple[int, ScoredRole]]) -> str:
+def role_fit_example(handbook: Handbook, page: str) -> str:
     """The source's example ratings scored for every role, ranked, with each sum written out."""
-    return _page("sections/tools_role_fit_example.md.j2", handbook, page, "role-fit", _fit_setup(handbook),
+    setup = _fit_setup(handbook)
+    ranked = list(enumerate(rank_roles(setup.roles, setup.example, setup.contexts[0]), start=1))
+    return _page("sections/tools_role_fit_example.md.j2", handbook, page, "role-fit", setup,
                  ranked=ranked, digits=DIGITS, role_path=role_path)
-
-
-def _fit_roles(handbook: Handbook) -> list[FitRole]:
-    return list(_fit_setup(handbook).roles)
-
-
-def _example_ranking(handbook: Handbook) -> list[tuple[int, ScoredRole]]:
-    def rank() -> list[tuple[int, ScoredRole]]:
-        setup = _fit_setup(handbook)
-        return list(enumerate(rank_roles(setup.roles, setup.example, setup.contexts[0]), start=1))
-
-    return handbook.remember("role-fit example", rank)
-
-
-role_fit_weights = Paged(_fit_roles, _role_fit_weights)
-role_fit_example = Paged(_example_ranking, _role_fit_example)
 
 
 def earnings_tool(handbook: Handbook, page: str) -> str:

@@ -146,10 +146,10 @@ def _rubric_sheets(book: Book, template: Template, rubric: Rubric, example: Exam
         "error_title": "Score outside the scale",
         "error_message": f"Scores are whole numbers from {rubric.scale.min} to {rubric.scale.max}."})
     sheet.data_validation(1, disallowed, ENTRY_ROWS, disallowed, {"validate": "list", "source": list(YES_NO)})
-    for row in range(1, ENTRY_ROWS + 1):
-        scores = f"{xl_rowcol_to_cell(row, first_score)}:{xl_rowcol_to_cell(row, last_score)}"
-        flag = xl_rowcol_to_cell(row, disallowed)
-        sheet.write_formula(row, passed, f'=IF(COUNT({scores})<{len(rubric.criteria)},"",'
+    for entry_row in range(1, ENTRY_ROWS + 1):
+        scores = f"{xl_rowcol_to_cell(entry_row, first_score)}:{xl_rowcol_to_cell(entry_row, last_score)}"
+        flag = xl_rowcol_to_cell(entry_row, disallowed)
+        sheet.write_formula(entry_row, passed, f'=IF(COUNT({scores})<{len(rubric.criteria)},"",'
                                          f'IF(AND(MIN({scores})>={PASS_SCORE},{flag}<>"yes"),"pass","fail"))',
                             book.computed, "")
     _rubric_summary(book, rubric, first_score, passed)

@@ -1,0 +1,131 @@
+"""The MkDocs plugin: the only code that knows MkDocs' events. All logic lives in the `handbook` package.
+
+One build flows one way: on_config loads and validates the data and makes every generated page and file
+(`make_build`); on_files adds them to the site; each page then gets its last-updated date and its glossary
+hover marks; the print page collects every other page last. All of it is state of this plugin instance,
+made again for every build (and every rebuild under `mkdocs serve`).
+
+Configured in mkdocs.yml, after `search` and before `macros` (whose bridge in macros/main.py reads
+`build` from this plugin):
+
+    plugins:
+      - search
+      - handbook:
+          data_dir: data            # relative to mkdocs.yml
+          templates_dir: templates
+          export_dir: !ENV [HANDBOOK_EXPORT_DIR, null]   # write the generated docs tree (make build-zensical)
+      - macros: ...
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+from handbook.errors import DataErrors
+from handbook.export import Export
+from handbook.glossary import TermMatcher, mark_page_terms, term_matcher
+from handbook.history import commit_dates
+from handbook.navigation import insert_generated
+from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine
+from handbook.site import Build, make_build
+
+
+class HandbookConfig(Config):
+    data_dir = c.Type(str, default="data")
+    templates_dir = c.Type(str, default="templates")
+    export_dir = c.Optional(c.Type(str))
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    """Adds the pages and files made from data/ to the site."""
+
+    def __init__(self) -> None:
+        self.root = Path()
+        self.build: Build | None = None
+        self.dates: dict[str, str] = {}
+        self.export: Export | None = None
+        self.terms: TermMatcher | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Validate the data (a data error stops the build with file:line messages, no traceback) and put
+        each generated page into the navigation section of its folder."""
+        self.root = Path(config.config_file_path).parent.resolve()
+        try:
+            self.build = make_build(self.root / self.config.data_dir, self.root / self.config.templates_dir)
+        except DataErrors as exc:
+            raise PluginError(exc.report()) from None
+        self.dates = commit_dates(self.root)
+        self.terms = term_matcher(self.build.handbook.records["glossary"].values())
+        self.export = Export(self.root / self.config.export_dir, config) if self.config.export_dir else None
+        config.nav = insert_generated(config.nav, self.build.pages)
+        return config
+
+    def current(self) -> Build:
+        if self.build is None:
+            raise PluginError("the handbook plugin has not loaded the data yet (its on_config runs first)")
+        return self.build
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add generated pages and downloads as files of the site. "Edit this page" on a generated page
+        points at the YAML file behind it, and on a docs page that only includes a file from the repository
+        root (front matter `edit_source: CONTRIBUTING.md`) at that file."""
+        build = self.current()
+        docs_dir = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
+        for file in files.documentation_pages():
+            file.edit_uri = get_data(file.content_string)[1].get("edit_source") or f"{docs_dir}/{file.src_uri}"
+        for page in build.pages:
+            file = File.generated(config, page.path, content=page.markdown(), inclusion=InclusionLevel.UNDEFINED)
+            file.edit_uri = Path(page.source_file).resolve().relative_to(self.root).as_posix()
+            files.append(file)
+        for download in build.downloads:
+            # A download named *.md is a file to save, not a page: give MkDocs a non-page name, serve it as is.
+            file = File.generated(config, f"{download.path}.download", content=download.data)
+            file.dest_uri = download.path
+            files.append(file)
+        return files
+
+    def _revision_date(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Material shows `revision_date` as the page's last update: the last commit of its source file."""
+        updated = self.dates.get(page.file.edit_uri) if page.file.edit_uri else None
+        if updated:
+            page.meta["revision_date"] = updated
+        return markdown
+
+    @event_priority(-100)  # after mkdocs-macros has expanded the page's macros
+    def _export_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.export:
+            self.export.page(page, markdown)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_revision_date, _export_markdown)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The first use of each glossary term on a page gets its definition on hover."""
+        return mark_page_terms(html, page.file.src_uri, self.terms)
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        """The print page receives every other page's content, in nav order: by then every page has been
+        rendered (MkDocs renders all pages before it fills templates)."""
+        if page.file.src_uri == PRINT_PAGE:
+            sources = [PrintSource(other.url, other.title or "", other.content) for other in nav.pages
+                       if other is not page and other.content is not None
+                       and not other.file.src_uri.startswith(NOT_PRINTED)]
+            page.content = (page.content or "") + combine(sources)
+            if self.export:
+                self.export.print_page(page)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.export:
+            self.export.finish(self.current(), config)
