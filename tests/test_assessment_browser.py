@@ -70,6 +70,12 @@ def ladder_url(site_url: str, role_id: str) -> str:
     return f"{site_url}roles/{role_id}/levels/"
 
 
+def goto(tab, url: str) -> None:
+    """Open a ladder and wait until the script has read the skill-profile format and shown the saved state."""
+    tab.goto(url)
+    tab.wait_for_selector("#assess-tool[data-ready]", state="attached")
+
+
 def levels_of(role_id: str):
     return HANDBOOK.levels[role_id].ordered()
 
@@ -123,13 +129,14 @@ def test_rate_tick_reload_export_import_and_share_on_every_ladder(browser, site_
     ratings, ticks = at_second_level(role_id)
     second = levels_of(role_id)[1]
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, role_id))
+        goto(tab, ladder_url(site_url, role_id))
         assert tab.locator("#assess-saved").inner_text().startswith("Not saved yet")
         rate(tab, ratings)
         tick(tab, ticks)
         assert tab.locator("#assess-summary").inner_text().startswith(f"Overall you match {second.title}.")
         assert tab.locator("#assess-saved").inner_text().startswith("Saved on this device")
         tab.reload()
+        tab.wait_for_selector("#assess-tool[data-ready]", state="attached")
         assert shown(tab) == (ratings, ticks)
         exported = export(tab)
         jsonschema.validate(exported, published_schema(built_site))
@@ -141,14 +148,14 @@ def test_rate_tick_reload_export_import_and_share_on_every_ladder(browser, site_
         assert len(link) < 2000
         tab.watch.assert_clean()
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, role_id))
+        goto(tab, ladder_url(site_url, role_id))
         import_file(tab, json.dumps(exported).encode())
         expect(tab.locator("#assess-status")).to_contain_text("Imported profile.json")
         assert shown(tab) == (ratings, ticks)
         assert json.loads(saved(tab))["profile"] == exported
         tab.watch.assert_clean()
     with fresh(browser) as tab:
-        tab.goto(link)
+        goto(tab, link)
         assert shown(tab) == (ratings, ticks)
         assert tab.locator("#assess-summary").inner_text().startswith(f"Overall you match {second.title}.")
         assert urlsplit(tab.url).fragment == "assess"
@@ -161,17 +168,17 @@ def test_ratings_are_shared_by_every_ladder_and_ticks_stay_with_theirs(browser, 
     other = next(role_id for role_id in LADDERS if role_id != "product-manager")
     other_tick = expectation_ids(levels_of(other)[0])[0]
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         rate(tab, ratings)
         tick(tab, ticks)
-        tab.goto(ladder_url(site_url, other))
+        goto(tab, ladder_url(site_url, other))
         assert shown(tab) == (ratings, [])
         tick(tab, [other_tick])
         tab.select_option("#assess-compare", f"product-manager/{levels_of('product-manager')[1].id}")
         compared = tab.locator("#assess-compare-result")
         assert compared.inner_text().startswith(f"Every pillar reaches what {HANDBOOK.roles['product-manager'].name}")
         assert f"ticked {len(expectation_ids(levels_of('product-manager')[1]))} of its" in compared.inner_text()
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         assert shown(tab) == (ratings, ticks)
         assert json.loads(saved(tab))["profile"]["profile"]["expectations_met"] == {"product-manager": ticks, other: [other_tick]}
         tab.watch.assert_clean()
@@ -181,7 +188,7 @@ def test_the_gap_to_the_next_level_names_its_signals_and_templates(browser, site
     ratings, ticks = at_second_level("product-manager")
     first, second, third = levels_of("product-manager")[:3]
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         rate(tab, ratings)
         tick(tab, ticks)
         gap = tab.locator(".hb-assess__gap")
@@ -203,7 +210,7 @@ def test_the_gap_to_the_next_level_names_its_signals_and_templates(browser, site
 def test_markdown_and_csv_exports_carry_the_summary_and_the_link(browser, site_url):
     ratings, ticks = at_second_level("product-manager")
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         rate(tab, ratings)
         tick(tab, ticks)
         tab.click("#assess-markdown-copy")
@@ -223,7 +230,7 @@ def test_markdown_and_csv_exports_carry_the_summary_and_the_link(browser, site_u
 def test_start_over_asks_first_clears_everything_and_can_be_undone(browser, site_url):
     ratings, ticks = at_second_level("product-manager")
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         rate(tab, ratings)
         tick(tab, ticks)
         tab.click("#assess-reset")
@@ -233,9 +240,10 @@ def test_start_over_asks_first_clears_everything_and_can_be_undone(browser, site
         tab.click("#assess-confirm-yes")
         assert shown(tab) == (dict.fromkeys(PILLARS, ""), [])
         tab.reload()
+        tab.wait_for_selector("#assess-tool[data-ready]", state="attached")
         assert shown(tab) == (dict.fromkeys(PILLARS, ""), [])
         assert tab.locator("#assess-undo-line").is_hidden()
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         rate(tab, ratings)
         tab.click("#assess-reset")
         tab.click("#assess-confirm-yes")
@@ -288,7 +296,7 @@ HOSTILE_FILES = {
 
 
 def _with_saved_state(tab, site_url: str) -> str:
-    tab.goto(ladder_url(site_url, "product-manager"))
+    goto(tab, ladder_url(site_url, "product-manager"))
     rate(tab, {"analytics": "practitioner"})
     tick(tab, expectation_ids(levels_of("product-manager")[0])[:1])
     return saved(tab)
@@ -313,6 +321,7 @@ def test_a_hostile_or_broken_file_is_refused_with_a_reason_and_the_saved_state_k
         assert saved(tab) == before and shown(tab) == shown_before
         _nothing_ran(tab)
         tab.reload()
+        tab.wait_for_selector("#assess-tool[data-ready]", state="attached")
         assert shown(tab) == shown_before
         tab.watch.assert_clean()
 
@@ -324,12 +333,13 @@ def test_script_in_a_valid_profile_is_kept_as_text_and_never_run(browser, site_u
     document["profile"]["pillars"]["analytics"] = {"level": "expert", "evidence": PAYLOAD}
     document["answers"] = {heading: dict.fromkeys(blanks, PAYLOAD) for heading, blanks in document["answers"].items()}
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         import_file(tab, json.dumps(document).encode(), name=f"{PAYLOAD}.json")
         expect(tab.locator("#assess-status")).to_contain_text(PAYLOAD)
         assert tab.input_value("#assess-pillar-analytics") == "expert"
         _nothing_ran(tab)
         tab.reload()
+        tab.wait_for_selector("#assess-tool[data-ready]", state="attached")
         _nothing_ran(tab)
         exported = export(tab)
         assert exported["profile"]["headline"] == PAYLOAD and exported["details"]["name"] == PAYLOAD
@@ -359,7 +369,7 @@ def test_a_hostile_or_broken_link_is_refused_with_a_reason_and_the_saved_state_k
         before = _with_saved_state(tab, site_url)
         shown_before = shown(tab)
         tab.goto("about:blank")
-        tab.goto(ladder_url(site_url, "product-manager") + "#assess?" + query)
+        goto(tab, ladder_url(site_url, "product-manager") + "#assess?" + query)
         assert reason in tab.locator("#assess-problem").inner_text()
         assert saved(tab) == before and shown(tab) == shown_before
         assert urlsplit(tab.url).fragment == "assess"
@@ -370,7 +380,7 @@ def test_a_hostile_or_broken_link_is_refused_with_a_reason_and_the_saved_state_k
 def test_a_share_link_of_everything_stays_under_two_thousand_characters(browser, site_url):
     with fresh(browser) as tab:
         for role_id in LADDERS:
-            tab.goto(ladder_url(site_url, role_id))
+            goto(tab, ladder_url(site_url, role_id))
             rate(tab, dict.fromkeys(PILLARS, "expert"))
             tick(tab, [item for level in levels_of(role_id) for item in expectation_ids(level)])
         tab.click("#assess-link")
@@ -382,7 +392,7 @@ def test_keyboard_alone_rates_ticks_and_starts_over(browser, site_url):
     first_pillar = PILLARS[0]
     first_tick = expectation_ids(levels_of("product-manager")[0])[0]
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
 
         def tab_to(element_id: str) -> None:
             for _ in range(400):
@@ -411,7 +421,7 @@ def test_keyboard_alone_rates_ticks_and_starts_over(browser, site_url):
 
 def test_every_control_is_labelled_and_results_are_announced(browser, site_url):
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         for pillar in HANDBOOK.pillars.values():
             assert tab.get_by_label(pillar.name, exact=True).count() == 1
         unlabelled = tab.eval_on_selector_all(
@@ -435,7 +445,7 @@ def axe():
 def test_the_filled_in_assessment_fits_a_phone_and_passes_axe(browser, site_url, axe, palette, width):
     ratings, ticks = at_second_level("product-manager")
     with fresh(browser, width=width, color_scheme=palette) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         rate(tab, ratings)
         tick(tab, ticks)
         tab.click("#assess-link")
@@ -452,7 +462,7 @@ def test_the_filled_in_assessment_fits_a_phone_and_passes_axe(browser, site_url,
 def test_print_shows_the_assessment_without_its_controls(browser, site_url):
     ratings, ticks = at_second_level("product-manager")
     with fresh(browser) as tab:
-        tab.goto(ladder_url(site_url, "product-manager"))
+        goto(tab, ladder_url(site_url, "product-manager"))
         rate(tab, ratings)
         tick(tab, ticks)
         tab.evaluate("window.print = () => { window.__printed = true; }")

@@ -15,13 +15,25 @@ const MAX_LINK = 2000;
 const SHOWN = 60;
 
 const data = JSON.parse(document.getElementById("assess-data").textContent);
-const format = data.profile;
 const scaleIds = data.scale.map((step) => step.id);
 const stepName = new Map(data.scale.map((step) => [step.id, step.name]));
 const pillarIds = data.pillars.map((pillar) => pillar.id);
 const ladders = new Map(data.ladders.map((ladder) => [ladder.id, ladder]));
-const levels = data.levels;
+// Each level's proficiency by pillar id (the data lists it in pillar order), its expectations' ids (the data
+// gives the part after `<level id>.`) and the address of its page.
+data.ladders.forEach((ladder) => ladder.levels.forEach((level) => {
+  level.needs = Object.fromEntries(pillarIds.map((id, i) => [id, level.proficiency[i]]));
+  level.expectations = level.expectations.map((key) => `${level.id}.${key}`);
+  level.url = `${ladder.url}${level.id}/`;
+}));
+const levels = data.levels.map((level, i) => {
+  const same = ladders.get(data.role.id).levels[i];
+  return { ...level, needs: same.needs, expectations: level.expectations.map((item, j) => ({ ...item, id: same.expectations[j] })) };
+});
 const $ = (id) => document.getElementById(id);
+// The skill profile's format (the data's `profile` with the template's blank file and published schema, both
+// read from the site at start), or null where the handbook has none or they cannot be read.
+let format = null;
 
 // ---------------------------------------------------------------- the document
 
@@ -267,7 +279,9 @@ function readSaved() {
   return { doc: null, problems: [`What this device saved earlier cannot be read (${result.problems[0]}); it stays saved until you change something here.`] };
 }
 
+// Only a document the format's schema can check later is saved, so a visit without it never replaces one.
 function save(doc) {
+  if (!format) return null;
   const savedAt = new Date().toISOString();
   try {
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ saved: savedAt, profile: doc }));
@@ -289,12 +303,12 @@ const anchor = (href, text) => el("a", text, { href });
 
 function pillarLevel(doc, pillarId, ladderLevels) {
   const have = rank(rating(doc, pillarId));
-  return ladderLevels.reduce((found, level, i) => (rank(level.proficiency[pillarId]) <= have && have ? i : found), -1);
+  return ladderLevels.reduce((found, level, i) => (rank(level.needs[pillarId]) <= have && have ? i : found), -1);
 }
 
 function meets(doc, level) {
   const ticked = new Set(ticks(doc, data.role.id));
-  const pillars = pillarIds.filter((id) => rank(rating(doc, id)) >= rank(level.proficiency[id])).length;
+  const pillars = pillarIds.filter((id) => rank(rating(doc, id)) >= rank(level.needs[id])).length;
   const expectations = level.expectations.filter((item) => ticked.has(item.id)).length;
   return { pillars, expectations, all: pillars === pillarIds.length && expectations === level.expectations.length };
 }
@@ -315,7 +329,7 @@ function pillarRows(doc) {
     const have = rating(doc, pillar.id);
     const matched = pillarLevel(doc, pillar.id, levels);
     return [pillar.name, have ? stepName.get(have) : "Not rated", matched >= 0 ? levels[matched].title : "Below the first level",
-      next ? stepName.get(next.proficiency[pillar.id]) : "Top level reached", next ? gapText(have, next.proficiency[pillar.id]) : "✓ reached"];
+      next ? stepName.get(next.needs[pillar.id]) : "Top level reached", next ? gapText(have, next.needs[pillar.id]) : "✓ reached"];
   });
 }
 
@@ -360,15 +374,15 @@ function gapSection(doc, at) {
     crux.append(anchor(levels[at].step.url, `What changes from ${levels[at].title} to ${next.title}`));
     section.append(crux);
   }
-  const short = data.pillars.filter((pillar) => rank(rating(doc, pillar.id)) < rank(next.proficiency[pillar.id]));
+  const short = data.pillars.filter((pillar) => rank(rating(doc, pillar.id)) < rank(next.needs[pillar.id]));
   if (short.length) {
     section.append(el("p", "Pillars to raise, with practice and the templates that build them:"));
     const items = el("ul");
     short.forEach((pillar) => {
       const have = rating(doc, pillar.id);
       const line = el("li");
-      line.append(anchor(pillar.url, pillar.name), `: ${have ? stepName.get(have) : "not rated"} → ${stepName.get(next.proficiency[pillar.id])}.`);
-      if (pillar.practice.length) line.append(el("p", `Practice: ${pillar.practice[0]}`));
+      line.append(anchor(pillar.url, pillar.name), `: ${have ? stepName.get(have) : "not rated"} → ${stepName.get(next.needs[pillar.id])}.`);
+      if (pillar.practice) line.append(el("p", `Practice: ${pillar.practice}`));
       if (pillar.templates.length) { line.append(el("p", "Templates:")); line.append(linkList(pillar.templates)); }
       items.append(line);
     });
@@ -427,7 +441,7 @@ function compareSection(doc) {
   const section = el("div");
   const rows = data.pillars.map((pillar) => {
     const have = rating(doc, pillar.id);
-    const need = level.proficiency[pillar.id];
+    const need = level.needs[pillar.id];
     return [pillar.name, stepName.get(need), have ? stepName.get(have) : "Not rated", gapText(have, need)];
   });
   const short = rows.filter((row) => row[3] !== "✓ reached").length;
@@ -456,9 +470,42 @@ function report(doc, link) {
   };
 }
 
+// ---------------------------------------------------------------- the controls, made from the data
+
+function buildControls() {
+  $("assess-pillars").replaceChildren(...data.pillars.map((pillar) => {
+    const row = el("div", null, { class: "hb-assess__pillar" });
+    const select = el("select", null, { id: `assess-pillar-${pillar.id}`, "data-assess-pillar": pillar.id });
+    select.append(el("option", "Not rated yet", { value: "" }), ...data.scale.map((step) => el("option", step.name, { value: step.id })));
+    row.append(el("label", pillar.name, { for: select.id }), select);
+    return row;
+  }));
+  $("assess-levels").replaceChildren(...levels.map((level) => {
+    const group = el("fieldset", null, { class: "hb-assess__level" });
+    const items = el("ul");
+    level.expectations.forEach((item) => {
+      const line = el("li");
+      const box = el("input", null, { type: "checkbox", id: `assess-${item.id}`, "data-assess-expectation": item.id });
+      const label = el("label", null, { for: box.id });
+      label.append(el("strong", `${item.theme}:`), ` ${item.behaviour}`);
+      line.append(box, " ", label);
+      items.append(line);
+    });
+    group.append(el("legend", level.title), items);
+    return group;
+  }));
+  $("assess-compare").replaceChildren(...data.ladders.map((ladder) => {
+    const group = el("optgroup", null, { label: ladder.name });
+    group.append(...ladder.levels.map((level) => el("option", `${ladder.name}: ${level.title}`, { value: `${ladder.id}/${level.id}` })));
+    return group;
+  }));
+  const own = ladders.get(data.role.id).levels;
+  $("assess-compare").value = `${data.role.id}/${own[Math.min(1, own.length - 1)].id}`;
+}
+
 // ---------------------------------------------------------------- wiring
 
-let current = blankProfile();
+let current = null;
 let undo = null;
 
 function status(text) {
@@ -501,7 +548,7 @@ function commit(doc, note) {
   current = doc;
   problem([]);
   const savedAt = save(doc);
-  $("assess-saved").textContent = savedAt ? savedText(savedAt) : "Not saved: this browser does not let the page save anything.";
+  $("assess-saved").textContent = savedAt ? savedText(savedAt) : "Not saved on this device.";
   if (note) status(note);
   refresh();
 }
@@ -610,15 +657,37 @@ function wireFiles() {
   });
 }
 
-function start() {
+async function readFile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+async function loadFormat() {
+  if (!data.profile) return null;
+  try {
+    const [blank, schema] = await Promise.all([readFile(data.profile.download_url), readFile(data.profile.schema_url)]);
+    return { ...data.profile, blank, schema };
+  } catch (error) {
+    problem([`The skill profile format could not be read (${error.message}), so this visit is not saved and files cannot be exported or imported.`]);
+    document.querySelectorAll("#assess-export, .hb-assess__import").forEach((item) => { item.hidden = true; });
+    return null;
+  }
+}
+
+async function start() {
   $("assess-nojs").hidden = true;
   $("assess-tool").hidden = false;
+  buildControls();
+  format = await loadFormat();
+  current = blankProfile();
   const saved = readSaved();
   if (saved.doc) current = saved.doc;
   $("assess-saved").textContent = saved.doc ? savedText(saved.savedAt) : savedText(null);
   if (saved.problems) problem(saved.problems);
   wire();
   showDoc();
+  $("assess-tool").dataset.ready = "";
   const hash = window.location.hash;
   if (!hash.startsWith(LINK_PREFIX)) return;
   window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#assess`);

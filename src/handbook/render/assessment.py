@@ -1,11 +1,12 @@
 """What the "Where am I?" self-assessment on each ladder (`#assess`, docs/javascripts/assess.js) reads.
 
-The page embeds one JSON object, made here from the same data as the ladder it sits on: this role's
-levels with their proficiencies, expectations (each with an id that stays put while the theme does),
-signals of readiness and the templates that build each pillar; every other job role's levels, so a
-profile rated once can be held against any rung of any ladder; the proficiency scale; and the skill
-profile's download format with its published JSON Schema, so the file the tool exports and imports is
-the template's own file, checked by the same schema a reader can fetch.
+The page embeds one small JSON object, made here from the same data as the ladder it sits on: this role's
+levels with their expectations (each with an id that stays put while the theme does), signals of readiness
+and the templates that build each pillar; every job role's levels with the proficiency they expect, so a
+profile rated once can be held against any rung of any ladder; the proficiency scale; and where the skill
+profile's own blank JSON file and its published JSON Schema are. The script reads those two files from the
+site rather than a copy in the page, so what it exports and imports is the template's file, checked by the
+very schema a reader can fetch, and every ladder page stays within the page budget.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from typing import Any
 from handbook.loader import Handbook
 from handbook.models import Level, RoleLevels, Template
 from handbook.render import levels as ladders
-from handbook.render.download_schemas import download_schema, schema_path
-from handbook.render.downloads import machine_data, values_for
+from handbook.render.download_schemas import schema_path
 from handbook.render.pages import template_path
+from handbook.render.template_pages import download_path
 
 Url = Callable[[str], str]
 """Turns a path inside the site into a link relative to the ladder page."""
@@ -55,12 +56,13 @@ def _template_links(handbook: Handbook, ids: list[str], url: Url) -> list[dict[s
 
 
 def _own_level(handbook: Handbook, ladder: RoleLevels, level: Level, url: Url) -> dict[str, Any]:
+    """A level of the page's own ladder: what the reader ticks and what the gap to it names. Its proficiency
+    and expectation ids are in `ladders`, with every other role's."""
     artifacts = [artifact.template for artifact in level.artifacts if artifact.template]
     return {
         "id": level.id, "title": level.title, "url": url(ladders.level_path(ladder.id, level.id)),
-        "proficiency": dict(level.proficiency),
-        "expectations": [{"id": expectation_id, "theme": expectation.theme, "behaviour": expectation.behaviour}
-                         for expectation_id, expectation in zip(expectation_ids(level), level.expectations, strict=True)],
+        "expectations": [{"theme": expectation.theme, "behaviour": expectation.behaviour}
+                         for expectation in level.expectations],
         "signals": list(level.ready_signals),
         "templates": _template_links(handbook, list(dict.fromkeys(artifacts)), url),
         "step": None if level.step_up is None else {
@@ -68,34 +70,37 @@ def _own_level(handbook: Handbook, ladder: RoleLevels, level: Level, url: Url) -
     }
 
 
-def _other_ladder(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
+def _ladder(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
+    """A role's levels, lowest first, with the step each expects on every pillar (in the order of
+    `pillars`) and the keys of its expectations, in order: an expectation's id is `<level id>.<key>`, and a
+    level's page is `<url><level id>/`. Deriving both keeps every ladder page within the page budget."""
     return {"id": ladder.id, "name": handbook.roles[ladder.id].name, "url": url(ladders.ladder_path(ladder.id)),
-            "levels": [{"id": level.id, "title": level.title, "url": url(ladders.level_path(ladder.id, level.id)),
-                        "proficiency": dict(level.proficiency), "expectations": expectation_ids(level)}
+            "levels": [{"id": level.id, "title": level.title,
+                        "proficiency": [level.proficiency[pillar_id] for pillar_id in handbook.pillars],
+                        "expectations": [item.removeprefix(f"{level.id}.") for item in expectation_ids(level)]}
                        for level in ladder.ordered()]}
 
 
 def _profile_format(handbook: Handbook, url: Url) -> dict[str, Any] | None:
-    """The skill profile's blank JSON file and its schema, or None where the handbook has no such template."""
+    """Where the skill profile's blank JSON file and its schema are, or None where no template is a profile."""
     template = profile_template(handbook)
     if template is None:
         return None
     return {"id": template.id, "title": template.title, "version": template.version,
-            "url": url(template_path(template.id)), "schema_url": url(schema_path(template)),
-            "blank": machine_data(template, handbook, values_for(template, {})),
-            "schema": download_schema(template, handbook), "max_bytes": MAX_IMPORT_BYTES}
+            "url": url(template_path(template.id)), "download_url": url(download_path(f"{template.id}.json")),
+            "schema_url": url(schema_path(template)), "max_bytes": MAX_IMPORT_BYTES}
 
 
 def assessment_data(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
     """Everything the assessment script needs on `ladder`'s page, with links relative to that page."""
     return {
         "role": {"id": ladder.id, "name": handbook.roles[ladder.id].name},
-        "scale": [{"id": step.id, "name": step.name, "summary": step.summary}
-                  for step in handbook.proficiency_scale.values()],
+        "scale": [{"id": step.id, "name": step.name} for step in handbook.proficiency_scale.values()],
         "pillars": [{"id": pillar.id, "name": pillar.name, "url": url("skills.md") + "#" + pillar.id,
-                     "practice": list(pillar.practice), "templates": _template_links(handbook, pillar.templates, url)}
+                     "practice": pillar.practice[0] if pillar.practice else None,
+                     "templates": _template_links(handbook, pillar.templates, url)}
                     for pillar in handbook.pillars.values()],
         "levels": [_own_level(handbook, ladder, level, url) for level in ladder.ordered()],
-        "ladders": [_other_ladder(handbook, other, url) for other in handbook.levels.values()],
+        "ladders": [_ladder(handbook, other, url) for other in handbook.levels.values()],
         "profile": _profile_format(handbook, url),
     }
