@@ -382,7 +382,7 @@ def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbo
 def test_skill_profile_rates_every_pillar_of_the_handbook(handbook):
     profile = json.loads(template_files(handbook)["skill-profile.json"])["profile"]
     assert list(profile["pillars"]) == list(handbook.pillars)
-    assert profile["pillar_levels"] == ["low", "medium", "high"]
+    assert profile["pillar_levels"] == list(handbook.proficiency_scale)  # the career levels' scale
     assert profile["work_samples"] == [{"title": "", "type": "", "link": "", "shows": ""}]
 
 

@@ -319,7 +319,7 @@ function overall(doc) {
 
 function gapText(have, need) {
   const gap = rank(need) - rank(have);
-  return gap > 0 ? `▼ ${gap} step${gap > 1 ? "s" : ""} to go` : "✓ reached";
+  return gap > 0 ? `${gap} step${gap > 1 ? "s" : ""} short` : "✓ reached";
 }
 
 function pillarRows(doc) {
