@@ -56,12 +56,14 @@ def test_the_embedded_data_is_the_ladder_itself(built_site, role_id):
         assert [(item["theme"], item["behaviour"]) for item in embedded["expectations"]] == [
             (item.theme, item.behaviour) for item in level.expectations]
         assert embedded["signals"] == level.ready_signals
-        assert (embedded["step"] is None) == (level.step_up is None)
+        assert embedded["crux"] == (level.step_up.crux if level.step_up else None)
     assert [other["id"] for other in data["ladders"]] == list(HANDBOOK.levels)
     for other in data["ladders"]:
         for embedded, level in zip(other["levels"], HANDBOOK.levels[other["id"]].ordered(), strict=True):
-            assert embedded["proficiency"] == [level.proficiency[pillar_id] for pillar_id in HANDBOOK.pillars]
-            assert [f"{level.id}.{key}" for key in embedded["expectations"]] == expectation_ids(level)
+            scale = list(HANDBOOK.proficiency_scale)
+            assert [scale[int(digit) - 1] for digit in embedded["steps"]] == [
+                level.proficiency[pillar_id] for pillar_id in HANDBOOK.pillars]
+            assert [f"{level.id}.{key}" for key in embedded["keys"]] == expectation_ids(level)
 
 
 @pytest.mark.parametrize("role_id", LADDERS)
@@ -75,10 +77,11 @@ def test_every_link_in_the_data_opens_a_built_file(built_site, role_id):
     data = _embedded(built_site, role_id)
     base = f"roles/{role_id}/levels/"
     urls = [pillar["url"] for pillar in data["pillars"]]
-    urls += [item["url"] for pillar in data["pillars"] for item in pillar["templates"]]
-    urls += [level["url"] for level in data["levels"]]
-    urls += [level["step"]["url"] for level in data["levels"] if level["step"]]
-    urls += [item["url"] for level in data["levels"] for item in level["templates"]]
+    urls += [item["url"] for item in data["templates"].values()]
+    steps = zip(data["levels"], data["levels"][1:])
+    urls += [f"./{lower['id']}-to-{upper['id']}/" for lower, upper in steps if lower["crux"]]
+    named = {item for pillar in data["pillars"] for item in pillar["templates"]}
+    assert named | {item for level in data["levels"] for item in level["templates"]} <= set(data["templates"])
     urls += [other["url"] for other in data["ladders"]]
     urls += [other["url"] + level["id"] + "/" for other in data["ladders"] for level in other["levels"]]
     urls += [data["profile"][key] for key in ("url", "download_url", "schema_url")]

@@ -72,11 +72,13 @@ def test_guide_pages_are_grouped_in_the_navigation(built_site, section, page, ex
     assert list(dict.fromkeys(href for href in hrefs if not href.startswith("#"))) == expected
 
 
-def test_the_home_page_sends_each_reader_where_they_are_going_in_one_click(built_site):
+def test_the_home_page_starts_each_readers_action_in_one_click(built_site):
+    """Issue 19: the doors open the role-fit quiz, the template downloads and step 1 of adding a role."""
     tree = lxml_html.fromstring((built_site / "index.html").read_text(encoding="utf-8"))
-    cards = tree.xpath(".//div[contains(@class, 'cards')]/ul/li")
-    assert [(words(card.xpath("string(.//strong)")), card.xpath(".//a/@href")) for card in cards] == [
-        ("Choosing a path", ["choose/"]), ("Needing a template", ["templates/"]), ("Contributing", ["contribute/"])]
+    doors = tree.xpath(".//nav[contains(@class, 'hb-doors')]/ul/li/a[contains(@class, 'md-button')]")
+    assert [(words(door.text_content()), door.get("href")) for door in doors] == [
+        ("Take the role-fit quiz", "tools/role-fit/"), ("Download a template", "#templates"),
+        ("Add a role: step 1", "contribute/#your-first-pull-request-add-a-role")]
 
 
 def test_every_decision_question_has_an_anchor_and_links_each_answer_to_its_role(built_site, handbook):
@@ -187,7 +189,7 @@ def test_sources_are_grouped_by_kind_and_list_the_role_pages_that_cite_them(buil
     for source in handbook.sources.values():
         entry = by_id(page, source.id)
         group = entry.xpath("preceding::h2[1]")[0]
-        assert text_of(group) == ("Public references" if source.url else "Industry articles")
+        assert text_of(group) == ("Source articles" if source.kind == "article" else "Public references")
     for role in handbook.roles.values():
         for source_id in role.sources:
             assert f"../roles/{role.id}/" in by_id(page, source_id).xpath(".//span[@class='hb-note']/a/@href")

@@ -79,7 +79,7 @@ def test_pay_is_cited_from_the_compensation_figures_never_typed(handbook):
     assert all(figure in compensation for figures in cited.values() for figure in figures)
     assert cited[("ai-product-manager", "staff-ai-product-manager")] == ["staff-ai-pm-total"]
     assert "mid-level-researcher-premium" in cited[("ai-researcher", "senior-research-scientist")]
-    assert {role for role, _ in cited} == {"ai-product-manager", "ai-researcher"}
+    assert {role for role, _ in cited} == {"ai-product-manager", "ai-researcher", "ai-training-generalist"}
 
 
 def test_a_valid_ladder_loads_and_sorts_by_order(tmp_path):
@@ -291,12 +291,12 @@ def test_a_ladder_joins_the_roles_section_and_its_pages_join_the_ladder():
     from handbook.navigation import insert_generated
     from handbook.render.pages import Page
 
-    def page(path: str, title: str, group: str | None = None) -> Page:
+    def page(path: str, title: str, group: tuple[str, ...] = ()) -> Page:
         return Page(path, title, "", "", "data/levels/pm.yaml", group)
 
     nav = [{"Roles": ["roles/index.md"]}]
-    pages = [page("roles/pm.md", "PM"), page("roles/pm/levels/index.md", "PM levels", "PM levels"),
+    pages = [page("roles/pm.md", "PM"), page("roles/pm/levels/index.md", "PM levels", ("Career levels", "PM levels")),
              page("roles/pm/levels/senior.md", "Senior PM")]
     assert insert_generated(nav, pages) == [{"Roles": [
-        "roles/index.md", {"PM": "roles/pm.md"},
-        {"PM levels": [{"PM levels": "roles/pm/levels/index.md"}, {"Senior PM": "roles/pm/levels/senior.md"}]}]}]
+        "roles/index.md", {"PM": "roles/pm.md"}, {"Career levels": [
+            {"PM levels": [{"PM levels": "roles/pm/levels/index.md"}, {"Senior PM": "roles/pm/levels/senior.md"}]}]}]}]

@@ -30,7 +30,7 @@ def test_the_shipped_data_is_valid_and_summarised_on_one_line():
     assert result.returncode == 0, result.stderr
     summary = result.stdout.strip()
     roles = len(list((ROOT / "data" / "roles").glob("*.yaml")))
-    assert summary.startswith("data: all data valid (") and f"{roles} roles" in summary and "\n" not in summary
+    assert summary.startswith("data: all data valid (") and f" {roles} roles" in summary and "\n" not in summary
 
 
 def test_validate_reports_each_problem_with_file_line_and_field(tmp_path):
@@ -102,7 +102,7 @@ def test_generated_page_edit_link_points_at_its_yaml(built_site):
 
 def test_generated_pages_join_the_section_of_their_folder_in_data_order():
     nav = [{"Home": "index.md"}, {"Roles": ["roles/index.md"]}]
-    pages = [Page("roles/a.md", "A", "", "", "a.yaml"), Page("roles/s.md", "S", "", "", "s.yaml", "Shapes"),
+    pages = [Page("roles/a.md", "A", "", "", "a.yaml"), Page("roles/s.md", "S", "", "", "s.yaml", ("Shapes",)),
              Page("other/x.md", "X", "", "", "x.yaml")]
     assert insert_generated(nav, pages) == [
         {"Home": "index.md"},

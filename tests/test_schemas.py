@@ -143,10 +143,10 @@ def test_the_schemas_are_published_on_the_site(built_site):
         assert (built_site / "schemas" / name).read_text(encoding="utf-8") == text
 
 
-def test_the_contribute_page_shows_the_field_table_of_every_collection(built_site):
+def test_the_data_files_reference_shows_the_field_table_of_every_collection(built_site):
     from lxml import html as lxml_html
 
-    tree = lxml_html.parse(str(built_site / "contribute" / "index.html"))
+    tree = lxml_html.parse(str(built_site / "data-files" / "index.html"))
     headings = [" ".join(text.split()).removesuffix("¶").strip() for text in tree.xpath("//article//h4/text()")]
     assert headings == [collection.name for collection in COLLECTIONS]
     first_cells = tree.xpath("//article//h4[normalize-space(text())='roles']/following::table[1]//tbody/tr/td[1]")

@@ -19,10 +19,21 @@ CHANGES = {
         '-<div class="md-search" data-md-component="search" role="dialog">',
         '+<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
     ],
+    "partials/source.html": [
+        "-  This file was automatically generated - do not edit",
+        "+  Material 9.8.1 partials/source.html with one change: no data-md-component, so Material does not ask",
+        "+  GitHub's API for star and fork counts (the handbook makes no request off-site).",
+        "+  tests/test_site_overrides.py checks it still matches Material but for that.",
+        '-<a href="{{ config.repo_url }}" title="{{ lang.t(\'source\') }}" class="md-source" data-md-component="source">',
+        '+<a href="{{ config.repo_url }}" title="{{ lang.t(\'source\') }}" class="md-source">',
+    ],
     "partials/copyright.html": [
         "-  This file was automatically generated - do not edit",
-        "+  Material 9.8.1 partials/copyright.html with one addition: a link to the whole handbook on one",
-        "+  page, to print or save as PDF. tests/test_site_overrides.py checks it still matches Material but for that.",
+        "+  Material 9.8.1 partials/copyright.html with two additions: links to the repository and its issues",
+        "+  (repo_url in mkdocs.yml), and a link to the whole handbook on one page, to print or save as PDF.",
+        "+  tests/test_site_overrides.py checks it still matches Material but for those.",
+        "+  <a href=\"{{ config.repo_url }}\">Source on GitHub</a> ·",
+        "+  <a href=\"{{ config.repo_url }}/issues\">Issues and suggestions</a> ·",
         "+  <a href=\"{{ 'print/' | url }}\">Print or save the whole handbook as PDF</a> ·",
     ],
 }

@@ -1,4 +1,4 @@
-"""The skills matrix at /skills/ and the skills charts: one set of ratings, shown as a heatmap, a table,
+"""The skills matrix at /skills/ and the skills charts: one set of ratings, shown as a shaded table,
 a section per pillar and a bar chart on every role page, with colours that stay readable in both palettes."""
 
 from __future__ import annotations
@@ -42,39 +42,25 @@ def section_after(heading):
     return elements
 
 
-# --- the heatmap -------------------------------------------------------------------------------
+# --- the matrix ------------------------------------------------------------------------------
 
-def test_heatmap_has_a_labelled_cell_for_every_role_and_pillar(skills_page, handbook):
-    svg = skills_page.get_element_by_id("hb-skills-heatmap")
-    cells = {(row.get("data-role"), cell.get("data-pillar")): (cell.get("class"), text(cell))
-             for row in svg.iter("g") if row.get("data-role") for cell in row.iter("g") if cell.get("data-pillar")}
-    assert cells == {
-        (role.id, pillar): (f"hb-cell--{role.skills[pillar]}", charts.LEVEL_WORD[role.skills[pillar]])
-        for role in handbook.roles.values() for pillar in handbook.pillars
-    }
+def test_every_cell_of_the_matrix_is_shaded_and_named_by_its_rating(skills_page, handbook):
+    table = next(t for t in skills_page.iter("table") if "hb-table--matrix" in (t.get("class") or ""))
+    assert "hb-map" in table.get("class")
+    cells = [[(cell.get("class"), text(cell)) for cell in row.iter("td")] for row in table.find("tbody")]
+    assert cells == [[(f"hb-strength hb-strength--{role.skills[p]}", charts.LEVEL_WORD[role.skills[p]])
+                      for p in handbook.pillars] for role in handbook.roles.values()]
 
 
-def test_heatmap_is_named_for_assistive_technology(skills_page, handbook):
-    svg = skills_page.get_element_by_id("hb-skills-heatmap")
-    assert (svg.get("role"), svg.get("aria-labelledby")) == ("img", "hb-skills-heatmap-title hb-skills-heatmap-desc")
-    assert text(svg.find("title")) == "Reliance of every role on every pillar"
-    assert svg.find("title").get("id") == "hb-skills-heatmap-title"
-    assert svg.find("desc").get("id") == "hb-skills-heatmap-desc"
-    assert text(svg.find("desc")).startswith(f"Heatmap of {len(handbook.roles)} roles (rows) against "
-                                             f"{len(handbook.pillars)} skill pillars (columns).")
-
-
-def test_heatmap_labels_columns_with_pillar_names_and_rows_with_role_names(handbook):
-    svg = html.fragment_fromstring(str(charts.skills_heatmap(handbook, list(handbook.roles.values()))))
-    labels = [text(label) for label in svg.iter("text") if label.get("class") == "hb-chart__text"]
-    assert labels == [line for p in handbook.pillars.values() for line in charts.wrap(p.name, charts.HEATMAP_HEADER_CHARS)] + [
-        line for r in handbook.roles.values() for line in charts.wrap(r.name, charts.ROLE_LABEL_CHARS)]
+def test_the_matrix_is_named_for_assistive_technology(skills_page):
+    table = next(t for t in skills_page.iter("table") if "hb-table--matrix" in (t.get("class") or ""))
+    assert text(table.find("caption")) == "Reliance of each role on each skill pillar (low, medium, high)"
+    assert {th.get("scope") for th in table.find("tbody").iter("th")} == {"row"}
 
 
 def test_charts_are_deterministic_self_contained_and_use_only_derived_ids(handbook):
     role = next(iter(handbook.roles.values()))
     for draw, expected_ids in (
-        (lambda: charts.skills_heatmap(handbook, list(handbook.roles.values())), {"hb-skills-heatmap"}),
         (lambda: charts.role_skills_chart(handbook, role), {f"hb-skills-{role.id}"}),
     ):
         first, second = str(draw()), str(draw())
@@ -94,7 +80,7 @@ def test_chart_text_is_escaped(handbook):
 
 # --- the matrix table --------------------------------------------------------------------------
 
-def test_matrix_table_is_the_text_equivalent_of_the_heatmap(skills_page, handbook):
+def test_matrix_table_lists_every_role_against_every_pillar(skills_page, handbook):
     table = next(t for t in skills_page.iter("table") if "hb-table--matrix" in (t.get("class") or ""))
     assert [text(th) for th in table.find("thead").iter("th")] == ["Role"] + [
         p.name for p in handbook.pillars.values()]
@@ -134,7 +120,7 @@ def test_pillar_sections_list_the_roles_that_need_them_and_the_templates_that_ex
 def test_skills_page_explains_generalist_core_skills_and_links_every_shape(skills_page, handbook):
     core = section_after(skills_page.get_element_by_id("generalist-core-skills"))
     assert [text(strong) for p in core for strong in p.iter("strong")] == [
-        "Analytical reasoning and structured judgment.", "Clear, precise writing.",
+        "Analytical reasoning and structured judgement.", "Clear, precise writing.",
         "Domain fluency and skill stacking.", "Evaluation design."]
     shapes = section_after(skills_page.get_element_by_id("hybrid-shapes"))
     links = {a.get("href") for element in shapes for a in element.iter("a")}

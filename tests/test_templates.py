@@ -382,7 +382,10 @@ def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbo
 def test_skill_profile_rates_every_pillar_of_the_handbook(handbook):
     profile = json.loads(template_files(handbook)["skill-profile.json"])["profile"]
     assert list(profile["pillars"]) == list(handbook.pillars)
-    assert profile["pillar_levels"] == list(handbook.proficiency_scale)  # the career levels' scale
+    assert profile["pillar_levels"] == list(handbook.proficiency_scale) == ["awareness", "working", "practitioner",
+                                                                             "expert"]
+    markdown_file = template_files(handbook)["skill-profile.md"].decode("utf-8")
+    assert "awareness / working / practitioner / expert" in markdown_file
     assert profile["work_samples"] == [{"title": "", "type": "", "link": "", "shows": ""}]
 
 

@@ -106,8 +106,8 @@ def test_apportion_gives_leftover_units_to_the_largest_remainder_then_the_earlie
     assert apportion([1, 2, 2], total=4) == [1, 2, 1]
 
 
-def role_fit_role(role_id, weights):
-    return FitRole(role_id, role_id.upper(), f"../{role_id}/", "handbook", weights)
+def role_fit_role(role_id, weights, kind="role"):
+    return FitRole(role_id, role_id.upper(), f"../{role_id}/", kind, "handbook", weights)
 
 
 def test_equal_scores_keep_data_order():
@@ -139,10 +139,10 @@ def test_role_fit_report_lists_ratings_context_and_ranked_rows(small):
     assert report.facts == (("Strategy rating", "0.50"), ("Operations rating", "0.25"),
                             ("User discovery rating", "1.00"), ("Data and evaluation rating", "0.00"),
                             ("Team context", "Discovery heavy"))
-    assert report.header == ("Rank", "Role", "Score", "Strategy weight", "Operations weight", "User discovery weight",
-                             "Data and evaluation weight", "Weights from")
-    assert report.rows == (("1", "Alpha", "0.63", "0.167", "0.167", "0.500", "0.166", "this handbook"),
-                           ("2", "Beta", "0.62", "0.063", "0.125", "0.562", "0.250", "this handbook"))
+    assert report.header == ("List", "Rank", "Role", "Score", "Strategy weight", "Operations weight",
+                             "User discovery weight", "Data and evaluation weight", "Weights from")
+    assert report.rows == (("Job", "1", "Alpha", "0.63", "0.167", "0.167", "0.500", "0.166", "this handbook"),
+                           ("Skill shape", "1", "Beta", "0.62", "0.063", "0.125", "0.562", "0.250", "this handbook"))
 
 
 # Earnings ------------------------------------------------------------------------------------------
@@ -182,37 +182,57 @@ def test_earnings_report_rows(small):
 
 # Self-check ----------------------------------------------------------------------------------------
 
-SEED_LEANS = ["generalist"] * 3 + ["pm"] * 3
+ROLES = ["a", "b", "c"]
+LEANS = ["a", "b", "c", "a", "b", "c"]
 
 
 @pytest.mark.parametrize("checked", list(itertools.product([False, True], repeat=6)))
-def test_every_combination_of_the_six_statements(checked):
-    generalist, pm = sum(checked[:3]), sum(checked[3:])
-    result = verdict(checked, SEED_LEANS, 4)
-    if checked == (True, True, True, False, False, False):
-        assert result == "generalist"  # the seed: "checked the first three"
-    elif checked == (False, False, False, True, True, True):
-        assert result == "pm"  # the seed: "checked the last three"
-    if generalist + pm >= 4:
-        assert result == "both"  # the seed: "checked most"
-    elif generalist != pm:
-        assert result == ("generalist" if generalist > pm else "pm")
+def test_the_roles_with_the_most_ticks_win_and_nothing_wins_before_a_tick(checked):
+    counts = [sum(tick for tick, lean in zip(checked, LEANS) if lean == role) for role in ROLES]
+    result = verdict(checked, LEANS, ROLES)
+    if not any(checked):
+        assert result == []
     else:
-        assert result == "undecided"
+        assert result == [role for role, count in zip(ROLES, counts) if count == max(counts)]
 
 
-def test_the_real_checklist_follows_the_seeds_order_and_rule(handbook):
+def test_the_real_checklist_covers_every_job_and_only_jobs_evenly(handbook):
     setup = self_check_setup(handbook)
-    assert [statement.leans for statement in setup.statements] == SEED_LEANS
-    assert setup.ready_for_both_at == 4
+    jobs = [role.id for role in handbook.roles.values() if role.kind == "role"]
+    assert [role.id for role in setup.roles] == jobs
+    counts = {job: [s.leans for s in setup.statements].count(job) for job in jobs}
+    assert len(set(counts.values())) == 1 and min(counts.values()) >= 2
+
+
+def test_no_statement_names_the_job_it_points_to(handbook):
+    setup = self_check_setup(handbook)
+    names = [role.name.lower() for role in handbook.roles.values()]
+    for statement in setup.statements:
+        assert not any(name in statement.text.lower() for name in names), statement.text
+
+
+def test_consecutive_statements_point_to_different_jobs(handbook):
+    leans = [s.leans for s in self_check_setup(handbook).statements]
+    assert all(first != second for first, second in itertools.pairwise(leans))
+
+
+def test_the_static_page_gives_no_answer_beside_any_statement(handbook):
+    html = self_check_tool(handbook, "tools/self-check.md")
+    checklist = html[html.index('id="self-check-list"'):html.index("</fieldset>")]
+    for role in handbook.roles.values():
+        assert role.name not in checklist
 
 
 def test_self_check_report(small):
-    report = self_check_report(self_check_setup(small), [True, False, False])
-    assert report.facts == (("Result", "Lean generalist"),)
-    assert report.rows == (("1", "I like open problems.", "Generalist", "yes"),
-                           ("2", "I run cheap experiments.", "Generalist", "no"),
-                           ("3", "I like roadmaps.", "Product manager", "no"))
+    report = self_check_report(self_check_setup(small), [True, False, False, False])
+    assert report.facts == (("Result", "Alpha"),)
+    assert report.rows == (("1", "I like open problems.", "Alpha", "yes"),
+                           ("2", "I like scoring answers.", "Beta", "no"),
+                           ("3", "I run cheap experiments.", "Alpha", "no"),
+                           ("4", "I read every rubric twice.", "Beta", "no"))
+    assert self_check_report(self_check_setup(small), [True, True, False, False]).facts == (
+        ("Result", "Alpha and Beta"),)
+    assert self_check_report(self_check_setup(small), [False] * 4).facts == (("Result", "No statement ticked yet"),)
 
 
 # Keeping a result ----------------------------------------------------------------------------------
@@ -250,8 +270,11 @@ def test_the_tool_fixtures_load(small):
     ("earnings.yaml", "source: source-two", "source: source-nine",
      ("data/tools/earnings.yaml:7:95: earnings.presets[1].source: unknown source 'source-nine'; "
       "expected one of source-one, source-two")),
-    ("self-check.yaml", "ready_for_both_at: 3", "ready_for_both_at: 4",
-     "data/tools/self-check.yaml:3:1: self_check: ready_for_both_at is 4 but there are only 3 statements"),
+    ("self-check.yaml", "I read every rubric twice., leans: beta", "I read every rubric twice., leans: alpha",
+     "data/tools/self-check.yaml:3:1: self_check: every role needs the same number of statements; found alpha 3, beta 1"),
+    ("self-check.yaml", "leans: beta}\n    - {text: I run", "leans: gamma}\n    - {text: I run",
+     ("data/tools/self-check.yaml:6:39: self_check.statements[1].leans: unknown role 'gamma'; "
+      "expected one of alpha, beta")),
 ])
 def test_bad_tool_settings_are_reported_with_file_line_and_field(tmp_path, monkeypatch, file, old, new, expected):
     data = fixture_data(tmp_path)
@@ -277,7 +300,7 @@ def test_a_tool_file_with_another_tools_section_says_which_section_it_needs(tmp_
 def test_hostile_statement_text_reaches_the_page_and_its_json_as_inert_text(tmp_path):
     data = fixture_data(tmp_path)
     path = data / "tools" / "self-check.yaml"
-    path.write_text(path.read_text().replace("I like roadmaps.", "'</script><script>alert(1)</script> {{ 7*7 }}'"))
+    path.write_text(path.read_text().replace("I like scoring answers.", "'</script><script>alert(1)</script> {{ 7*7 }}'"))
     html = self_check_tool(load_handbook(data, TEMPLATES), "tools/self-check.md")
     assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }}" in html
     assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e {{ 7*7 }}" in html

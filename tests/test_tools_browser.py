@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -51,13 +50,13 @@ def address(page) -> str:
 
 
 def shown_scores(page) -> list[tuple[str, str]]:
-    items = page.locator("#fit-results li")
+    items = page.locator("#fit-results-role li, #fit-results-shape li")
     return [(items.nth(i).locator(".hb-fit-name").inner_text(), items.nth(i).locator(".hb-fit-score").inner_text())
             for i in range(items.count())]
 
 
 def expected_scores(ratings, context_id: str) -> list[tuple[str, str]]:
-    return [(row[1], row[2]) for row in role_fit_report(FIT, ratings, context_id).rows]
+    return [(row[2], row[3]) for row in role_fit_report(FIT, ratings, context_id).rows]
 
 
 def set_ratings(page, ratings) -> None:
@@ -222,12 +221,15 @@ def test_an_earnings_address_reopens_the_estimate_and_exports_it(page, site_url)
 # Self-check ----------------------------------------------------------------------------------------
 
 def sample_answers() -> list[tuple[bool, ...]]:
-    """The source's three named cases, then a seeded sample of the other combinations."""
+    """One job's statements at a time, every statement, then a seeded sample of other combinations."""
     count = len(CHECK.statements)
-    firsts = tuple(s.leans == "generalist" for s in CHECK.statements)
-    seconds = tuple(s.leans == "pm" for s in CHECK.statements)
-    everything = list(itertools.product([False, True], repeat=count))
-    return [firsts, seconds, (True,) * count, *random.Random(64).sample(everything, 8)]
+    per_job = [tuple(s.leans == role.id for s in CHECK.statements) for role in CHECK.roles]
+    rng = random.Random(64)
+    return [*per_job, (True,) * count, *(tuple(rng.random() < 0.4 for _ in range(count)) for _ in range(8))]
+
+
+def code_of(answers) -> str:
+    return "".join("1" if tick else "0" for tick in answers)
 
 
 def test_ticking_statements_gives_pythons_verdict_and_a_shareable_address(page, site_url):
@@ -236,18 +238,40 @@ def test_ticking_statements_gives_pythons_verdict_and_a_shareable_address(page, 
         for number, tick in enumerate(answers, start=1):
             page.locator(f"#check-{number}").set_checked(tick)
         report = self_check_report(CHECK, answers)
-        assert page.inner_text("#self-check-verdict") == report.facts[0][1]
-        code = "".join("1" if tick else "0" for tick in answers)
-        assert urlsplit(address(page)).query == f"answers={code}"
+        verdict_text = page.inner_text("#self-check-verdict")
+        for name in report.facts[0][1].split(" and "):
+            assert name in verdict_text
+        assert urlsplit(address(page)).query == f"answers={code_of(answers)}"
         assert page.locator("#check-markdown").input_value() == report_markdown(report, address(page))
     page.watch.assert_clean()
 
 
+def test_each_jobs_own_statements_make_it_the_only_result(page, site_url):
+    for role, answers in zip(CHECK.roles, sample_answers()):
+        page.goto(site_url + f"tools/self-check/?answers={code_of(answers)}", wait_until="networkidle")
+        assert page.locator("#self-check-verdict a").all_inner_texts() == [role.name]
+    page.watch.assert_clean()
+
+
+def test_no_result_before_the_first_tick_and_no_answer_beside_a_statement(page, site_url):
+    page.goto(site_url + "tools/self-check/")
+    assert page.inner_text("#self-check-verdict") == CHECK.waiting
+    assert page.locator("#self-check-tally").is_hidden()
+    checklist = page.inner_text("#self-check-list")
+    assert not [role.name for role in HANDBOOK.roles.values() if role.name in checklist]
+    assert page.locator("#self-check-key").get_attribute("open") is None
+    page.locator("#check-1").check()
+    assert CHECK.waiting not in page.inner_text("#self-check-verdict")
+    assert page.locator("#self-check-tally").is_visible()
+    page.locator("#check-1").uncheck()
+    assert page.inner_text("#self-check-verdict") == CHECK.waiting
+    page.watch.assert_clean()
+
+
 def test_a_self_check_address_reopens_the_answers(page, site_url):
-    page.goto(site_url + "tools/self-check/?answers=110010")
-    answers = (True, True, False, False, True, False)
-    assert [page.is_checked(f"#check-{n}") for n in range(1, 7)] == list(answers)
-    assert page.inner_text("#self-check-verdict") == self_check_report(CHECK, answers).facts[0][1]
+    answers = tuple(i % 3 == 0 for i in range(len(CHECK.statements)))
+    page.goto(site_url + f"tools/self-check/?answers={code_of(answers)}")
+    assert [page.is_checked(f"#check-{n}") for n in range(1, len(answers) + 1)] == list(answers)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
     assert Path(download.value.path()).read_bytes().decode("utf-8") == report_csv(self_check_report(CHECK, answers))
@@ -282,7 +306,7 @@ def test_without_javascript_role_fit_shows_formula_weights_and_worked_example(no
     assert no_js_page.locator(".hb-formula").first.inner_text() == "Fit = wS·S + wO·O + wU·U + wD·D"
     weights = no_js_page.locator('[data-weight="product-generalist"]').all_inner_texts()
     assert weights == ["0.200", "0.200", "0.350", "0.250"]
-    rows = no_js_page.locator("#fit-worked-example tbody tr")
+    rows = no_js_page.locator("#fit-worked-example-role tbody tr, #fit-worked-example-shape tbody tr")
     shown = [(rows.nth(i).locator("th").inner_text(), rows.nth(i).locator("td").last.inner_text())
              for i in range(rows.count())]
     assert shown == expected_scores(SEED_RATINGS, FIT.contexts[0].id)
@@ -299,12 +323,10 @@ def test_without_javascript_earnings_shows_the_worked_example_and_the_sources_fi
     assert no_js_page.foreign == []
 
 
-def test_without_javascript_self_check_shows_the_statements_rule_and_examples(no_js_page, site_url):
+def test_without_javascript_self_check_shows_the_statements_and_a_folded_key(no_js_page, site_url):
     no_js_page.goto(site_url + "tools/self-check/")
     assert no_js_page.locator("#self-check-tool").is_hidden()
     labels = [no_js_page.inner_text(f"label[for=check-{n}]") for n in range(1, len(CHECK.statements) + 1)]
     assert labels == [statement.text for statement in CHECK.statements]
-    assert no_js_page.locator("#self-check-rule tbody tr").count() == 4
-    assert no_js_page.locator("#self-check-examples li").all_inner_texts()[0] == (
-        f"Ticking statements 1, 2, 3 gives {CHECK.verdicts['generalist']}.")
+    assert no_js_page.locator("#self-check-key tbody tr").count() == len(CHECK.roles)
     assert no_js_page.foreign == []

@@ -19,17 +19,23 @@ const scaleIds = data.scale.map((step) => step.id);
 const stepName = new Map(data.scale.map((step) => [step.id, step.name]));
 const pillarIds = data.pillars.map((pillar) => pillar.id);
 const ladders = new Map(data.ladders.map((ladder) => [ladder.id, ladder]));
-// Each level's proficiency by pillar id (the data lists it in pillar order), its expectations' ids (the data
+// Each level's proficiency by pillar id (the data gives a step number per pillar, in pillar order), its expectations' ids (the data
 // gives the part after `<level id>.`) and the address of its page.
 data.ladders.forEach((ladder) => ladder.levels.forEach((level) => {
-  level.needs = Object.fromEntries(pillarIds.map((id, i) => [id, level.proficiency[i]]));
-  level.expectations = level.expectations.map((key) => `${level.id}.${key}`);
+  level.needs = Object.fromEntries(pillarIds.map((id, i) => [id, scaleIds[Number(level.steps[i]) - 1]]));
+  level.expectations = level.keys.map((key) => `${level.id}.${key}`);
   level.url = `${ladder.url}${level.id}/`;
 }));
+const own = ladders.get(data.role.id);
+const templates = (ids) => ids.map((id) => data.templates[id]);
 const levels = data.levels.map((level, i) => {
-  const same = ladders.get(data.role.id).levels[i];
-  return { ...level, needs: same.needs, expectations: level.expectations.map((item, j) => ({ ...item, id: same.expectations[j] })) };
+  const same = own.levels[i];
+  const next = own.levels[i + 1];
+  return { ...level, title: same.title, needs: same.needs, url: same.url, templates: templates(level.templates),
+    step: level.crux === null ? null : { crux: level.crux, url: `${own.url}${level.id}-to-${next.id}/` },
+    expectations: level.expectations.map((item, j) => ({ ...item, id: same.expectations[j] })) };
 });
+const pillars = data.pillars.map((pillar) => ({ ...pillar, templates: templates(pillar.templates) }));
 const $ = (id) => document.getElementById(id);
 // The skill profile's format (the data's `profile` with the template's blank file and published schema, both
 // read from the site at start), or null where the handbook has none or they cannot be read.
@@ -374,15 +380,14 @@ function gapSection(doc, at) {
     crux.append(anchor(levels[at].step.url, `What changes from ${levels[at].title} to ${next.title}`));
     section.append(crux);
   }
-  const short = data.pillars.filter((pillar) => rank(rating(doc, pillar.id)) < rank(next.needs[pillar.id]));
+  const short = pillars.filter((pillar) => rank(rating(doc, pillar.id)) < rank(next.needs[pillar.id]));
   if (short.length) {
-    section.append(el("p", "Pillars to raise, with practice and the templates that build them:"));
+    section.append(el("p", "Pillars to raise (each pillar's page lists ways to practise it), with the templates that build them:"));
     const items = el("ul");
     short.forEach((pillar) => {
       const have = rating(doc, pillar.id);
       const line = el("li");
       line.append(anchor(pillar.url, pillar.name), `: ${have ? stepName.get(have) : "not rated"} → ${stepName.get(next.needs[pillar.id])}.`);
-      if (pillar.practice) line.append(el("p", `Practice: ${pillar.practice}`));
       if (pillar.templates.length) { line.append(el("p", "Templates:")); line.append(linkList(pillar.templates)); }
       items.append(line);
     });
@@ -499,8 +504,7 @@ function buildControls() {
     group.append(...ladder.levels.map((level) => el("option", `${ladder.name}: ${level.title}`, { value: `${ladder.id}/${level.id}` })));
     return group;
   }));
-  const own = ladders.get(data.role.id).levels;
-  $("assess-compare").value = `${data.role.id}/${own[Math.min(1, own.length - 1)].id}`;
+  $("assess-compare").value = `${data.role.id}/${own.levels[Math.min(1, own.levels.length - 1)].id}`;
 }
 
 // ---------------------------------------------------------------- wiring

@@ -4,7 +4,10 @@
    table and shows only the chosen pair, in the same table markup as the comparison pages, by copying
    the chosen rows' cells: each role's data is on the page once. Names are set with textContent and
    cells are copies of the page's own markup, so role data can never become new markup. A third select
-   sets the same rung of both roles' career ladders side by side, from the levels table in the same way. */
+   sets the same rung of both roles' career ladders side by side, from the levels table in the same way.
+   The choice lives in the address (?first=<id>&second=<id>&level=<rung>), so a pair can be shared, survives a
+   reload and the back button steps through earlier choices. The keys are the selects' names: a field
+   added to the form later joins the address without a change to the code that keeps it. */
 (function () {
   "use strict";
 
@@ -60,13 +63,13 @@
       element("a", { href: url }, [first.name + " and " + second.name]), "."]);
   }
 
-  /* The levels table: one row per level, keyed "<role id> <rung>", with its cells from Scope on. */
+  /* The levels table: one row per level, keyed "<role id> <rung>" (its link names the level), with its cells from Scope on. */
   function readLevels(table) {
     var levels = {};
     Array.prototype.forEach.call(table.querySelectorAll("tbody tr[data-hb-level]"), function (row) {
       levels[row.getAttribute("data-hb-level")] = {
         link: row.querySelector("th a"),
-        cells: Array.prototype.slice.call(row.querySelectorAll("td"), 2)
+        cells: Array.prototype.slice.call(row.querySelectorAll("td"), 1)
       };
     });
     return levels;
@@ -107,6 +110,30 @@
     return levelTable(labels, rungLabel, first, second, a, b);
   }
 
+  /* The form's selects by name, and the address kept in step with them. */
+  function selectsOf(form) {
+    return Array.prototype.filter.call(form.elements, function (field) { return field.tagName === "SELECT"; });
+  }
+
+  function offers(select, value) {
+    return Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+  }
+
+  /* Sets each select from the address, or from its default where the address names nothing it offers. */
+  function readAddress(form) {
+    var params = new URLSearchParams(window.location.search);
+    selectsOf(form).forEach(function (select) {
+      var wanted = params.get(select.name);
+      select.value = wanted !== null && offers(select, wanted) ? wanted : select.getAttribute("data-hb-default-value");
+    });
+  }
+
+  function writeAddress(form) {
+    var address = new URL(window.location.href);
+    selectsOf(form).forEach(function (select) { address.searchParams.set(select.name, select.value); });
+    if (address.href !== window.location.href) { window.history.pushState(null, "", address.href); }
+  }
+
   function mount(picker) {
     var source = picker.querySelector(".hb-picker__data");
     // The print page keeps the all-roles table but drops scripts and their data.
@@ -120,7 +147,7 @@
     });
     var levelsTable = picker.querySelector(".hb-picker__levels");
     var levels = levelsTable ? readLevels(levelsTable) : {};
-    var levelLabels = levelsTable ? Array.prototype.slice.call(levelsTable.querySelectorAll("thead th"), 3).map(
+    var levelLabels = levelsTable ? Array.prototype.slice.call(levelsTable.querySelectorAll("thead th"), 2).map(
       function (th) { return th.textContent; }) : [];
     var byId = {};
     roles.forEach(function (role) { byId[role.id] = role; });
@@ -128,13 +155,11 @@
     var result = picker.querySelector(".hb-picker__result");
     var selects = [form.elements.first, form.elements.second];
     selects.forEach(function (select) {
-      var chosen = Number(select.getAttribute("data-hb-default"));
-      roles.forEach(function (role, index) {
-        var option = element("option", { value: role.id }, [role.name]);
-        option.selected = index === chosen;
-        select.appendChild(option);
-      });
+      var chosen = roles[Number(select.getAttribute("data-hb-default"))] || roles[0];
+      select.setAttribute("data-hb-default-value", chosen.id);
+      roles.forEach(function (role) { select.appendChild(element("option", { value: role.id }, [role.name])); });
     });
+    if (form.elements.level) { form.elements.level.setAttribute("data-hb-default-value", form.elements.level.value); }
 
     function show() {
       var a = byId[selects[0].value];
@@ -146,12 +171,14 @@
       result.replaceChildren.apply(result, content);
     }
 
-    form.addEventListener("change", show);
+    form.addEventListener("change", function () { writeAddress(form); show(); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    window.addEventListener("popstate", function () { readAddress(form); show(); });
     form.hidden = false;
     result.hidden = false;
     all.hidden = true;
     if (levelsTable) { levelsTable.hidden = true; }
+    readAddress(form);
     show();
   }
 

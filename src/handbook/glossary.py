@@ -23,8 +23,10 @@ GLOSSARY_PAGE = "glossary.md"
 SKIPPED_ELEMENTS = frozenset({
     "h1", "h2", "h3", "h4", "h5", "h6", "a", "abbr", "dfn", "code", "pre", "kbd", "samp", "var",
     "script", "style", "template", "noscript", "svg", "math", "nav", "button", "label", "select", "option",
-    "textarea", "title",
+    "textarea", "title", "table",
 })
+"""Where a definition on hover would get in the way or break markup. Tables are dense data that readers
+scan along rows (and the compare picker copies their cells), so a term is marked in the prose around them."""
 
 
 @dataclass(frozen=True)

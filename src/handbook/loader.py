@@ -7,7 +7,7 @@ same lines in the terminal and in a failed preview.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,14 +49,15 @@ from handbook.yamlsource import SourceDocument, read_yaml
 
 @dataclass(frozen=True)
 class Collection:
-    """A kind of record and where it lives: one file per record (`folder`) or one list file (`file`)."""
+    """A kind of record and where it lives: one file per record (`folder`), or one list file (`file`) whose
+    `list_field` holds the records, validated as a whole by `list_model`."""
 
     name: str
     model: type[Record]
-    folder: str | None = None
-    file: str | None = None
-    list_model: type[BaseModel] | None = None
-    list_field: str | None = None
+    folder: str = ""
+    file: str = ""
+    list_model: type[BaseModel] = BaseModel
+    list_field: str = ""
     required: bool = True
     """False for guide content a minimal data set may leave out; its pages then list nothing."""
     also: tuple[str, ...] = ()
@@ -265,7 +266,7 @@ def _validate(model: type[BaseModel], document: SourceDocument, prefix: tuple) -
         return None, [document.error(prefix + tuple(err["loc"]), describe(err)) for err in exc.errors()]
 
 
-def describe(error: dict) -> str:
+def describe(error: Mapping[str, Any]) -> str:
     """Turn one pydantic error into what a contributor should write instead."""
     kind, ctx, got = error["type"], error.get("ctx", {}), error.get("input")
     shown = _show(got)
@@ -300,7 +301,7 @@ def describe(error: dict) -> str:
         return "must not be empty"
     if kind in ("string_too_long", "too_long"):
         unit = "characters" if isinstance(got, str) else "items"
-        return f"is too long; at most {ctx.get('max_length')} {unit}, got {len(got)}"
+        return f"is too long; at most {ctx.get('max_length')} {unit}, got {len(got or ())}"
     if kind == "too_short":
         return f"needs at least {ctx.get('min_length')} item(s)"
     if kind in ("greater_than_equal", "less_than_equal"):

@@ -1,7 +1,7 @@
 """Put generated pages into the navigation written in mkdocs.yml, so a new role needs no nav edit.
 
 Rule: a generated page `roles/x.md` joins the nav section that holds `roles/index.md`, in data
-order, inside a sub-section named by the page's `nav_group` when it has one.
+order, inside the sub-sections named by the page's `nav_group`, outermost first.
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ def insert_generated(nav: list[NavItem] | None, pages: Iterable[Page]) -> list[N
                         if (found := _section_holding(nav, index)) is not None), None)
         if section is None:
             continue
-        target = section if page.nav_group is None else _group(section, page.nav_group)
+        target = section
+        for name in page.nav_group:
+            target = _group(target, name)
         target.append({page.title: page.path})
     return nav
 

@@ -52,6 +52,16 @@ def adjust_weights(weights: Sequence[int], multipliers: Sequence[float]) -> list
     return apportion([weight * multiplier for weight, multiplier in zip(weights, multipliers)])
 
 
+def rule_weights(levels: Sequence[Sequence[int]]) -> list[int]:
+    """A role's weights from its skill ratings, for a role whose source gives none.
+
+    Each dimension weighs the average level of its pillars (low 1, medium 2, high 3), scaled to sum to 1,
+    so that a role rated high on a dimension's pillars always leans on that dimension: the skills matrix
+    and the role-fit tool cannot disagree.
+    """
+    return apportion([sum(group) / len(group) for group in levels])
+
+
 def fit_units(weights: Sequence[int], ratings: Sequence[int]) -> int:
     """Fit = w_S·S + w_O·O + w_U·U + w_D·D, in units of 10^-FIT_DIGITS."""
     return sum(weight * rating for weight, rating in zip(weights, ratings))
@@ -77,11 +87,13 @@ class Report:
 
 @dataclass(frozen=True)
 class FitRole:
-    """A role as the role-fit tool sees it: weights in thousandths, in formula order."""
+    """A role as the role-fit tool sees it: weights in thousandths, in formula order; `kind` is 'role' for a
+    job and 'shape' for a skill shape, which the tool ranks in a list of its own."""
 
     id: str
     name: str
     url: str
+    kind: str
     origin: str
     weights: tuple[int, ...]
 
@@ -109,6 +121,7 @@ class RoleFitSetup:
     contexts: tuple[FitContext, ...]
     example: tuple[int, ...]
     origins: dict[str, str]
+    kinds: dict[str, str]
     title: str
     facts: tuple[str, ...]
     header: tuple[str, ...]
@@ -130,13 +143,36 @@ def rank_roles(roles: Sequence[FitRole], ratings: Sequence[int], context: FitCon
     return sorted(scored, key=lambda item: -item.units)
 
 
+def rank_by_kind(roles: Sequence[FitRole], ratings: Sequence[int], context: FitContext,
+                 kinds: Sequence[str]) -> list[tuple[str, list[ScoredRole]]]:
+    """One ranking per kind, in the order of `kinds`: jobs and skill shapes never compete in one list."""
+    ranked = rank_roles(roles, ratings, context)
+    return [(kind, [item for item in ranked if item.role.kind == kind]) for kind in kinds]
+
+
+@dataclass(frozen=True)
+class Lead:
+    """How far the first role is ahead of the second, and the dimension that contributes most to the gap."""
+
+    gap: int
+    dimension: int
+
+
+def lead(first: ScoredRole, second: ScoredRole, ratings: Sequence[int]) -> Lead:
+    """The gap between two scores and its largest part, w1·r − w2·r per dimension (the earlier on a tie)."""
+    parts = [(a - b) * rating for a, b, rating in zip(first.weights, second.weights, ratings)]
+    index = max(range(len(parts)), key=lambda i: (parts[i], -i))
+    return Lead(first.units - second.units, index)
+
+
 def role_fit_report(setup: RoleFitSetup, ratings: Sequence[int], context_id: str) -> Report:
     context = next(context for context in setup.contexts if context.id == context_id)
     values = [fixed_text(rating, RATING_DIGITS, RATING_DIGITS) for rating in ratings] + [context.name]
     rows = tuple(
-        (str(rank), item.role.name, fixed_text(item.units, FIT_DIGITS, 2),
+        (setup.kinds[kind], str(rank), item.role.name, fixed_text(item.units, FIT_DIGITS, 2),
          *(fixed_text(weight, WEIGHT_DIGITS, WEIGHT_DIGITS) for weight in item.weights), setup.origins[item.role.origin])
-        for rank, item in enumerate(rank_roles(setup.roles, ratings, context), start=1)
+        for kind, ranked in rank_by_kind(setup.roles, ratings, context, list(setup.kinds))
+        for rank, item in enumerate(ranked, start=1)
     )
     return Report(setup.title, tuple(zip(setup.facts, values)), setup.header, rows)
 
@@ -189,15 +225,16 @@ def earnings_report(setup: EarningsSetup, rate_cents: int, half_hours: int, week
     return Report(setup.title, (), setup.header, tuple(zip(setup.items, values)))
 
 
-def verdict(checked: Sequence[bool], leans: Sequence[str], ready_for_both_at: int) -> str:
-    """The self-check rule: enough checks mean 'both'; otherwise the side with more checks; a tie is undecided."""
-    if sum(checked) >= ready_for_both_at:
-        return "both"
-    generalist = sum(1 for tick, lean in zip(checked, leans) if tick and lean == "generalist")
-    pm = sum(1 for tick, lean in zip(checked, leans) if tick and lean == "pm")
-    if generalist == pm:
-        return "undecided"
-    return "generalist" if generalist > pm else "pm"
+def tally(checked: Sequence[bool], leans: Sequence[str], roles: Sequence[str]) -> list[int]:
+    """How many ticked statements point toward each role, in the order of `roles`."""
+    return [sum(1 for tick, lean in zip(checked, leans) if tick and lean == role) for role in roles]
+
+
+def verdict(checked: Sequence[bool], leans: Sequence[str], roles: Sequence[str]) -> list[str]:
+    """The self-check rule: the roles with the most ticks (several on a tie), none before the first tick."""
+    counts = tally(checked, leans, roles)
+    most = max(counts, default=0)
+    return [role for role, count in zip(roles, counts) if most and count == most]
 
 
 @dataclass(frozen=True)
@@ -207,14 +244,22 @@ class SelfCheckStatement:
 
 
 @dataclass(frozen=True)
+class SelfCheckRole:
+    id: str
+    name: str
+    url: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class SelfCheckSetup:
     """Everything the self-check page computes with; embedded in the page as JSON for its script."""
 
     statements: tuple[SelfCheckStatement, ...]
-    ready_for_both_at: int
-    verdicts: dict[str, str]
-    advice: dict[str, str]
-    leans: dict[str, str]
+    roles: tuple[SelfCheckRole, ...]
+    waiting: str
+    tie: str
+    no_result: str
     answers: tuple[str, str]
     title: str
     facts: tuple[str, ...]
@@ -222,12 +267,14 @@ class SelfCheckSetup:
 
 
 def self_check_report(setup: SelfCheckSetup, checked: Sequence[bool]) -> Report:
-    result = verdict(checked, [statement.leans for statement in setup.statements], setup.ready_for_both_at)
+    names = {role.id: role.name for role in setup.roles}
+    leaders = verdict(checked, [statement.leans for statement in setup.statements], list(names))
+    result = " and ".join(names[role] for role in leaders) if leaders else setup.no_result
     rows = tuple(
-        (str(number), statement.text, setup.leans[statement.leans], setup.answers[0] if tick else setup.answers[1])
+        (str(number), statement.text, names[statement.leans], setup.answers[0] if tick else setup.answers[1])
         for number, (statement, tick) in enumerate(zip(setup.statements, checked), start=1)
     )
-    return Report(setup.title, tuple(zip(setup.facts, [setup.verdicts[result]])), setup.header, rows)
+    return Report(setup.title, tuple(zip(setup.facts, [result])), setup.header, rows)
 
 
 def _cell(text: str) -> str:

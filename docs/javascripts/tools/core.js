@@ -52,13 +52,25 @@ export function rankRoles(roles, ratings, context) {
   return scored.sort((a, b) => b.units - a.units);
 }
 
+export function rankByKind(roles, ratings, context, kinds) {
+  const ranked = rankRoles(roles, ratings, context);
+  return kinds.map((kind) => [kind, ranked.filter((item) => item.role.kind === kind)]);
+}
+
+export function lead(first, second, ratings) {
+  const parts = first.weights.map((weight, i) => (weight - second.weights[i]) * ratings[i]);
+  const dimension = parts.reduce((best, part, i) => (part > parts[best] ? i : best), 0);
+  return { gap: first.units - second.units, dimension };
+}
+
 export function roleFitReport(setup, ratings, contextId) {
   const context = setup.contexts.find((item) => item.id === contextId);
   const values = [...ratings.map((rating) => fixedText(rating, RATING_DIGITS, RATING_DIGITS)), context.name];
-  const rows = rankRoles(setup.roles, ratings, context).map((item, index) => [
-    String(index + 1), item.role.name, fixedText(item.units, FIT_DIGITS, 2),
-    ...item.weights.map((weight) => fixedText(weight, WEIGHT_DIGITS, WEIGHT_DIGITS)), setup.origins[item.role.origin],
-  ]);
+  const rows = rankByKind(setup.roles, ratings, context, Object.keys(setup.kinds)).flatMap(([kind, ranked]) =>
+    ranked.map((item, index) => [
+      setup.kinds[kind], String(index + 1), item.role.name, fixedText(item.units, FIT_DIGITS, 2),
+      ...item.weights.map((weight) => fixedText(weight, WEIGHT_DIGITS, WEIGHT_DIGITS)), setup.origins[item.role.origin],
+    ]));
   return { title: setup.title, facts: zip(setup.facts, values), header: setup.header, rows };
 }
 
@@ -87,21 +99,24 @@ export function earningsReport(setup, rateCents, halfHours, weeks) {
   return { title: setup.title, facts: [], header: setup.header, rows: zip(setup.items, values) };
 }
 
-export function verdict(checked, leans, readyForBothAt) {
-  if (checked.filter(Boolean).length >= readyForBothAt) return "both";
-  const count = (side) => checked.filter((tick, i) => tick && leans[i] === side).length;
-  const generalist = count("generalist");
-  const pm = count("pm");
-  if (generalist === pm) return "undecided";
-  return generalist > pm ? "generalist" : "pm";
+export function tally(checked, leans, roles) {
+  return roles.map((role) => checked.filter((tick, i) => tick && leans[i] === role).length);
+}
+
+export function verdict(checked, leans, roles) {
+  const counts = tally(checked, leans, roles);
+  const most = Math.max(0, ...counts);
+  return roles.filter((_, i) => most > 0 && counts[i] === most);
 }
 
 export function selfCheckReport(setup, checked) {
-  const result = verdict(checked, setup.statements.map((s) => s.leans), setup.ready_for_both_at);
+  const names = Object.fromEntries(setup.roles.map((role) => [role.id, role.name]));
+  const leaders = verdict(checked, setup.statements.map((s) => s.leans), setup.roles.map((role) => role.id));
+  const result = leaders.length ? leaders.map((id) => names[id]).join(" and ") : setup.no_result;
   const rows = setup.statements.map((statement, i) => [
-    String(i + 1), statement.text, setup.leans[statement.leans], checked[i] ? setup.answers[0] : setup.answers[1],
+    String(i + 1), statement.text, names[statement.leans], checked[i] ? setup.answers[0] : setup.answers[1],
   ]);
-  return { title: setup.title, facts: zip(setup.facts, [setup.verdicts[result]]), header: setup.header, rows };
+  return { title: setup.title, facts: zip(setup.facts, [result]), header: setup.header, rows };
 }
 
 function zip(left, right) {

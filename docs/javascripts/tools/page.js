@@ -17,13 +17,25 @@ export function revealLiveParts() {
   document.querySelectorAll("[data-tool-live]").forEach((element) => { element.hidden = false; });
 }
 
-// A number typed or found in the address, as whole units (`scale` per 1) clamped to 0..max;
-// null when it is not a number.
-export function parseUnits(text, scale, max) {
-  if (text === null || text === undefined || String(text).trim() === "") return null;
-  const value = Number(text);
-  if (!Number.isFinite(value)) return null;
-  return Math.min(max, Math.max(0, toUnits(value, scale)));
+// A number typed or found in the address, as whole units (`scale` per 1): { units } when it is a number
+// from 0 to max units in whole units, otherwise { error } saying what the input accepts. Nothing is
+// clamped or rounded away: a value the tool cannot use is reported, never quietly replaced.
+export function readNumber(text, scale, max, accepts) {
+  const shown = text === null || text === undefined ? "" : String(text).trim();
+  if (shown === "") return { error: `Enter ${accepts}.` };
+  const value = Number(shown);
+  if (!Number.isFinite(value)) return { error: `“${shown}” is not a number. Enter ${accepts}.` };
+  if (value < 0 || value * scale > max) return { error: `${shown} is out of range. Enter ${accepts}.` };
+  const units = toUnits(value, scale);
+  if (Math.abs(units - value * scale) > 1e-6) return { error: `${shown} is not a step this input takes. Enter ${accepts}.` };
+  return { units };
+}
+
+// Show or clear an input's message (an aria-live element, so a screen reader announces it).
+export function showMessage(input, message, text) {
+  message.textContent = text;
+  if (text) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
 }
 
 export function readQuery() {

@@ -1,28 +1,39 @@
-// The role-fit tool: ratings (slider and number kept in step) and a team context in, ranked scores out.
-import { FIT_DIGITS, RATING_DIGITS, WEIGHT_DIGITS, fixedText, rankRoles, roleFitReport } from "./core.js";
-import { fetchSetup, parseUnits, readQuery, revealLiveParts, setUpSharing, writeQuery } from "./page.js";
+// The role-fit tool: ratings (slider and number kept in step) and a team context in; jobs and skill
+// shapes ranked in two lists, and a sticky summary of the best job, what separates it from the next, and
+// the best skill shape.
+import { FIT_DIGITS, RATING_DIGITS, WEIGHT_DIGITS, fixedText, lead, rankByKind, roleFitReport } from "./core.js";
+import { fetchSetup, readNumber, readQuery, revealLiveParts, setUpSharing, showMessage, writeQuery } from "./page.js";
 
 const MAX_RATING = 10 ** RATING_DIGITS; // a rating of 1.00, in hundredths
+const ACCEPTS = "a rating from 0 to 1, with at most two decimals (for example 0.65)";
 // Until the setup has loaded the tool stays hidden, and the page reads as it does without JavaScript.
 const setup = await fetchSetup(document.getElementById("role-fit-tool"));
 const keys = setup.dimensions.map((dimension) => dimension.letter.toLowerCase());
+const kinds = Object.keys(setup.kinds);
 const sliders = [...document.querySelectorAll("[data-rating-slider]")];
 const numbers = [...document.querySelectorAll("[data-rating-number]")];
+const messages = [...document.querySelectorAll("[data-rating-message]")];
 const radios = [...document.querySelectorAll("input[name='fit-context']")];
-const results = document.getElementById("fit-results");
 const summary = document.getElementById("fit-summary");
 
 const ratings = [...setup.example];
 let contextId = setup.contexts[0].id;
 
+const ratingText = (units) => fixedText(units, RATING_DIGITS, RATING_DIGITS);
 const query = readQuery();
+const ignored = [];
 keys.forEach((key, i) => {
-  const units = parseUnits(query.get(key), MAX_RATING, MAX_RATING);
-  if (units !== null) ratings[i] = units;
+  if (!query.has(key)) return;
+  const read = readNumber(query.get(key), MAX_RATING, MAX_RATING, ACCEPTS);
+  if (read.error) ignored.push(`${setup.dimensions[i].name}: ${read.error}`);
+  else ratings[i] = read.units;
 });
 if (setup.contexts.some((context) => context.id === query.get("context"))) contextId = query.get("context");
+else if (query.has("context")) ignored.push(`Team context: “${query.get("context")}” is not one of the contexts below.`);
+document.getElementById("fit-address-message").textContent = ignored.length
+  ? `The link held values this tool cannot use, so the worked example's values stand in for them. ${ignored.join(" ")}`
+  : "";
 
-const ratingText = (units) => fixedText(units, RATING_DIGITS, RATING_DIGITS);
 const context = () => setup.contexts.find((item) => item.id === contextId);
 const refreshShare = setUpSharing(document.querySelector("#role-fit-tool [data-share]"), "role-fit.csv",
   () => roleFitReport(setup, ratings, contextId));
@@ -46,16 +57,38 @@ function resultItem(item) {
   return li;
 }
 
+const score = (item) => fixedText(item.units, FIT_DIGITS, 2);
+const weight = (item, i) => fixedText(item.weights[i], WEIGHT_DIGITS, WEIGHT_DIGITS);
+
+// The best job, what separates it from the runner-up, and the best skill shape, in one or two sentences.
+function summaryText(lists) {
+  const jobs = lists.find(([kind]) => kind === "role")[1];
+  const shapes = lists.find(([kind]) => kind === "shape")[1];
+  const parts = [];
+  if (jobs.length) parts.push(`Best job: ${jobs[0].role.name}, ${score(jobs[0])}.`);
+  if (jobs.length > 1) {
+    const ahead = lead(jobs[0], jobs[1], ratings);
+    const d = setup.dimensions[ahead.dimension];
+    parts.push(ahead.gap === 0
+      ? `${jobs[1].role.name} ties with it.`
+      : `Next: ${jobs[1].role.name}, ${score(jobs[1])}; the gap comes mostly from ${d.name} (weight ${weight(jobs[0], ahead.dimension)} against ${weight(jobs[1], ahead.dimension)}).`);
+  }
+  if (shapes.length) parts.push(`Closest skill shape: ${shapes[0].role.name}, ${score(shapes[0])}.`);
+  parts.push(`Team context: ${context().name}.`);
+  return parts.join(" ");
+}
+
 function update() {
-  const ranked = rankRoles(setup.roles, ratings, context());
-  results.replaceChildren(...ranked.map(resultItem));
-  const best = ranked[0];
-  summary.textContent = `Best fit: ${best.role.name}, ${fixedText(best.units, FIT_DIGITS, 2)} (team context: ${context().name}).`;
-  ranked.forEach((item) => {
-    document.querySelectorAll(`[data-weight="${item.role.id}"]`).forEach((cell) => {
-      cell.textContent = fixedText(item.weights[Number(cell.dataset.dimension)], WEIGHT_DIGITS, WEIGHT_DIGITS);
+  const lists = rankByKind(setup.roles, ratings, context(), kinds);
+  lists.forEach(([kind, ranked]) => {
+    document.getElementById(`fit-results-${kind}`).replaceChildren(...ranked.map(resultItem));
+    ranked.forEach((item) => {
+      document.querySelectorAll(`[data-weight="${item.role.id}"]`).forEach((cell) => {
+        cell.textContent = weight(item, Number(cell.dataset.dimension));
+      });
     });
   });
+  summary.textContent = summaryText(lists);
   document.getElementById("fit-weights-context").textContent = context().name;
   const entries = keys.map((key, i) => [key, ratingText(ratings[i])]);
   if (contextId !== setup.contexts[0].id) entries.push(["context", contextId]);
@@ -66,21 +99,28 @@ function update() {
 sliders.forEach((slider, i) => {
   slider.value = ratingText(ratings[i]);
   slider.addEventListener("input", () => {
-    ratings[i] = parseUnits(slider.value, MAX_RATING, MAX_RATING);
+    ratings[i] = readNumber(slider.value, MAX_RATING, MAX_RATING, ACCEPTS).units;
     numbers[i].value = ratingText(ratings[i]);
+    showMessage(numbers[i], messages[i], "");
     update();
   });
 });
 numbers.forEach((number, i) => {
   number.value = ratingText(ratings[i]);
   number.addEventListener("input", () => {
-    const units = parseUnits(number.value, MAX_RATING, MAX_RATING);
-    if (units === null) return;
-    ratings[i] = units;
-    sliders[i].value = ratingText(units);
+    const read = readNumber(number.value, MAX_RATING, MAX_RATING, ACCEPTS);
+    if (read.error) {
+      showMessage(number, messages[i], `${read.error} The scores still use ${ratingText(ratings[i])}.`);
+      return;
+    }
+    showMessage(number, messages[i], "");
+    ratings[i] = read.units;
+    sliders[i].value = ratingText(read.units);
     update();
   });
-  number.addEventListener("change", () => { number.value = ratingText(ratings[i]); });
+  number.addEventListener("change", () => {
+    if (!number.hasAttribute("aria-invalid")) number.value = ratingText(ratings[i]);
+  });
 });
 radios.forEach((radio) => {
   radio.checked = radio.value === contextId;

@@ -1,12 +1,45 @@
 /* Accessibility repairs to what Material and Markdown write, run on every page (axe rules named). */
 
-/* A table wider than the text column scrolls inside its own box; a keyboard user must be able to
-   focus that box to scroll it (scrollable-region-focusable). Checked again on resize, since a table
-   that fits on a desktop may scroll on a phone. */
+/* A table or chart wider than its box scrolls inside it; a keyboard user must be able to focus that
+   box to scroll it (scrollable-region-focusable), and every reader needs a cue that there is more:
+   data-hb-scroll (start, middle, end) drives a fade at the edge that continues, and a line of text
+   before the box says so. Checked again on resize, since what fits on a desktop may scroll on a phone. */
+var HB_SCROLLERS = ".md-typeset__scrollwrap, .hb-chart";
+
+function hbScrollState(box) {
+  if (box.scrollWidth - box.clientWidth < 2) return null;
+  if (box.scrollLeft < 2) return "start";
+  return box.scrollLeft + box.clientWidth >= box.scrollWidth - 2 ? "end" : "middle";
+}
+
+function hbShowScrollState(box) {
+  var state = hbScrollState(box);
+  var hint = box.previousElementSibling;
+  var hasHint = hint && hint.classList.contains("hb-scroll-hint");
+  if (state) {
+    box.setAttribute("data-hb-scroll", state);
+    box.setAttribute("tabindex", "0");
+    if (!hasHint) {
+      hint = document.createElement("p");
+      hint.className = "hb-scroll-hint";
+      hint.setAttribute("aria-hidden", "true");
+      hint.textContent = "Scroll sideways to see every column \u2192";
+      box.parentNode.insertBefore(hint, box);
+    }
+  } else {
+    box.removeAttribute("data-hb-scroll");
+    if (!box.classList.contains("hb-chart")) box.removeAttribute("tabindex");
+    if (hasHint) hint.remove();
+  }
+}
+
 function hbMarkScrollableTables() {
-  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
-    if (box.scrollWidth > box.clientWidth) box.setAttribute("tabindex", "0");
-    else box.removeAttribute("tabindex");
+  document.querySelectorAll(HB_SCROLLERS).forEach(function (box) {
+    hbShowScrollState(box);
+    if (!box.hasAttribute("data-hb-scroll-watched")) {
+      box.setAttribute("data-hb-scroll-watched", "");
+      box.addEventListener("scroll", function () { hbShowScrollState(box); }, { passive: true });
+    }
   });
 }
 

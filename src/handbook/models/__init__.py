@@ -64,8 +64,6 @@ from handbook.models.tools import (
     Statement,
     TeamContext,
     Tool,
-    Verdict,
-    Verdicts,
 )
 
 __all__ = [
@@ -144,8 +142,6 @@ __all__ = [
     "Tool",
     "Url",
     "Variable",
-    "Verdict",
-    "Verdicts",
     "Week",
     "WorkedExample",
 ]

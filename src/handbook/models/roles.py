@@ -93,7 +93,11 @@ class Role(Record):
     risk_profile: Text
     artifacts: list[Artifact] = Field(default_factory=list)
     skills: dict[Slug, Strength]
-    fit_weights: FitWeights
+    fit_weights: FitWeights | None = Field(
+        default=None,
+        description="Only when a cited source states the role's weights (origin: seed); otherwise the role-fit "
+                    "tool derives them from `skills` by the rule in data/tools/role-fit.yaml.",
+    )
     week: Week
     moves: list[Move] = Field(default_factory=list)
     misconceptions: list[Misconception] = Field(min_length=1)

@@ -17,7 +17,6 @@ DIMENSIONS: tuple[str, ...] = ("strategy", "operations", "user_discovery", "data
 """The role-fit dimensions in the order of the formula; the same fields as a role's `fit_weights`."""
 
 DimensionKey = Literal["strategy", "operations", "user_discovery", "data_evaluation"]
-Lean = Literal["generalist", "pm"]
 
 
 def _is_multiple(value: float, step: float) -> bool:
@@ -30,6 +29,8 @@ class Dimension(Record):
     key: DimensionKey
     letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
     name: Title
+    pillars: list[Slug] = Field(min_length=1, description="The skill pillars whose ratings set this dimension's "
+                                "weight for a role whose source gives no weights.")
     low: Text = Field(description="What a rating near 0 looks like.")
     high: Text = Field(description="What a rating near 1 looks like.")
 
@@ -123,44 +124,36 @@ class EarningsSettings(Record):
 
 class Statement(Record):
     text: Text
-    leans: Lean = Field(description="The path a checked box points toward: generalist or pm.")
-
-
-class Verdict(Record):
-    name: Title
-    advice: Text
-
-
-class Verdicts(Record):
-    generalist: Verdict
-    pm: Verdict
-    both: Verdict
-    undecided: Verdict
+    leans: Slug = Field(description="The job role a ticked box points toward: a role id.")
 
 
 class SelfCheckSettings(Record):
-    """The checklist and its rule: `ready_for_both_at` or more checks mean ready for both;
-    otherwise the side with more checks wins, and a tie is undecided."""
+    """The checklist and its rule: the role with the most ticks is the result, a tie names every role that
+    shares the most, and nothing is shown before the first tick. Every role gets the same number of
+    statements, so none wins by having more of them."""
 
-    statements: list[Statement] = Field(min_length=2, max_length=20)
-    ready_for_both_at: int = Field(ge=1)
-    verdicts: Verdicts
+    statements: list[Statement] = Field(min_length=2, max_length=40)
+    waiting: Text = Field(description="Shown in place of a result until a box is ticked.")
+    tie: Text = Field(description="Shown above the roles that share the most ticks.")
 
     @model_validator(mode="after")
-    def _rule_fits(self) -> SelfCheckSettings:
-        if self.ready_for_both_at > len(self.statements):
-            raise ValueError(f"ready_for_both_at is {self.ready_for_both_at} but there are only "
-                             f"{len(self.statements)} statements")
-        missing = [lean for lean in ("generalist", "pm") if lean not in {s.leans for s in self.statements}]
-        if missing:
-            raise ValueError(f"at least one statement must lean each way; none leans {', '.join(missing)}")
+    def _even(self) -> SelfCheckSettings:
+        counts: dict[str, int] = {}
+        for statement in self.statements:
+            counts[statement.leans] = counts.get(statement.leans, 0) + 1
+        if len(counts) < 2:
+            raise ValueError("statements must point toward at least two roles")
+        if len(set(counts.values())) > 1:
+            found = ", ".join(f"{role} {count}" for role, count in counts.items())
+            raise ValueError(f"every role needs the same number of statements; found {found}")
         return self
 
 
 class Tool(Record):
     """One interactive tool; its file holds the one section named after its id."""
 
-    REFERENCES = (("sources[]", "sources"), ("earnings.presets[].source", "sources"))
+    REFERENCES = (("sources[]", "sources"), ("earnings.presets[].source", "sources"),
+                  ("role_fit.dimensions[].pillars[]", "pillars"), ("self_check.statements[].leans", "roles"))
 
     id: Literal["role-fit", "earnings", "self-check"]
     sources: list[Slug] = Field(min_length=1, description="Where the tool's formula or rule comes from.")
@@ -168,8 +161,8 @@ class Tool(Record):
                                              "team contexts and the worked example.")
     earnings: EarningsSettings | None = Field(default=None, description="Only in earnings.yaml: the sources' "
                                               "scenarios and the one the calculator opens with.")
-    self_check: SelfCheckSettings | None = Field(default=None, description="Only in self-check.yaml: the statements, "
-                                                 "the rule and the verdicts.")
+    self_check: SelfCheckSettings | None = Field(default=None, description="Only in self-check.yaml: the statements "
+                                                 "and the texts shown before a result and on a tie.")
 
     @model_validator(mode="after")
     def _own_section_only(self) -> Tool:

@@ -50,34 +50,37 @@ def profile_template(handbook: Handbook) -> Template | None:
                  if template.content.profile is not None and "json" in template.formats), None)
 
 
-def _template_links(handbook: Handbook, ids: list[str], url: Url) -> list[dict[str, str]]:
-    return [{"title": handbook.templates[template_id].title, "url": url(template_path(template_id))}
-            for template_id in ids]
+def _template_links(handbook: Handbook, ids: list[str], url: Url) -> dict[str, dict[str, str]]:
+    """Title and address of each template named, once: pillars and levels name templates by id."""
+    return {template_id: {"title": handbook.templates[template_id].title, "url": url(template_path(template_id))}
+            for template_id in ids}
 
 
 def _own_level(handbook: Handbook, ladder: RoleLevels, level: Level, url: Url) -> dict[str, Any]:
-    """A level of the page's own ladder: what the reader ticks and what the gap to it names. Its proficiency
-    and expectation ids are in `ladders`, with every other role's."""
+    """A level of the page's own ladder: what the reader ticks and what the gap to it names. Its title,
+    proficiency, expectation ids and address are in `ladders`, with every other role's; the step up from it is the page
+    `<level id>-to-<next level id>/` beside it."""
     artifacts = [artifact.template for artifact in level.artifacts if artifact.template]
     return {
-        "id": level.id, "title": level.title, "url": url(ladders.level_path(ladder.id, level.id)),
+        "id": level.id,
         "expectations": [{"theme": expectation.theme, "behaviour": expectation.behaviour}
                          for expectation in level.expectations],
         "signals": list(level.ready_signals),
-        "templates": _template_links(handbook, list(dict.fromkeys(artifacts)), url),
-        "step": None if level.step_up is None else {
-            "crux": level.step_up.crux, "url": url(ladders.step_path(ladder.id, level.id, level.step_up.to))},
+        "templates": list(dict.fromkeys(artifacts)),
+        "crux": None if level.step_up is None else level.step_up.crux,
     }
 
 
 def _ladder(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
-    """A role's levels, lowest first, with the step each expects on every pillar (in the order of
-    `pillars`) and the keys of its expectations, in order: an expectation's id is `<level id>.<key>`, and a
+    """A role's levels, lowest first, with the proficiency step each expects on every pillar (`steps`: a digit
+    per pillar in the order of `pillars`, 1 for the first step of the scale) and the `keys` of its expectations: an expectation's id is `<level id>.<key>`, and a
     level's page is `<url><level id>/`. Deriving both keeps every ladder page within the page budget."""
+    scale = list(handbook.proficiency_scale)
     return {"id": ladder.id, "name": handbook.roles[ladder.id].name, "url": url(ladders.ladder_path(ladder.id)),
             "levels": [{"id": level.id, "title": level.title,
-                        "proficiency": [level.proficiency[pillar_id] for pillar_id in handbook.pillars],
-                        "expectations": [item.removeprefix(f"{level.id}.") for item in expectation_ids(level)]}
+                        "steps": "".join(str(scale.index(level.proficiency[pillar_id]) + 1)
+                                               for pillar_id in handbook.pillars),
+                        "keys": [item.removeprefix(f"{level.id}.") for item in expectation_ids(level)]}
                        for level in ladder.ordered()]}
 
 
@@ -93,13 +96,15 @@ def _profile_format(handbook: Handbook, url: Url) -> dict[str, Any] | None:
 
 def assessment_data(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
     """Everything the assessment script needs on `ladder`'s page, with links relative to that page."""
+    named = {artifact.template for level in ladder.levels for artifact in level.artifacts if artifact.template}
     return {
         "role": {"id": ladder.id, "name": handbook.roles[ladder.id].name},
         "scale": [{"id": step.id, "name": step.name} for step in handbook.proficiency_scale.values()],
         "pillars": [{"id": pillar.id, "name": pillar.name, "url": url("skills.md") + "#" + pillar.id,
-                     "practice": pillar.practice[0] if pillar.practice else None,
-                     "templates": _template_links(handbook, pillar.templates, url)}
+                     "templates": list(pillar.templates)}
                     for pillar in handbook.pillars.values()],
+        "templates": _template_links(handbook, sorted({*named, *(template_id for pillar in handbook.pillars.values()
+                                                                 for template_id in pillar.templates)}), url),
         "levels": [_own_level(handbook, ladder, level, url) for level in ladder.ordered()],
         "ladders": [_ladder(handbook, other, url) for other in handbook.levels.values()],
         "profile": _profile_format(handbook, url),

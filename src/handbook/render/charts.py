@@ -1,11 +1,14 @@
-"""Skill-profile charts drawn at build time as inline SVG: a roles x pillars heatmap, and bar charts
-of one role or two roles overlaid.
+"""Skill-profile charts drawn at build time as inline SVG: bar charts of one role or two roles overlaid
+(the roles x pillars matrix is a shaded table, templates/sections/skills_table.md.j2).
 
 Pure functions from handbook data to markup. The output is deterministic (every id derives from
 role ids, no randomness, no timestamps), self-contained (no external references) and accessible
 (`role="img"` named by its `<title>` and `<desc>`; the table next to each chart carries the same
 data as text). Colours come from CSS classes defined in docs/stylesheets/handbook.css for the
-light and the dark palette, so one chart reads well in both; a test checks their contrast.
+light and the dark palette, so one chart reads well in both; tests check their contrast.
+
+A bar chart is drawn narrow (labels above their bars) and scales with its box, so it fits a 375 px
+phone with legible text.
 """
 
 from __future__ import annotations
@@ -22,14 +25,8 @@ FONT_SIZE = 13
 LINE_HEIGHT = 16
 PAD = 8
 LEVEL_WORD = {"low": "Low", "medium": "Medium", "high": "High"}
-MIN_SCALE = 0.7  # below this the chart scrolls inside its box rather than shrinking its text further
 
-HEATMAP_CELL_WIDTH = 96
-HEATMAP_CELL_HEIGHT = 36
-HEATMAP_HEADER_CHARS = 12
-ROLE_LABEL_CHARS = 22
-
-BAR_LABEL_CHARS = 26
+BAR_LABEL_CHARS = 44
 BAR_UNIT = 100  # width of one strength level
 BAR_VALUE_WIDTH = 64
 BAR_HEIGHT = 14
@@ -73,50 +70,20 @@ def _label_width(labels: Sequence[Sequence[str]]) -> float:
     return float(round(longest * FONT_SIZE * 0.56) + 2 * PAD)
 
 
-def _svg(chart_id: str, width: float, height: float, title: str, description: str, *body: Markup) -> Markup:
-    """The chart root: sized to scale down to MIN_SCALE with its box, and named for assistive technology."""
-    style = f"width:100%;height:auto;max-width:{_number(width)}px;min-width:{_number(round(width * MIN_SCALE))}px"
+def _svg(chart_id: str, width: float, height: float, title: str, description: str, *body: Markup,
+         style: str | None = None) -> Markup:
+    """The chart root, named for assistive technology; by default it shrinks with its box, never
+    growing past its drawn size."""
     return _element(
         "svg",
         {"xmlns": "http://www.w3.org/2000/svg", "class": "hb-chart__svg", "id": chart_id,
-         "viewBox": f"0 0 {_number(width)} {_number(height)}", "width": width, "height": height, "style": style,
+         "viewBox": f"0 0 {_number(width)} {_number(height)}", "width": width, "height": height,
+         "style": style or f"width:100%;height:auto;max-width:{_number(width)}px",
          "role": "img", "aria-labelledby": f"{chart_id}-title {chart_id}-desc"},
         _element("title", {"id": f"{chart_id}-title"}, escape(title)),
         _element("desc", {"id": f"{chart_id}-desc"}, escape(description)),
         *body,
     )
-
-
-def skills_heatmap(handbook: Handbook, roles: Sequence[Role], chart_id: str = "hb-skills-heatmap") -> Markup:
-    """Roles (rows) against every pillar (columns); each cell is shaded and labelled by reliance."""
-    pillars = list(handbook.pillars.values())
-    headers = [wrap(pillar.name, HEATMAP_HEADER_CHARS) for pillar in pillars]
-    labels = [wrap(role.name, ROLE_LABEL_CHARS) for role in roles]
-    label_width = _label_width(labels)
-    header_height = float(max((len(lines) for lines in headers), default=1) * LINE_HEIGHT + PAD)
-    width = label_width + HEATMAP_CELL_WIDTH * len(pillars) + PAD
-    height = header_height + HEATMAP_CELL_HEIGHT * len(roles) + PAD
-    # A row per role; every cell is the same box and label moved into place (centred by the stylesheet).
-    cell_shape = _element("rect", {"x": 2.0, "y": 2.0, "width": float(HEATMAP_CELL_WIDTH - 4),
-                                   "height": float(HEATMAP_CELL_HEIGHT - 4), "rx": 3.0})
-    cell_label = {"x": HEATMAP_CELL_WIDTH / 2, "y": HEATMAP_CELL_HEIGHT / 2 + FONT_SIZE * 0.35}
-    body: list[Markup] = []
-    for column, lines in enumerate(headers):
-        centre = label_width + HEATMAP_CELL_WIDTH * (column + 0.5)
-        body.append(_lines(centre, header_height - PAD - LINE_HEIGHT * len(lines), lines, "middle"))
-    for row, (role, lines) in enumerate(zip(roles, labels)):
-        top = header_height + HEATMAP_CELL_HEIGHT * row
-        first_line = top + (HEATMAP_CELL_HEIGHT - LINE_HEIGHT * len(lines)) / 2
-        cells = [_element("g", {"class": f"hb-cell--{role.skills[pillar.id]}", "data-pillar": pillar.id,
-                                "transform": f"translate({_number(label_width + HEATMAP_CELL_WIDTH * column)} {_number(top)})"},
-                          cell_shape, _element("text", cell_label, escape(LEVEL_WORD[role.skills[pillar.id]])))
-                 for column, pillar in enumerate(pillars)]
-        body.append(_element("g", {"class": "hb-heatmap-row", "data-role": role.id},
-                             _lines(label_width - PAD, first_line, lines, "end"), *cells))
-    description = (f"Heatmap of {len(roles)} roles (rows) against {len(pillars)} skill pillars (columns). "
-                   "Each cell is shaded and labelled Low, Medium or High. "
-                   "The table after the chart gives the same ratings as text.")
-    return _svg(chart_id, width, height, "Reliance of every role on every pillar", description, *body)
 
 
 def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) -> str:
@@ -130,16 +97,17 @@ def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) ->
 
 
 def skill_bars(handbook: Handbook, roles: Sequence[Role], chart_id: str, title: str) -> Markup:
-    """Horizontal bars per pillar for one role, or two roles overlaid (first role the upper bar)."""
+    """Horizontal bars per pillar for one role, or two roles overlaid (first role the upper bar).
+    Each pillar's name sits above its bars, which keeps the chart narrow enough to fit a phone."""
     pillars = list(handbook.pillars.values())
     labels = [wrap(pillar.name, BAR_LABEL_CHARS) for pillar in pillars]
-    label_width = _label_width(labels)
     levels = max(STRENGTH_LEVEL.values())
-    bars_left = label_width
+    bars_left = float(PAD)
     width = bars_left + BAR_UNIT * levels + BAR_VALUE_WIDTH
     legend = LEGEND_HEIGHT * len(roles) if len(roles) > 1 else 0
-    row_height = max(len(roles) * (BAR_HEIGHT + BAR_GAP) + 2 * PAD,
-                     max(len(lines) for lines in labels) * LINE_HEIGHT + PAD)
+    label_height = max(len(lines) for lines in labels) * LINE_HEIGHT
+    bars_height = len(roles) * (BAR_HEIGHT + BAR_GAP)
+    row_height = label_height + bars_height + PAD
     top_of_rows = legend + AXIS_HEIGHT
     height = top_of_rows + row_height * len(pillars) + PAD
     body: list[Markup] = []
@@ -149,24 +117,25 @@ def skill_bars(handbook: Handbook, roles: Sequence[Role], chart_id: str, title: 
                                       "height": float(BAR_HEIGHT), "class": f"hb-bar hb-bar--{series + 1}"}))
         body.append(_text(bars_left + BAR_HEIGHT + 6, y + BAR_HEIGHT, f"{role.name} ({SERIES_NOTE[series]})"))
     for word, level in STRENGTH_LEVEL.items():
-        x = bars_left + BAR_UNIT * level
-        body.append(_element("line", {"x1": x, "x2": x, "y1": float(top_of_rows - 4), "y2": height - PAD,
-                                      "class": "hb-chart__grid"}))
-        body.append(_text(x, top_of_rows - 8, LEVEL_WORD[word], "hb-chart__axis", "end"))
+        body.append(_text(bars_left + BAR_UNIT * level, top_of_rows - 8, LEVEL_WORD[word], "hb-chart__axis", "end"))
     for row, (pillar, lines) in enumerate(zip(pillars, labels)):
         top = top_of_rows + row_height * row
-        body.append(_lines(label_width - PAD, top + (row_height - LINE_HEIGHT * len(lines)) / 2, lines, "end"))
-        bars_top = top + (row_height - len(roles) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP) / 2
+        body.append(_lines(bars_left, top, lines, "start"))
+        bars_top = top + label_height + BAR_GAP / 2
+        for level in STRENGTH_LEVEL.values():
+            x = bars_left + BAR_UNIT * level
+            body.append(_element("line", {"x1": x, "x2": x, "y1": bars_top - 2, "y2": bars_top + bars_height,
+                                          "class": "hb-chart__grid"}))
         for series, role in enumerate(roles):
             strength = role.skills[pillar.id]
-            y = bars_top + series * (BAR_HEIGHT + BAR_GAP)
+            bar_y = bars_top + series * (BAR_HEIGHT + BAR_GAP)
             length = float(BAR_UNIT * STRENGTH_LEVEL[strength])
-            body.append(_element("rect", {"x": bars_left, "y": y, "width": float(BAR_UNIT * levels),
+            body.append(_element("rect", {"x": bars_left, "y": bar_y, "width": float(BAR_UNIT * levels),
                                           "height": float(BAR_HEIGHT), "class": "hb-bar-track"}))
-            body.append(_element("rect", {"x": bars_left, "y": y, "width": length, "height": float(BAR_HEIGHT),
+            body.append(_element("rect", {"x": bars_left, "y": bar_y, "width": length, "height": float(BAR_HEIGHT),
                                           "class": f"hb-bar hb-bar--{series + 1}", "data-role": role.id,
                                           "data-pillar": pillar.id, "data-level": strength}))
-            body.append(_text(bars_left + length + 6, y + BAR_HEIGHT - 3, LEVEL_WORD[strength]))
+            body.append(_text(bars_left + length + 6, bar_y + BAR_HEIGHT - 3, LEVEL_WORD[strength]))
     description = _profile_description(roles, {pillar.id: pillar.name for pillar in pillars})
     return _svg(chart_id, width, height, title, description, *body)
 

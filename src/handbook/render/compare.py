@@ -19,7 +19,7 @@ from handbook.models import Comparison, Level, Role
 from handbook.render.charts import chart_box, overlay_chart
 from handbook.render.environment import render
 from handbook.render.html import relative_url
-from handbook.render.pages import Page, role_path
+from handbook.render.pages import Page, comparison_path, role_path
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -40,7 +40,7 @@ class Dimension:
 
     def items(self, role: Role) -> list[str]:
         value = self.read(role)
-        return [" ".join(item.split()) for item in value] if self.is_list else paragraphs(value)
+        return paragraphs(value) if isinstance(value, str) else [" ".join(item.split()) for item in value]
 
 
 SHARED_DIMENSIONS: tuple[Dimension, ...] = (
@@ -70,10 +70,6 @@ def shared_rows(first: Role, second: Role) -> list[PairRow]:
 
 def curated_rows(comparison: Comparison) -> list[PairRow]:
     return [PairRow(row.dimension, paragraphs(row.a), paragraphs(row.b)) for row in comparison.rows]
-
-
-def comparison_path(comparison_id: str) -> str:
-    return f"compare/{comparison_id}.md"
 
 
 def ordered_comparisons(handbook: Handbook) -> list[Comparison]:

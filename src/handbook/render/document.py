@@ -246,10 +246,9 @@ def task_blocks(task: EvalTask, level: int, filled: bool) -> list[Block]:
 
 def proficiency_steps(handbook: Handbook) -> list[str]:
     """The steps a skill profile rates each pillar on: the career framework's four-step `proficiency_scale`
-    of data/skills.yaml (awareness, working, practitioner, expert) where the loaded data defines it (the levels
-    data adds it to the handbook), else the low / medium / high of the role ratings."""
-    scale = getattr(handbook, "proficiency_scale", None)
-    return list(scale) if scale else list(STRENGTH_LEVEL)
+    of data/skills.yaml (awareness, working, practitioner, expert), defined there once; a data set without
+    one (a minimal fixture) falls back to the low / medium / high of the role ratings."""
+    return list(handbook.proficiency_scale) or list(STRENGTH_LEVEL)
 
 
 def profile_blocks(profile: Profile, handbook: Handbook, level: int, filled: bool) -> list[Block]:
@@ -279,6 +278,10 @@ def part_blocks(template: Template, handbook: Handbook, level: int, example: Exa
     return profile_blocks(content.profile, handbook, level, example is not None)
 
 
+BLANKS_HEADER = ("Item", "What a good answer holds", "Your answer")
+"""The table of a section's blanks: the label, the hint on a good answer, and room for the answer."""
+
+
 def section_blocks(section: Section, template: Template, handbook: Handbook, level: int,
                    example: Example | None) -> list[Block]:
     blocks: list[Block] = [Heading(level, section.heading)]
@@ -288,7 +291,7 @@ def section_blocks(section: Section, template: Template, handbook: Handbook, lev
         blocks.append(_items(section.questions))
     if section.blanks:
         answers = example.answers.get(section.heading, {}) if example else {}
-        blocks.append(Grid(("Item", "What a good answer holds", "Your answer"),
+        blocks.append(Grid(BLANKS_HEADER,
                            tuple((blank.label, blank.hint, answers.get(blank.label, "")) for blank in section.blanks)))
     if section.table:
         blocks += table_grid(section.table, example.rows.get(section.heading) if example else None)
@@ -344,3 +347,53 @@ def document(template: Template, handbook: Handbook, values: dict[str, str], sta
         if template.sources:
             blocks += [Heading(level, "Sources"), source_items(template, handbook)]
     return blocks
+
+
+def _filled_grid(blank: Grid, example: Grid) -> Grid:
+    """The example's grid with only its first column and the columns and rows the example changed."""
+    if blank.header != example.header:
+        return example
+    empty = ("",) * len(blank.header)
+    padded = list(blank.rows[:len(example.rows)]) + [empty] * max(len(example.rows) - len(blank.rows), 0)
+    changed = [(b, e) for b, e in zip(padded, example.rows, strict=True) if b != e]
+    keep = [0] + [index for index in range(1, len(example.header)) if any(b[index] != e[index] for b, e in changed)]
+    return Grid(tuple(example.header[index] for index in keep),
+                tuple(tuple(row[index] for index in keep) for _, row in changed))
+
+
+def filled_in(blank: list[Block], example: list[Block]) -> list[Block]:
+    """What a worked example adds to the blank: its note and the tables it filled in, each under its headings,
+    with columns the blank already shows left out. Guidance, questions and lists read the same in both and are
+    shown once, with the blank."""
+    note, body = example[:1], example[1:]
+    aligned = len(body) == len(blank) and all(type(before) is type(after)
+                                              for before, after in zip(blank, body, strict=True))
+    pairs: list[tuple[Block | None, Block]] = (list(zip(blank, body, strict=True)) if aligned
+                                               else [(None, block) for block in example])
+    kept: list[Block] = list(note) if aligned else []
+    for before, block in pairs:
+        if isinstance(block, Heading) or (isinstance(block, Paragraph) and block.style == "meta" and before != block):
+            kept.append(block)
+        elif isinstance(block, Grid) and block != before:
+            filled = _filled_grid(before, block) if isinstance(before, Grid) else block
+            kept += [_answers(filled) if filled.header[0] == BLANKS_HEADER[0] else filled] if filled.rows else []
+    return _without_empty_headings(kept)
+
+
+def _answers(grid: Grid) -> Items:
+    """Filled-in blanks read as a list, each answer led by its label (the answer is the last column)."""
+    return Items(tuple(Item(row[-1], row[0]) for row in grid.rows))
+
+
+def _without_empty_headings(blocks: list[Block]) -> list[Block]:
+    """Drop each heading with nothing under it before the next heading at its level or above."""
+    result: list[Block] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            rest = blocks[index + 1:]
+            end = next((i for i, later in enumerate(rest) if isinstance(later, Heading) and later.level <= block.level),
+                       len(rest))
+            if not any(not isinstance(later, Heading) for later in rest[:end]):
+                continue
+        result.append(block)
+    return result

@@ -35,8 +35,11 @@ from handbook.render.archive import deterministic_zip
 from handbook.render.document import (
     EXAMPLE_TITLE,
     HANDBOOK_NAME,
+    Heading,
+    Paragraph,
     checklist_sheet,
     document,
+    filled_in,
     passed,
     proficiency_steps,
     rubric_sheet_header,
@@ -321,12 +324,14 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
 
 
 def preview_markdown(template: Template, handbook: Handbook, example: bool = False) -> str:
-    """The Markdown file's body (the blank with default values, or the worked example), headings pushed under
-    a web page's own header."""
+    """The Markdown file's body with default values, headings pushed under a web page's own header; with
+    `example`, what the worked example fills in (see `filled_in`), so the page need not show the text twice."""
+    blocks = document(template, handbook, values_for(template, {}), standalone=False)
     if example and template.example:
-        blocks = document(template, handbook, template.example.values, standalone=False, example=template.example)
-    else:
-        blocks = document(template, handbook, values_for(template, {}), standalone=False)
+        filled = filled_in(blocks, document(template, handbook, template.example.values, standalone=False,
+                                            example=template.example))
+        # The blank's preview already puts these headings in the page's table of contents: here they are labels.
+        blocks = [Paragraph(block.text, "meta") if isinstance(block, Heading) else block for block in filled]
     return markdown(handbook.templates_dir, blocks)
 
 

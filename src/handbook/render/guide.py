@@ -86,8 +86,12 @@ def transitions_of(handbook: Handbook) -> list[Transition]:
 
 
 def transitions(handbook: Handbook, page: str) -> str:
-    """An overview table of every move, then a section per move at `#<from>-to-<to>` with its steps."""
-    return _render("sections/transitions.md.j2", handbook, page, moves=transitions_of(handbook),
+    """Every job with the moves into and out of it (so a dead end would show), an overview table of every
+    move, then a section per move at `#<from>-to-<to>` with its steps."""
+    moves = transitions_of(handbook)
+    jobs = [(role, [m for m in moves if m.target.id == role.id], [m for m in moves if m.origin.id == role.id])
+            for role in handbook.roles.values() if role.kind == "role"]
+    return _render("sections/transitions.md.j2", handbook, page, moves=moves, jobs=jobs,
                    comparison_path=comparison_path)
 
 
@@ -188,12 +192,22 @@ def citing_pages(handbook: Handbook) -> dict[str, list[tuple[str, str]]]:
     return cited
 
 
+SOURCE_GROUPS = (
+    ("article", "Source articles",
+     ("The five articles most of the handbook's figures come from. Three are recruiting articles from one "
+      "AI-training platform's blog, named here and only here; their rates and market claims describe work on "
+      "that platform, and every page that uses them says so.")),
+    ("reference", "Public references",
+     ("Reports, guides and reference pages that the handbook cites for definitions, research findings and "
+      "corrections to the source articles.")),
+)
+
+
 def sources_by_kind(handbook: Handbook, page: str) -> str:
-    """Public references, then the industry articles the handbook cites without linking, each at `#<id>`
-    with the pages that cite it."""
+    """The source articles, then the public references, each at `#<id>` with the pages that cite it."""
     sources = list(handbook.sources.values())
-    groups = [("Public references", [source for source in sources if source.url]),
-              ("Industry articles", [source for source in sources if not source.url])]
+    groups = [(title, intro, [source for source in sources if source.kind == kind])
+              for kind, title, intro in SOURCE_GROUPS]
     return _render("sections/sources_by_kind.md.j2", handbook, page, groups=groups, cited=citing_pages(handbook))
 
 

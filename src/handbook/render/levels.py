@@ -127,6 +127,10 @@ def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **
                   pay_range=pay_range, **context)
 
 
+LADDERS_GROUP = "Career levels"
+"""The Roles sub-section holding every ladder, so the pages of other sections list one entry for them all."""
+
+
 def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
     role, levels = handbook.roles[ladder.id], ladder.ordered()
     path = ladder_path(role.id)
@@ -136,7 +140,7 @@ def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
     description = (f"The {role.name} career ladder: {len(levels)} levels from {levels[0].title} to "
                    f"{levels[-1].title}, each with its scope and the proficiency expected on every skill pillar.")
     return Page(path, f"{role.name} levels", description, body, handbook.source_file("levels", role.id),
-                nav_group=f"{role.name} levels")
+                nav_group=(LADDERS_GROUP, f"{role.name} levels"))
 
 
 def level_page(handbook: Handbook, ladder: RoleLevels, level: Level) -> Page:

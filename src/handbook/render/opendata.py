@@ -72,9 +72,13 @@ ROLE_COLUMNS: tuple[Column[Role], ...] = (
 def matrix_columns(handbook: Handbook) -> list[Column[Role]]:
     """Role columns, then one column per pillar (its id) holding low, medium or high."""
     fixed = [column for column in ROLE_COLUMNS if column.name in ("id", "name", "kind")]
-    return fixed + [Column(pillar.id, f"Reliance of the role on the pillar '{pillar.name}': low, medium or high (not proficiency; see role-levels.csv).",
-                           lambda role, pillar_id=pillar.id: role.skills[pillar_id])
+    return fixed + [Column(pillar.id, f"Reliance of the role on the pillar '{pillar.name}': low, medium or high "
+                                      "(not proficiency; see role-levels.csv).", _reliance_on(pillar.id))
                     for pillar in handbook.pillars.values()]
+
+
+def _reliance_on(pillar_id: str) -> Callable[[Role], str]:
+    return lambda role: role.skills[pillar_id]
 
 
 @dataclass(frozen=True)

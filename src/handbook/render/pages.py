@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import yaml
 
 from handbook.loader import Handbook
-from handbook.models import STRENGTH_LEVEL, Role
+from handbook.models import STRENGTH_LEVEL, Comparison, Role
 from handbook.render.charts import chart_box, role_skills_chart
 from handbook.render.environment import render
 from handbook.render.html import relative_url
@@ -23,7 +23,8 @@ class Page:
     description: str
     body: str
     source_file: str
-    nav_group: str | None = None
+    nav_group: tuple[str, ...] = ()
+    """The sub-sections, outermost first, of its folder's nav section that hold the page."""
     search_boost: float | None = None
 
     def markdown(self) -> str:
@@ -43,6 +44,19 @@ def template_path(template_id: str) -> str:
     return f"templates/{template_id}.md"
 
 
+def comparison_path(comparison_id: str) -> str:
+    return f"compare/{comparison_id}.md"
+
+
+def comparisons_of(handbook: Handbook) -> dict[str, list[tuple[Comparison, Role]]]:
+    """By role: each written comparison it appears in, with the other role, for the summary of its page."""
+    of: dict[str, list[tuple[Comparison, Role]]] = {}
+    for comparison in handbook.comparisons.values():
+        for this, other in ((comparison.a, comparison.b), (comparison.b, comparison.a)):
+            of.setdefault(this, []).append((comparison, handbook.roles[other]))
+    return of
+
+
 def moves_into(handbook: Handbook) -> dict[str, list[tuple[Role, str]]]:
     """Moves other roles make into each role, by target: written once, on the role the move starts from.
     One pass over every move, so a thousand role pages do not each scan a thousand roles."""
@@ -53,7 +67,8 @@ def moves_into(handbook: Handbook) -> dict[str, list[tuple[Role, str]]]:
     return into
 
 
-def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]]) -> Page:
+def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]],
+              comparisons: list[tuple[Comparison, Role]]) -> Page:
     path = role_path(role.id)
 
     def url(target: str) -> str:
@@ -68,14 +83,19 @@ def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]]) 
         role_path=role_path,
         template_path=template_path,
         moves_into=moves_in,
+        comparisons=comparisons,
+        comparison_path=comparison_path,
+        strongest=[pillar for pillar in handbook.pillars.values() if role.skills[pillar.id] == "high"],
         strength_level=STRENGTH_LEVEL,
         skills_chart=chart_box(role_skills_chart(handbook, role), f"Skills chart: {role.name}"),
     )
-    group = "Hybrid shapes" if role.kind == "shape" else None
+    group = ("Hybrid shapes",) if role.kind == "shape" else ()
     # Readers search for roles far more than for pages that mention them: rank role pages first.
     return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group, search_boost=2)
 
 
 def role_pages(handbook: Handbook) -> list[Page]:
     into = moves_into(handbook)
-    return [role_page(handbook, role, into.get(role.id, [])) for role in handbook.roles.values()]
+    compared = comparisons_of(handbook)
+    return [role_page(handbook, role, into.get(role.id, []), compared.get(role.id, []))
+            for role in handbook.roles.values()]

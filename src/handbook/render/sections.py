@@ -22,6 +22,7 @@ from handbook.render.compare import (
     rungs,
 )
 from handbook.render.environment import link, render
+from handbook.render.frontdoor import FRONT_DOOR_MACROS, template_launcher
 from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import json_script, relative_url
 from handbook.render.levels import level_path
@@ -52,15 +53,11 @@ def role_cards(handbook: Handbook, page: str, kind: str = "role") -> str:
 
 
 def skills_table(handbook: Handbook, page: str) -> str:
-    """The role x pillar matrix (a row per role) that scrolls inside its own box on a phone."""
+    """The role x pillar matrix (a row per role), each cell shaded and named by its rating; it scrolls inside
+    its own box on a phone, its role column kept in view."""
     roles = list(handbook.roles.values())
     return _render("sections/skills_table.md.j2", handbook, page, roles=roles, level_word=charts.LEVEL_WORD,
-                   uniform=uniform_pillars(handbook, roles))
-
-
-def skills_heatmap(handbook: Handbook, page: str) -> str:
-    """The same matrix as a picture drawn at build time; `skills_table` is its text equivalent."""
-    return charts.chart_box(charts.skills_heatmap(handbook, list(handbook.roles.values())), "Skills heatmap")
+                   uniform=uniform_pillars(handbook, roles), table_class="hb-map")
 
 
 def pillar_sections(handbook: Handbook, page: str) -> str:
@@ -80,11 +77,13 @@ def comparison_list(handbook: Handbook, page: str) -> str:
 
 
 def role_picker(handbook: Handbook, page: str) -> str:
-    """Two selects and the chosen pair side by side (docs/javascripts/compare.js); every role without JS."""
+    """Two selects and the chosen pair side by side (docs/javascripts/compare.js), and a third that sets the
+    same level of both; every role and level without JS."""
     roles = list(handbook.roles.values())
     levels = picker_levels(handbook, {role.id for role in roles})
     return _render("sections/role_picker.md.j2", handbook, page, roles=roles, dimensions=SHARED_DIMENSIONS,
-                   levels=levels, rungs=rungs(levels), level_path=level_path, data=json_script(picker_data(handbook, page)))
+                   levels=levels, rungs=rungs(levels), level_path=level_path,
+                   data=json_script(picker_data(handbook, page)))
 
 
 def csv_columns(handbook: Handbook, page: str, file: str) -> str:
@@ -116,12 +115,12 @@ MACROS: dict[str, Callable[..., str]] = {
     "open_data_table": open_data_table,
     "pillar_sections": pillar_sections,
     "role_picker": role_picker,
-    "skills_heatmap": skills_heatmap,
     "week_overview": week_overview,
     "case_index": case_index,
     "role_cards": role_cards,
     "skills_table": skills_table,
     **GUIDE_MACROS,
+    **FRONT_DOOR_MACROS,
     **TOOL_MACROS,
 }
 
@@ -133,4 +132,5 @@ def page_macros(handbook: Handbook, files: dict[str, bytes]) -> dict[str, Callab
     bound: dict[str, Callable[..., str]] = {name: functools.partial(function, handbook)
                                             for name, function in MACROS.items()}
     bound["template_gallery"] = functools.partial(template_gallery, handbook, files=files)
+    bound["template_launcher"] = functools.partial(template_launcher, handbook, files=files)
     return bound

@@ -106,7 +106,9 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
         preview=Markup(preview_markdown(template, handbook)),
         **_context(handbook, path),
     )
-    return Page(path, template.title, template.summary, body, handbook.source_file("templates", template.id))
+    # A reader who types a template's name or abbreviation wants the template, not a page that cites it.
+    return Page(path, template.title, template.summary, body, handbook.source_file("templates", template.id),
+                search_boost=3)
 
 
 def template_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
 from handbook.errors import DataError, DataErrors
 from handbook.loader import Handbook
-from handbook.models import DIMENSIONS, Tool
+from handbook.models import DIMENSIONS, Role, Tool
+from handbook.models.roles import STRENGTH_LEVEL
+from handbook.models.tools import EarningsSettings, RoleFitSettings, SelfCheckSettings
 from handbook.render.environment import render
 from handbook.render.html import json_script, relative_url
 from handbook.render.pages import role_path
@@ -28,23 +31,27 @@ from handbook.tools import (
     FitRole,
     RoleFitSetup,
     Scenario,
+    SelfCheckRole,
     SelfCheckSetup,
     SelfCheckStatement,
     annual_cents,
     apportion,
     fixed_text,
     hours_text,
+    lead,
     money_text,
-    rank_roles,
+    rank_by_kind,
+    rule_weights,
     to_units,
-    verdict,
     weekly_cents,
 )
 
-ORIGIN_LABELS = {"seed": "source article", "handbook": "this handbook"}
-LEAN_LABELS = {"generalist": "Generalist", "pm": "Product manager"}
+ORIGIN_LABELS = {"seed": "source article", "handbook": "this handbook", "rule": "skill ratings"}
+KIND_LABELS = {"role": "Job", "shape": "Skill shape"}
 VERDICTS = ("generalist", "pm", "both", "undecided")
 
+
+T = TypeVar("T")
 
 def tool(handbook: Handbook, tool_id: str) -> Tool:
     """A tool's settings; a page cannot be built without them, so their absence is a data error."""
@@ -54,25 +61,57 @@ def tool(handbook: Handbook, tool_id: str) -> Tool:
     return found
 
 
+def _settings(handbook: Handbook, tool_id: str, section: str, kind: type[T]) -> T:
+    """The section of a tool's file that its page reads (`role_fit:` in role-fit.yaml); the model has already
+    refused a file whose own section is missing, so this only narrows the type."""
+    settings = getattr(tool(handbook, tool_id), section)
+    if not isinstance(settings, kind):
+        raise DataErrors([DataError(f"data/tools/{tool_id}.yaml", 1, 1, section, "required field is missing")])
+    return settings
+
+
+def role_fit_settings(handbook: Handbook) -> RoleFitSettings:
+    return _settings(handbook, "role-fit", "role_fit", RoleFitSettings)
+
+
+def earnings_settings(handbook: Handbook) -> EarningsSettings:
+    return _settings(handbook, "earnings", "earnings", EarningsSettings)
+
+
+def self_check_settings(handbook: Handbook) -> SelfCheckSettings:
+    return _settings(handbook, "self-check", "self_check", SelfCheckSettings)
+
+
+def pillar_levels(handbook: Handbook, role: Role) -> list[list[int]]:
+    """A role's levels (low 1, medium 2, high 3) on each dimension's pillars, in formula order."""
+    settings = role_fit_settings(handbook)
+    return [[STRENGTH_LEVEL[role.skills[pillar]] for pillar in d.pillars] for d in settings.dimensions]
+
+
+def fit_role(handbook: Handbook, role: Role, page: str) -> FitRole:
+    """The weights a role is scored with: its source's when the source gives them, else the rule's."""
+    if role.fit_weights is None:
+        origin, weights = "rule", rule_weights(pillar_levels(handbook, role))
+    else:
+        origin, weights = role.fit_weights.origin, apportion([getattr(role.fit_weights, key) for key in DIMENSIONS])
+    return FitRole(role.id, role.name, relative_url(page, role_path(role.id)), role.kind, origin, tuple(weights))
+
+
 def role_fit_setup(handbook: Handbook, page: str) -> RoleFitSetup:
-    settings = tool(handbook, "role-fit").role_fit
+    settings = role_fit_settings(handbook)
     dimensions = tuple(FitDimension(d.key, d.letter, d.name) for d in settings.dimensions)
-    roles = tuple(
-        FitRole(role.id, role.name, relative_url(page, role_path(role.id)), role.fit_weights.origin,
-                tuple(apportion([getattr(role.fit_weights, key) for key in DIMENSIONS])))
-        for role in handbook.roles.values()
-    )
+    roles = tuple(fit_role(handbook, role, page) for role in handbook.roles.values())
     contexts = tuple(FitContext(c.id, c.name, c.multipliers.values()) for c in settings.contexts)
     example = tuple(to_units(value, 10 ** RATING_DIGITS) for value in settings.example.values())
     return RoleFitSetup(
-        dimensions, roles, contexts, example, ORIGIN_LABELS, "Role fit",
+        dimensions, roles, contexts, example, ORIGIN_LABELS, KIND_LABELS, "Role fit",
         facts=(*(f"{d.name} rating" for d in dimensions), "Team context"),
-        header=("Rank", "Role", "Score", *(f"{d.name} weight" for d in dimensions), "Weights from"),
+        header=("List", "Rank", "Role", "Score", *(f"{d.name} weight" for d in dimensions), "Weights from"),
     )
 
 
 def earnings_setup(handbook: Handbook) -> EarningsSetup:
-    settings = tool(handbook, "earnings").earnings
+    settings = earnings_settings(handbook)
     presets = tuple(Scenario(p.id, p.name, to_units(p.rate, 100), to_units(p.hours, 2), p.weeks)
                     for p in settings.presets)
     return EarningsSetup(
@@ -81,14 +120,19 @@ def earnings_setup(handbook: Handbook) -> EarningsSetup:
     )
 
 
-def self_check_setup(handbook: Handbook) -> SelfCheckSetup:
-    settings = tool(handbook, "self-check").self_check
+SELF_CHECK_PAGE = "tools/self-check.md"
+
+
+def self_check_setup(handbook: Handbook, page: str = SELF_CHECK_PAGE) -> SelfCheckSetup:
+    """Statements and the roles they point toward, in handbook order, with role URLs relative to the page."""
+    settings = self_check_settings(handbook)
+    named = {statement.leans for statement in settings.statements}
+    roles = tuple(SelfCheckRole(role.id, role.name, relative_url(page, role_path(role.id)), role.summary)
+                  for role in handbook.roles.values() if role.id in named)
     return SelfCheckSetup(
-        tuple(SelfCheckStatement(s.text, s.leans) for s in settings.statements), settings.ready_for_both_at,
-        verdicts={key: getattr(settings.verdicts, key).name for key in VERDICTS},
-        advice={key: getattr(settings.verdicts, key).advice for key in VERDICTS},
-        leans=LEAN_LABELS, answers=("yes", "no"), title="Self-check", facts=("Result",),
-        header=("#", "Statement", "Points toward", "Checked"),
+        tuple(SelfCheckStatement(s.text, s.leans) for s in settings.statements), roles,
+        waiting=settings.waiting, tie=settings.tie, no_result="No statement ticked yet", answers=("yes", "no"),
+        title="Self-check", facts=("Result",), header=("#", "Statement", "Points toward", "Ticked"),
     )
 
 
@@ -99,7 +143,7 @@ def _page(template: str, handbook: Handbook, page: str, tool_id: str, setup: obj
     )
 
 
-def _embedded(setup: object) -> Markup:
+def _embedded(setup: Any) -> Markup:
     """A tool's whole setup as JSON for its page's script, for the tools whose setup stays small."""
     return json_script(dataclasses.asdict(setup))
 
@@ -110,36 +154,46 @@ ROLE_FIT_SETUP_FILE = "tools/role-fit/setup.json"
 DIGITS = {"rating": RATING_DIGITS, "weight": WEIGHT_DIGITS, "fit": FIT_DIGITS}
 
 
-def _fit_setup(handbook: Handbook) -> RoleFitSetup:
-    """The role-fit setup, role URLs relative to the tool's page: the tool, its file, its weights table
-    and its worked example all read it."""
-    return role_fit_setup(handbook, ROLE_FIT_PAGE)
-
-
 def role_fit_setup_file(handbook: Handbook) -> bytes:
     """The setup role-fit.js reads, with role URLs relative to the tool's page."""
-    return json.dumps(dataclasses.asdict(_fit_setup(handbook)), ensure_ascii=False, separators=(",", ":")).encode()
+    setup = role_fit_setup(handbook, ROLE_FIT_PAGE)
+    return json.dumps(dataclasses.asdict(setup), ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def role_fit_tool(handbook: Handbook, page: str) -> str:
-    """Formula, live inputs and ranking, and the team contexts."""
-    return _page("sections/tools_role_fit.md.j2", handbook, page, "role-fit", _fit_setup(handbook),
-                 settings=tool(handbook, "role-fit").role_fit, digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE)
+    """Live inputs and the two rankings first, then the formula, the dimensions and the team contexts."""
+    return _page("sections/tools_role_fit.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, ROLE_FIT_PAGE),
+                 settings=role_fit_settings(handbook), digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE)
+
+
+def _average_text(levels: list[int]) -> str:
+    return f"{round(sum(levels) / len(levels), 2):g}"
 
 
 def role_fit_weights(handbook: Handbook, page: str) -> str:
-    """Each role's weights as written, which the tool replaces with the weights in use."""
-    setup = _fit_setup(handbook)
-    return _page("sections/tools_role_fit_weights.md.j2", handbook, page, "role-fit", setup,
-                 roles=list(setup.roles), digits=DIGITS, role_path=role_path)
+    """Every role's weights as written or as the rule gives them, with the pillar averages behind the rule,
+    and for a role whose source gives weights, the rule's weights beside them."""
+    setup = role_fit_setup(handbook, ROLE_FIT_PAGE)
+    rows = []
+    for role, fit in zip(handbook.roles.values(), setup.roles):
+        levels = pillar_levels(handbook, role)
+        rows.append((fit, [_average_text(group) for group in levels],
+                     None if fit.origin == "rule" else rule_weights(levels)))
+    settings = role_fit_settings(handbook)
+    pillars = {pillar.id: pillar.name for pillar in handbook.pillars.values()}
+    return _page("sections/tools_role_fit_weights.md.j2", handbook, page, "role-fit", setup, rows=rows,
+                 digits=DIGITS, role_path=role_path, settings=settings, pillars=pillars)
 
 
 def role_fit_example(handbook: Handbook, page: str) -> str:
-    """The source's example ratings scored for every role, ranked, with each sum written out."""
-    setup = _fit_setup(handbook)
-    ranked = list(enumerate(rank_roles(setup.roles, setup.example, setup.contexts[0]), start=1))
-    return _page("sections/tools_role_fit_example.md.j2", handbook, page, "role-fit", setup,
-                 ranked=ranked, digits=DIGITS, role_path=role_path)
+    """The source's example ratings scored for every role, jobs and skill shapes ranked apart, each sum
+    written out, and what separates the two best jobs."""
+    setup = role_fit_setup(handbook, ROLE_FIT_PAGE)
+    lists = rank_by_kind(setup.roles, setup.example, setup.contexts[0], list(KIND_LABELS))
+    jobs = lists[0][1]
+    ahead = lead(jobs[0], jobs[1], setup.example) if len(jobs) > 1 else None
+    return _page("sections/tools_role_fit_example.md.j2", handbook, page, "role-fit", setup, lists=lists,
+                 jobs=jobs, ahead=ahead, digits=DIGITS, role_path=role_path)
 
 
 def earnings_tool(handbook: Handbook, page: str) -> str:
@@ -149,7 +203,7 @@ def earnings_tool(handbook: Handbook, page: str) -> str:
         (preset, scenario, money_text(weekly_cents(scenario.rate_cents, scenario.half_hours)),
          None if scenario.weeks is None else money_text(annual_cents(scenario.rate_cents, scenario.half_hours,
                                                                      scenario.weeks)))
-        for preset, scenario in zip(tool(handbook, "earnings").earnings.presets, setup.presets)
+        for preset, scenario in zip(earnings_settings(handbook).presets, setup.presets)
     ]
     start = next(item for item in presets if item[0].id == setup.start)
     return _page("sections/tools_earnings.md.j2", handbook, page, "earnings", setup, presets=presets, start=start,
@@ -157,22 +211,12 @@ def earnings_tool(handbook: Handbook, page: str) -> str:
                  setup_json=_embedded(setup))
 
 
-def _checked(setup: SelfCheckSetup, numbers: set[int]) -> list[bool]:
-    return [number in numbers for number in range(1, len(setup.statements) + 1)]
-
-
 def self_check_tool(handbook: Handbook, page: str) -> str:
-    """The checklist, the rule as a table of every count, and worked examples."""
-    setup = self_check_setup(handbook)
-    leans = [statement.leans for statement in setup.statements]
-    groups = {lean: {n for n, s in enumerate(setup.statements, start=1) if s.leans == lean} for lean in LEAN_LABELS}
-    grid = [[setup.verdicts[verdict([True] * (g + p), ["generalist"] * g + ["pm"] * p, setup.ready_for_both_at)]
-             for p in range(len(groups["pm"]) + 1)] for g in range(len(groups["generalist"]) + 1)]
-    examples = [sorted(groups["generalist"]), sorted(groups["pm"]), list(range(1, setup.ready_for_both_at + 1))]
-    examples = [(numbers, setup.verdicts[verdict(_checked(setup, set(numbers)), leans, setup.ready_for_both_at)])
-                for numbers in examples]
-    return _page("sections/tools_self_check.md.j2", handbook, page, "self-check", setup,
-                 settings=tool(handbook, "self-check").self_check, grid=grid, examples=examples,
+    """The checklist without its answers, the rule, and (folded away) which role each statement points to."""
+    setup = self_check_setup(handbook, page)
+    names = {role.id: role.name for role in setup.roles}
+    return _page("sections/tools_self_check.md.j2", handbook, page, "self-check", setup, names=names,
+                 per_role=len(setup.statements) // max(1, len({s.leans for s in setup.statements})),
                  setup_json=_embedded(setup))
 
 

@@ -1,0 +1,72 @@
+"""Issue 19, on paper: the PDF Chromium prints of the whole handbook clips no table (the last column of
+the widest table, every role on the shared dimensions, is there in full) and keeps headings with what
+follows them."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.loader import load_handbook
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+A4_CSS_WIDTH = 794  # 210 mm at 96 px per inch: the width Chromium lays out an A4 sheet at
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_no_table_is_wider_than_the_printed_page(page, site_url):
+    page.set_viewport_size({"width": A4_CSS_WIDTH, "height": 1123})
+    page.emulate_media(media="print")
+    page.goto(site_url + "print/", wait_until="load")
+    overflowing = page.evaluate("""() => {
+        const article = document.querySelector('article').getBoundingClientRect();
+        return [...document.querySelectorAll('article table')].filter(table => table.offsetParent !== null)
+            .filter(table => table.getBoundingClientRect().right > article.right + 1
+                    || table.scrollWidth > table.clientWidth + 1)
+            .map(table => (table.querySelector('caption') || table).textContent.trim().slice(0, 60));
+    }""")
+    assert overflowing == []
+
+
+def test_headings_are_kept_with_what_follows_on_paper(page, site_url):
+    page.emulate_media(media="print")
+    page.goto(site_url + "print/", wait_until="load")
+    rules = page.evaluate("""() => ['h1', 'h2', 'h3'].map(tag => getComputedStyle(
+        document.querySelector('article ' + tag)).breakAfter)""")
+    assert rules == ["avoid", "avoid", "avoid"]
+
+
+def text_beyond_the_sheet(reader: PdfReader) -> list[str]:
+    """Text drawn to the right of its sheet: a clipped table still writes its cut-off cells there."""
+    found = []
+    for number, sheet in enumerate(reader.pages, start=1):
+        width = float(sheet.mediabox.width)
+
+        def visit(text, cm, tm, font, size, number=number, width=width):
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            if text.strip() and x > width:
+                found.append(f"sheet {number}: {text.strip()[:30]!r} at x={x:.0f} of {width:.0f}")
+
+        sheet.extract_text(visitor_text=visit)
+    return found
+
+
+def test_the_pdf_clips_no_table_and_prints_the_last_column_of_the_widest(page, site_url):
+    """The all-roles table's last column is each role's risk profile: all of it must be on the sheets."""
+    page.goto(site_url + "print/", wait_until="load")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert text_beyond_the_sheet(reader) == []
+    text = squeeze(" ".join(pdf_page.extract_text() for pdf_page in reader.pages)).replace("- ", "").replace("-", "")
+    roles = load_handbook(ROOT / "data").roles.values()
+    missing = [role.id for role in roles
+               if squeeze(role.risk_profile).replace("-", "")[:60] not in text]
+    assert missing == []
