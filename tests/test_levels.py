@@ -253,7 +253,7 @@ def test_new_role_writes_its_levels_beside_it_valid_as_written(tmp_path, monkeyp
     assert capsys.readouterr().out == (
         "wrote data/roles/red-teamer.yaml and data/levels/red-teamer.yaml; fill them in, then run "
         "`make validate` and preview them with `make serve`.\n")
-    ladder = load_handbook(tmp_path / "data").levels["red-teamer"]
+    ladder = load_handbook(tmp_path / "data", TEMPLATES).levels["red-teamer"]
     assert [level.order for level in ladder.ordered()] == [1, 2, 3, 4]
     assert [level.proficiency["discovery"] for level in ladder.ordered()] == [
         "awareness", "working", "practitioner", "expert"]

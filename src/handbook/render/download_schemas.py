@@ -85,15 +85,27 @@ def _task(task: EvalTask) -> dict[str, Any]:
 FIELD_KINDS: dict[str, dict[str, Any]] = {"text": STRING, "list": STRINGS, "number": {"type": ["number", "null"]}}
 
 
+EXPECTATIONS_MET: dict[str, Any] = {
+    "type": "object", "propertyNames": {"pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+    "additionalProperties": {"type": "array", "uniqueItems": True, "maxItems": 200,
+                             "items": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+(-[a-z0-9]+)*$"}},
+    "description": "Optional. The career-level expectations ticked in the self-assessment on a role's ladder page "
+                   "(/roles/<role-id>/levels/#assess): role id -> ids '<level-id>.<theme>'. A profile filled in by "
+                   "hand leaves it out.",
+}
+"""What the self-assessment adds to a skill profile; optional, so every profile written before it still validates."""
+
+
 def _profile(profile: Profile, handbook: Handbook) -> dict[str, Any]:
     steps = proficiency_steps(handbook)
     pillar = _object({"level": {"enum": [*steps, None]}, "evidence": STRING})
-    return _object({
+    properties = {
         **{field.key: FIELD_KINDS[field.kind] for field in profile.fields},
         "pillar_levels": {"const": steps},
         "pillars": _object({pillar_id: pillar for pillar_id in handbook.pillars}),
         "work_samples": {"type": "array", "items": _object({column.key: STRING for column in profile.samples})},
-    })
+    }
+    return _object({**properties, "expectations_met": EXPECTATIONS_MET}, required=list(properties))
 
 
 def _part(template: Template, handbook: Handbook) -> tuple[str, dict[str, Any]]:

@@ -14,9 +14,10 @@ from typing import Literal
 
 from handbook.loader import Handbook
 from handbook.models import SCOPES, Artifact, Level, Pillar, ProficiencyStep, Role, RoleLevels
+from handbook.render import assessment
 from handbook.render.environment import render
 from handbook.render.guide import pay_range
-from handbook.render.html import relative_url
+from handbook.render.html import json_script, relative_url
 from handbook.render.pages import Page, role_path, template_path
 
 SCOPE_WORD = {scope: scope.replace("-", " ").capitalize() for scope in SCOPES}
@@ -133,7 +134,9 @@ LADDERS_GROUP = "Career levels"
 def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
     role, levels = handbook.roles[ladder.id], ladder.ordered()
     path = ladder_path(role.id)
-    body = _render("pages/ladder.md.j2", handbook, path, ladder, steps=steps(handbook, ladder))
+    data = assessment.assessment_data(handbook, ladder, lambda target: relative_url(path, target))
+    body = _render("pages/ladder.md.j2", handbook, path, ladder, steps=steps(handbook, ladder),
+                   assessment=data, assessment_json=json_script(data))
     description = (f"The {role.name} career ladder: {len(levels)} levels from {levels[0].title} to "
                    f"{levels[-1].title}, each with its scope and the proficiency expected on every skill pillar.")
     return Page(path, f"{role.name} levels", description, body, handbook.source_file("levels", role.id),
