@@ -118,7 +118,8 @@ CONTROLS = [
     ("compare/", ".md-typeset select"),
     ("", ".hb-map tbody th a"),
     ("", ".hb-doors a.md-button"),
-    ("skills/", ".hb-chart"),
+    ("roles/product-manager/", ".hb-chart"),
+    ("skills/", ".hb-map tbody th a"),
 ]
 
 
