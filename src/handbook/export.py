@@ -40,7 +40,7 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: (
 class Export:
     """Collects each page as the build finishes it; `finish` writes the tree once the build is done."""
 
-    def __init__(self, directory: Path, config: MkDocsConfig):
+    def __init__(self, directory: Path):
         self.directory = directory
         self.pages: dict[str, str] = {}
 

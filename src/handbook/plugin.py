@@ -67,7 +67,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(exc.report()) from None
         self.dates = commit_dates(self.root)
         self.terms = term_matcher(self.build.handbook.records["glossary"].values())
-        self.export = Export(self.root / self.config.export_dir, config) if self.config.export_dir else None
+        self.export = Export(self.root / self.config.export_dir) if self.config.export_dir else None
         config.nav = insert_generated(config.nav, self.build.pages)
         return config
 

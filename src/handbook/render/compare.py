@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,9 +118,9 @@ class Rung:
     label: str
 
 
-def picker_levels(handbook: Handbook, roles: Collection[str]) -> list[tuple[Role, Level]]:
-    """Every level of the picker's roles, role by role, lowest rung first."""
-    return [(handbook.roles[role_id], level) for role_id, ladder in handbook.levels.items() if role_id in roles
+def picker_levels(handbook: Handbook) -> list[tuple[Role, Level]]:
+    """Every level of every ladder, role by role, lowest rung first."""
+    return [(handbook.roles[role_id], level) for role_id, ladder in handbook.levels.items()
             for level in ladder.ordered()]
 
 

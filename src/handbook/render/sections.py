@@ -80,7 +80,7 @@ def role_picker(handbook: Handbook, page: str) -> str:
     """Two selects and the chosen pair side by side (docs/javascripts/compare.js), and a third that sets the
     same level of both; every role and level without JS."""
     roles = list(handbook.roles.values())
-    levels = picker_levels(handbook, {role.id for role in roles})
+    levels = picker_levels(handbook)
     return _render("sections/role_picker.md.j2", handbook, page, roles=roles, dimensions=SHARED_DIMENSIONS,
                    levels=levels, rungs=rungs(levels), level_path=level_path,
                    data=json_script(picker_data(handbook, page)))
