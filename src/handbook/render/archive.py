@@ -14,6 +14,8 @@ import zipfile
 FILE_MODE = 0o644 << 16
 UNIX = 3
 COMPRESS_LEVEL = 6
+ALREADY_DEFLATED = (".docx", ".xlsx", ".zip")
+"""Entries that are zips themselves are stored as they are: deflating them again gains nothing and takes time."""
 
 
 def deterministic_zip(entries: dict[str, bytes], date: dt.date) -> bytes:
@@ -22,7 +24,7 @@ def deterministic_zip(entries: dict[str, bytes], date: dt.date) -> bytes:
     with zipfile.ZipFile(buffer, "w") as archive:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=(date.year, date.month, date.day, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(ALREADY_DEFLATED) else zipfile.ZIP_DEFLATED
             info.create_system = UNIX
             info.external_attr = FILE_MODE
             archive.writestr(info, entries[name], compresslevel=COMPRESS_LEVEL)

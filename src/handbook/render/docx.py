@@ -10,18 +10,19 @@ set here from the template's `updated` date, so every build writes the same byte
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
+from typing import cast
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.opc.packuri import PackURI
+from docx.opc.phys_pkg import PhysPkgWriter
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
-from docx.shared import Inches, Length, Pt, RGBColor
-from docx.table import Table
+from docx.oxml.ns import nsdecls
+from docx.shared import Inches, Pt, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
-from docx.text.run import Run
 
 from handbook.models import Template
 from handbook.models.templates import LICENCE
@@ -162,29 +163,39 @@ class Writer:
             paragraph.add_run(item.text)
 
     def grid(self, block: Grid) -> None:
+        """The table as one piece of XML, parsed once: python-docx builds a cell's runs and properties child by
+        child, which made tables most of the cost of every Word file."""
         self.orient(len(block.header) >= WIDE_TABLE or self.landscape)
-        table = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
-        table._tbl.tblPr.style = self.style_ids["Table Grid"]
         points = table_font_size(block, self.text_width())
-        size = Pt(points)
-        _fixed_widths(table, column_widths(block, self.text_width(), points))
-        header = table.rows[0]
-        header._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-        for cell, text in zip(header.cells, block.header, strict=True):
-            _cell_run(cell.paragraphs[0], text, size).bold = True
-        for row, texts in zip(table.rows[1:], block.rows, strict=True):
-            row._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-            for index, (cell, text) in enumerate(zip(row.cells, texts, strict=True)):
-                self.cell_text(cell.paragraphs[0], text, size, header_cell=index == 0)
+        twips = [round(width * TWIPS_PER_POINT) for width in column_widths(block, self.text_width(), points)]
+        self.doc.element.body._insert_tbl(parse_xml(self.table_xml(block, twips, points * 2)))
         self.paragraph()
 
-    def cell_text(self, paragraph: WordParagraph, text: str, size: Length, header_cell: bool) -> None:
-        run = _cell_run(paragraph, text, size)
+    def table_xml(self, block: Grid, twips: list[int], half_points: int) -> str:
+        """A fixed-layout table with these column widths on the grid and on every cell (Word reads the cells,
+        LibreOffice the grid), the header row repeated on each page and no row split across pages."""
+        def cell(text: str, width: int, look: str) -> str:
+            return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{_run_xml(text, half_points, look)}</w:p></w:tc>'
+
+        def row(texts: tuple[str, ...] | list[str], header: bool) -> str:
+            looks = ["bold" if header else self.cell_look(text, first=index == 0) for index, text in enumerate(texts)]
+            cells = "".join(cell(text, width, look) for text, width, look in zip(texts, twips, looks, strict=True))
+            return f'<w:tr><w:trPr>{"<w:tblHeader/>" if header else "<w:cantSplit/>"}</w:trPr>{cells}</w:tr>'
+
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in twips)
+        return (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{self.style_ids["Table Grid"]}"/>'
+                f'<w:tblW w:w="{sum(twips)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+                '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+                f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+                + row(block.header, header=True) + "".join(row(texts, header=False) for texts in block.rows)
+                + "</w:tbl>")
+
+    def cell_look(self, text: str, first: bool) -> str:
+        """A value still to fill in is a grey hint; in a worked example, what was filled in is blue (the first
+        column names the row, so it stays plain)."""
         if text in self.placeholders:
-            run.italic = True
-            run.font.color.rgb = HINT_COLOUR
-        elif self.example and not header_cell:
-            run.font.color.rgb = EXAMPLE_COLOUR
+            return "hint"
+        return "example" if self.example and not first else "plain"
 
     def add(self, block: Block) -> None:
         if isinstance(block, Heading):
@@ -197,23 +208,15 @@ class Writer:
             self.grid(block)
 
 
-def _cell_run(paragraph: WordParagraph, text: str, size: Length) -> Run:
-    run = paragraph.add_run(text)
-    run.font.size = size
-    return run
+RUN_LOOKS = {"plain": "", "bold": "<w:b/>", "hint": f'<w:i/><w:color w:val="{HINT_COLOUR}"/>',
+             "example": f'<w:color w:val="{EXAMPLE_COLOUR}"/>'}
+"""A table cell's run properties by what the cell holds, in the order the Word schema wants them."""
 
 
-def _fixed_widths(table: Table, widths: list[float]) -> None:
-    """A fixed layout with the given column widths, on the grid and on every cell (Word reads the cells,
-    LibreOffice the grid)."""
-    table.autofit = False
-    twips = [round(width * TWIPS_PER_POINT) for width in widths]
-    for grid_column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=True):
-        grid_column.set(qn("w:w"), str(width))
-    table._tbl.tblPr.append(parse_xml(f'<w:tblW {nsdecls("w")} w:w="{sum(twips)}" w:type="dxa"/>'))
-    for row in table.rows:
-        for cell, width in zip(row.cells, twips, strict=True):
-            cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:tcW {nsdecls("w")} w:w="{width}" w:type="dxa"/>'))
+def _run_xml(text: str, half_points: int, look: str) -> str:
+    """One run of escaped text, line breaks kept, at this size (Word counts type in half points)."""
+    lines = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
+    return f'<w:r><w:rPr>{RUN_LOOKS[look]}<w:sz w:val="{half_points}"/></w:rPr>{lines}</w:r>'
 
 
 def _properties(doc: WordDocument, template: Template, example: bool) -> None:
@@ -242,11 +245,26 @@ def _margins(doc: WordDocument) -> None:
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = MARGIN
 
 
-def _repackage(data: bytes, date: dt.date) -> bytes:
-    """The zip rewritten deterministically, with this handbook's application properties in place of the
-    stale ones python-docx's default document carries."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = {name: archive.read(name) for name in archive.namelist()}
+class _Entries(dict[str, bytes]):
+    """Collects the package's parts by zip member name, in place of python-docx's zip writer, so the file is
+    deflated once, deterministically, and not written by python-docx only to be unpacked and written again."""
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self[pack_uri.membername] = blob
+
+
+def _package(doc: WordDocument, date: dt.date) -> bytes:
+    """The document's zip, entries sorted and dated `date`, with this handbook's application properties in
+    place of the stale ones python-docx's default document carries."""
+    package = doc.part.package
+    entries = _Entries()
+    writer = cast(PhysPkgWriter, entries)  # the only call PackageWriter makes of it is `write(pack_uri, blob)`
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    PackageWriter._write_content_types_stream(writer, parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, parts)
     entries["docProps/app.xml"] = APP_XML.encode("utf-8")
     return deterministic_zip(entries, date)
 
@@ -261,7 +279,5 @@ def word_file(template: Template, blocks: list[Block], example: bool = False) ->
                     else frozenset(), example)
     for block in blocks:
         writer.add(block)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return _repackage(buffer.getvalue(), template.updated)
+    return _package(doc, template.updated)
 
