@@ -49,8 +49,8 @@ typecheck: $(BIN)/.installed  ## mypy over the package
 test: $(BIN)/.installed browser office typecheck  ## run the whole test suite
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/.installed typecheck  ## every test but the browser tests and those that build the site more than once
-	$(BIN)/python -m pytest -m "not browser and not slow"
+test-fast: $(BIN)/.installed typecheck  ## every test but the browser tests and those that build the site more than once, on both cores
+	$(BIN)/python -m pytest -m "not browser and not slow" -n 2
 
 audit/node_modules/.installed: audit/package.json audit/package-lock.json
 	cd audit && npm ci --no-audit --no-fund --loglevel=error

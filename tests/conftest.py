@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 import pytest
@@ -93,6 +94,23 @@ def site_page_paths(site_dir: Path) -> list[str]:
         relative = file.relative_to(site_dir).as_posix()
         paths.append(relative.removesuffix("index.html") if file.name == "index.html" else relative)
     return paths
+
+
+@pytest.fixture(scope="session")
+def shipped_handbook():
+    """The handbook's own data, loaded once for the session's tests that only read it."""
+    from handbook.loader import load_handbook
+
+    return load_handbook(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def shipped_files(shipped_handbook) -> MappingProxyType[str, bytes]:
+    """Every template download of the shipped data (blanks, worked examples, the archive), rendered once for the
+    session and read-only, so a test cannot change what the next one reads."""
+    from handbook.render.downloads import template_files
+
+    return MappingProxyType(template_files(shipped_handbook))
 
 
 @pytest.fixture(scope="session")

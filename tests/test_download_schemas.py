@@ -8,15 +8,13 @@ import jsonschema
 import pytest
 import yaml
 
-from handbook.loader import load_handbook
 from handbook.render.download_schemas import download_schema, download_schema_files, schema_path
-from handbook.render.downloads import file_name, template_files
-from tests.conftest import ROOT
+from handbook.render.downloads import file_name
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    return load_handbook(ROOT / "data")
+def handbook(shipped_handbook):
+    return shipped_handbook
 
 
 def machine_templates(handbook):
@@ -30,8 +28,8 @@ def test_every_machine_readable_template_publishes_a_schema(handbook):
 
 
 @pytest.mark.parametrize("example", [False, True])
-def test_blank_and_example_validate_in_yaml_and_json(handbook, example):
-    files = template_files(handbook)
+def test_blank_and_example_validate_in_yaml_and_json(handbook, example, shipped_files):
+    files = shipped_files
     for template in machine_templates(handbook):
         validator = jsonschema.Draft202012Validator(download_schema(template, handbook))
         for fmt, load in (("yaml", yaml.safe_load), ("json", json.loads)):
@@ -45,9 +43,9 @@ def test_blank_and_example_validate_in_yaml_and_json(handbook, example):
     ("eval-rubric", lambda d: d["rubric"]["scores"][0]["scores"].pop("safety_alignment"), "safety_alignment"),
     ("eval-task", lambda d: d["task"]["scoring"].update(clarity_and_style="high"), "clarity_and_style"),
 ])
-def test_a_bad_fill_is_caught_by_the_schema(handbook, template_id, spoil, where):
+def test_a_bad_fill_is_caught_by_the_schema(handbook, template_id, spoil, where, shipped_files):
     template = handbook.templates[template_id]
-    document = json.loads(template_files(handbook)[file_name(template, "json", example=True)])
+    document = json.loads(shipped_files[file_name(template, "json", example=True)])
     spoil(document)
     errors = list(jsonschema.Draft202012Validator(download_schema(template, handbook)).iter_errors(document))
     assert errors and any(where in (str(error.path) + error.message) for error in errors)

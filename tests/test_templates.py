@@ -46,8 +46,8 @@ SITE_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "pymdownx.
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    return load_handbook(ROOT / "data")
+def handbook(shipped_handbook):
+    return shipped_handbook
 
 
 @pytest.fixture(scope="module")
@@ -198,8 +198,8 @@ def test_escaped_text_renders_back_to_itself(text):
 
 # --- every file opens in a real parser -----------------------------------------------------------------------
 
-def test_every_offered_file_opens_in_its_parser(handbook):
-    files = template_files(handbook)
+def test_every_offered_file_opens_in_its_parser(handbook, shipped_files):
+    files = shipped_files
     for template, fmt in all_files(handbook):
         data = files[file_name(template, fmt)]
         if fmt == "md":
@@ -228,8 +228,8 @@ def test_every_offered_file_opens_in_its_parser(handbook):
             assert csv_rows(data)[0] == score_sheet(template)[0]
 
 
-def test_the_archive_has_a_folder_per_template_a_readme_and_the_licence(handbook):
-    files = template_files(handbook)
+def test_the_archive_has_a_folder_per_template_a_readme_and_the_licence(handbook, shipped_files):
+    files = shipped_files
     with zipfile.ZipFile(io.BytesIO(files[ARCHIVE_NAME])) as archive:
         names = archive.namelist()
         assert names == sorted(names)
@@ -243,8 +243,8 @@ def test_the_archive_has_a_folder_per_template_a_readme_and_the_licence(handbook
         assert "Attribution 4.0" in archive.read("LICENSE.txt").decode()
 
 
-def test_text_files_use_one_line_ending(handbook):
-    files = template_files(handbook)
+def test_text_files_use_one_line_ending(handbook, shipped_files):
+    files = shipped_files
     for template, fmt in all_files(handbook):
         data = files[file_name(template, fmt)]
         if fmt == "csv":
@@ -253,8 +253,8 @@ def test_text_files_use_one_line_ending(handbook):
             assert b"\r" not in data and data.endswith(b"\n")
 
 
-def test_checklists_are_github_task_lists(handbook):
-    text = template_files(handbook)["launch-checklist.md"].decode("utf-8")
+def test_checklists_are_github_task_lists(handbook, shipped_files):
+    text = shipped_files["launch-checklist.md"].decode("utf-8")
     checklist = handbook.templates["launch-checklist"].content.checklist
     for gate in checklist.gates:
         assert f"- [ ] **{md_text(gate.name)}:** {md_text(gate.check)}" in text
@@ -269,8 +269,8 @@ GATES = ["red_teamed", "hallucinations_handled", "fallback_ready", "cost_within_
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_rubric_file_carries_four_criteria_on_a_zero_to_five_scale(handbook, fmt):
-    data = template_files(handbook)[f"eval-rubric.{fmt}"]
+def test_rubric_file_carries_four_criteria_on_a_zero_to_five_scale(handbook, fmt, shipped_files):
+    data = shipped_files[f"eval-rubric.{fmt}"]
     rubric = (yaml.safe_load(data) if fmt == "yaml" else json.loads(data))["rubric"]
     assert [criterion["id"] for criterion in rubric["criteria"]] == RUBRIC_CRITERIA
     assert all(criterion["scale"] == {"min": 0, "max": 5} for criterion in rubric["criteria"])
@@ -278,8 +278,8 @@ def test_rubric_file_carries_four_criteria_on_a_zero_to_five_scale(handbook, fmt
     assert rubric["disallow"] and rubric["passing_score"] == 3
 
 
-def test_rubric_score_sheet_records_the_run_a_score_per_criterion_and_why(handbook):
-    rows = csv_rows(template_files(handbook)["eval-rubric.csv"])
+def test_rubric_score_sheet_records_the_run_a_score_per_criterion_and_why(handbook, shipped_files):
+    rows = csv_rows(shipped_files["eval-rubric.csv"])
     names = [criterion.name for criterion in handbook.templates["eval-rubric"].content.rubric.criteria]
     assert rows == [["Answer ID", "Rubric version", "Model and prompt version", "Run date", "Reviewer", *names,
                      "Disallowed content found", "Passed", "Reason for any score below 3", "Notes"]]
@@ -287,8 +287,8 @@ def test_rubric_score_sheet_records_the_run_a_score_per_criterion_and_why(handbo
 
 @pytest.mark.parametrize("name", ["eval-rubric.csv", "launch-checklist.csv", "eval-plan.csv", "error-taxonomy.csv",
                                   "experiment-plan.csv"])
-def test_standard_readers_take_line_1_as_the_header(handbook, name):
-    data = template_files(handbook)[name]
+def test_standard_readers_take_line_1_as_the_header(handbook, name, shipped_files):
+    data = shipped_files[name]
     first_line = data.decode("utf-8").split("\r\n")[0]
     frame = pandas.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
     reader = csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))
@@ -296,8 +296,8 @@ def test_standard_readers_take_line_1_as_the_header(handbook, name):
     assert not first_line.startswith("#")
 
 
-def test_csv_columns_are_the_document_labels(handbook):
-    files = template_files(handbook)
+def test_csv_columns_are_the_document_labels(handbook, shipped_files):
+    files = shipped_files
     for template in handbook.templates.values():
         if "csv" in template.formats:
             header = csv_rows(files[f"{template.id}.csv"])[0]
@@ -305,14 +305,14 @@ def test_csv_columns_are_the_document_labels(handbook):
             assert "| " + " | ".join(md_text(label) for label in header) + " |" in markdown_file, template.id
 
 
-def test_blank_files_carry_no_fake_rows(handbook):
-    rows = csv_rows(template_files(handbook)["eval-plan.csv"])
-    assert len(rows) == 1 and "example-001" not in template_files(handbook)["eval-plan.md"].decode()
+def test_blank_files_carry_no_fake_rows(handbook, shipped_files):
+    rows = csv_rows(shipped_files["eval-plan.csv"])
+    assert len(rows) == 1 and "example-001" not in shipped_files["eval-plan.md"].decode()
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_checklist_file_carries_its_six_gates(handbook, fmt):
-    data = template_files(handbook)[f"launch-checklist.{fmt}"]
+def test_checklist_file_carries_its_six_gates(handbook, fmt, shipped_files):
+    data = shipped_files[f"launch-checklist.{fmt}"]
     checklist = (yaml.safe_load(data) if fmt == "yaml" else json.loads(data))["checklist"]
     assert [gate["id"] for gate in checklist["gates"]] == GATES
     assert checklist["decisions"] == list(DECISIONS)
@@ -320,8 +320,8 @@ def test_checklist_file_carries_its_six_gates(handbook, fmt):
     assert "go with conditions" in checklist["decisions"]
 
 
-def test_checklist_csv_and_word_file_carry_every_gate(handbook):
-    files = template_files(handbook)
+def test_checklist_csv_and_word_file_carry_every_gate(handbook, shipped_files):
+    files = shipped_files
     rows = csv_rows(files["launch-checklist.csv"])
     assert rows[0] == ["Gate ID", "Gate", "Check", "Owner", "Evidence required", "Evidence link", "Decision",
                        "Conditions", "Notes"]
@@ -333,25 +333,25 @@ def test_checklist_csv_and_word_file_carry_every_gate(handbook):
     assert "go / go with conditions / no-go" in docx_text(files["launch-checklist.docx"])
 
 
-def test_ai_prd_has_the_normal_sections_and_the_three_ai_additions(handbook):
+def test_ai_prd_has_the_normal_sections_and_the_three_ai_additions(handbook, shipped_files):
     headings = [section.heading for section in handbook.templates["ai-prd"].content.sections]
     for expected in ["Problem", "Goals and non-goals", "Users and stories", "Success metrics", "Scope",
                      "Risks and open questions", "Model spec", "Evaluation plan", "Failure modes",
                      "Data and label requirements"]:
         assert expected in headings
-    text = docx_text(template_files(handbook)["ai-prd.docx"])
+    text = docx_text(shipped_files["ai-prd.docx"])
     assert all(heading in text for heading in headings)
 
 
-def test_eval_plan_csv_is_the_golden_dataset(handbook):
-    rows = csv_rows(template_files(handbook)["eval-plan.csv"])
+def test_eval_plan_csv_is_the_golden_dataset(handbook, shipped_files):
+    rows = csv_rows(shipped_files["eval-plan.csv"])
     assert rows[0][:3] == ["ID", "Input", "Expected output"]
 
 
-def test_the_pass_threshold_is_stated_from_the_rubric_wherever_it_is_used(handbook):
+def test_the_pass_threshold_is_stated_from_the_rubric_wherever_it_is_used(handbook, shipped_files):
     rubric = handbook.templates["eval-rubric"]
     line = threshold_text(rubric.content.rubric, rubric)
-    files = template_files(handbook)
+    files = shipped_files
     users = [t.id for t in handbook.templates.values() if t.threshold_from]
     assert sorted(users) == ["ai-prd", "eval-plan", "model-card"]
     for template_id in ["eval-rubric", *users]:
@@ -359,17 +359,17 @@ def test_the_pass_threshold_is_stated_from_the_rubric_wherever_it_is_used(handbo
         assert line in docx_text(files[f"{template_id}.docx"]), template_id
 
 
-def test_every_rubric_criterion_has_an_anchor_per_level_and_the_judge_prompt_names_them(handbook):
-    rubric = json.loads(template_files(handbook)["eval-rubric.json"])["rubric"]
+def test_every_rubric_criterion_has_an_anchor_per_level_and_the_judge_prompt_names_them(handbook, shipped_files):
+    rubric = json.loads(shipped_files["eval-rubric.json"])["rubric"]
     assert all([anchor["score"] for anchor in criterion["anchors"]] == [5, 3, 1] and
                all(anchor["example"] for anchor in criterion["anchors"]) for criterion in rubric["criteria"])
-    markdown_file = template_files(handbook)["eval-rubric.md"].decode("utf-8")
+    markdown_file = shipped_files["eval-rubric.md"].decode("utf-8")
     assert "Judge prompt for a model grader" in markdown_file
     assert all(md_text(criterion_id) in markdown_file for criterion_id in RUBRIC_CRITERIA)
 
 
-def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbook):
-    files = template_files(handbook)
+def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbook, shipped_files):
+    files = shipped_files
     blank = json.loads(files["eval-task.json"])
     assert blank["task"]["prompt"] == "" and blank["task"]["expected"] == {"must_include": [], "avoid": []}
     assert blank["task"]["scoring"] == {criterion: None for criterion in RUBRIC_CRITERIA}
@@ -379,12 +379,12 @@ def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbo
     assert example["answers"]["Reference answer"]["Reference answer"]
 
 
-def test_skill_profile_rates_every_pillar_of_the_handbook(handbook):
-    profile = json.loads(template_files(handbook)["skill-profile.json"])["profile"]
+def test_skill_profile_rates_every_pillar_of_the_handbook(handbook, shipped_files):
+    profile = json.loads(shipped_files["skill-profile.json"])["profile"]
     assert list(profile["pillars"]) == list(handbook.pillars)
     assert profile["pillar_levels"] == list(handbook.proficiency_scale) == ["awareness", "working", "practitioner",
                                                                              "expert"]
-    markdown_file = template_files(handbook)["skill-profile.md"].decode("utf-8")
+    markdown_file = shipped_files["skill-profile.md"].decode("utf-8")
     assert "awareness / working / practitioner / expert" in markdown_file
     assert profile["work_samples"] == [{"title": "", "type": "", "link": "", "shows": ""}]
 
@@ -427,16 +427,15 @@ def test_impossible_requests_say_what_to_do(fixture_handbook, template_id, fmt, 
 
 # --- byte-identical output -----------------------------------------------------------------------------------
 
-def test_two_renders_on_different_days_give_identical_bytes(handbook, monkeypatch):
-    first = {name: data for name, data in template_files(load_handbook(ROOT / "data")).items()}
+def test_two_renders_on_different_days_give_identical_bytes(shipped_files, monkeypatch):
+    """The session's files were rendered today; these, in 2033: every byte the same."""
     monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)
-    second = template_files(load_handbook(ROOT / "data"))
-    assert second == first
+    assert template_files(load_handbook(ROOT / "data")) == dict(shipped_files)
 
 
-def test_word_file_dates_come_from_the_template(handbook):
+def test_word_file_dates_come_from_the_template(handbook, shipped_files):
     template = handbook.templates["ai-prd"]
-    data = template_files(handbook)["ai-prd.docx"]
+    data = shipped_files["ai-prd.docx"]
     midnight = dt.datetime.combine(template.updated, dt.time(0, 0), tzinfo=dt.UTC)
     properties = docx.Document(io.BytesIO(data)).core_properties
     assert (properties.created, properties.modified, properties.revision) == (midnight, midnight, 1)
@@ -445,16 +444,16 @@ def test_word_file_dates_come_from_the_template(handbook):
         assert {info.date_time for info in archive.infolist()} == {(*template.updated.timetuple()[:3], 0, 0, 0)}
 
 
-def test_archive_is_dated_by_the_newest_template(handbook):
+def test_archive_is_dated_by_the_newest_template(handbook, shipped_files):
     newest = max(template.updated for template in handbook.templates.values())
-    with zipfile.ZipFile(io.BytesIO(template_files(handbook)[ARCHIVE_NAME])) as archive:
+    with zipfile.ZipFile(io.BytesIO(shipped_files[ARCHIVE_NAME])) as archive:
         assert {info.date_time for info in archive.infolist()} == {(*newest.timetuple()[:3], 0, 0, 0)}
 
 
 # --- the preview is the file --------------------------------------------------------------------------------
 
-def test_preview_is_the_markdown_file_body(handbook):
-    files = template_files(handbook)
+def test_preview_is_the_markdown_file_body(handbook, shipped_files):
+    files = shipped_files
     for template in handbook.templates.values():
         preview = preview_markdown(template, handbook)
         promoted = "\n".join(line[1:] if line.startswith("##") else line for line in preview.splitlines())

@@ -11,21 +11,19 @@ import openpyxl
 import pytest
 import yaml
 
-from handbook.loader import load_handbook
 from handbook.models import Template
-from handbook.render.downloads import file_name, score_sheet, template_files
+from handbook.render.downloads import file_name, score_sheet
 from handbook.render.markdown import md_text
-from tests.conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def handbook():
-    return load_handbook(ROOT / "data")
+def handbook(shipped_handbook):
+    return shipped_handbook
 
 
 @pytest.fixture(scope="module")
-def files(handbook):
-    return template_files(handbook)
+def files(handbook, shipped_files):
+    return shipped_files
 
 
 def md_tables(text: str) -> list[list[list[str]]]:
