@@ -3,7 +3,8 @@
 One build flows one way: on_config loads and validates the data and makes every generated page and file
 (`make_build`); on_files adds them to the site; each page then gets its last-updated date and its glossary
 hover marks; the print page collects every other page last. All of it is state of this plugin instance,
-made again for every build (and every rebuild under `mkdocs serve`).
+made again for every build. Under `mkdocs serve` the instance lives from one rebuild to the next (it has
+`on_startup`), so its memo hands a rebuild the Word files whose inputs did not change.
 
 Configured in mkdocs.yml, after `search` and before `macros` (whose bridge in macros/main.py reads
 `build` from this plugin):
@@ -37,6 +38,7 @@ from handbook.export import Export
 from handbook.glossary import TermMatcher, mark_page_terms, term_matcher
 from handbook.history import commit_dates
 from handbook.navigation import insert_generated
+from handbook.render.memo import Memo
 from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine
 from handbook.site import Build, make_build
 
@@ -56,15 +58,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.dates: dict[str, str] = {}
         self.export: Export | None = None
         self.terms: TermMatcher | None = None
+        self.memo = Memo()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps this instance, and its memo, across the rebuilds of one `mkdocs serve`."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Validate the data (a data error stops the build with file:line messages, no traceback) and put
         each generated page into the navigation section of its folder."""
         self.root = Path(config.config_file_path).parent.resolve()
         try:
-            self.build = make_build(self.root / self.config.data_dir, self.root / self.config.templates_dir)
+            self.build = make_build(self.root / self.config.data_dir, self.root / self.config.templates_dir,
+                                    self.memo)
         except DataErrors as exc:
             raise PluginError(exc.report()) from None
+        finally:
+            self.memo.next_build()
         self.dates = commit_dates(self.root)
         self.terms = term_matcher(self.build.handbook.records["glossary"].values())
         self.export = Export(self.root / self.config.export_dir) if self.config.export_dir else None

@@ -16,6 +16,7 @@ from handbook.render.download_schemas import download_schema_files
 from handbook.render.downloads import ARCHIVE_NAME, template_file_set_names, template_files
 from handbook.render.form import form_file, form_json
 from handbook.render.levels import level_pages
+from handbook.render.memo import Memo
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
 from handbook.render.printall import print_page
@@ -86,8 +87,9 @@ class Build:
     downloads: list[Download]
 
 
-def make_build(data_dir: Path, templates_dir: Path | None = None) -> Build:
-    """Load and validate the data (raises DataErrors) and make everything the site adds from it."""
+def make_build(data_dir: Path, templates_dir: Path | None = None, memo: Memo | None = None) -> Build:
+    """Load and validate the data (raises DataErrors) and make everything the site adds from it; with `memo`,
+    Word files made from the same inputs in an earlier build of this process are reused."""
     handbook = load_handbook(data_dir, templates_dir)
-    files = template_files(handbook)
+    files = template_files(handbook, memo)
     return Build(handbook, files, generated_pages(handbook, files), generated_downloads(handbook, files))

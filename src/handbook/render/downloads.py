@@ -48,6 +48,7 @@ from handbook.render.document import (
     table_rows,
 )
 from handbook.render.markdown import markdown
+from handbook.render.memo import Memo
 
 FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "xlsx": "Excel", "yaml": "YAML", "json": "JSON",
                            "csv": "CSV"}
@@ -298,8 +299,9 @@ def json_file(template: Template, handbook: Handbook, values: dict[str, str], ex
 
 
 def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[str, str],
-                example: Example | None = None) -> bytes:
-    """One file of one template with `values` (complete: see `values_for`); the worked example with `example`."""
+                example: Example | None = None, memo: Memo | None = None) -> bytes:
+    """One file of one template with `values` (complete: see `values_for`); the worked example with `example`.
+    With `memo` (under `mkdocs serve`), a Word file made from the same inputs before is reused."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise TemplateRequestError(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
@@ -311,7 +313,11 @@ def render_file(template: Template, handbook: Handbook, fmt: str, values: dict[s
     if fmt == "docx":
         from handbook.render.docx import word_file  # imports python-docx: only when a Word file is made
 
-        return word_file(template, document(template, handbook, values, example=example), example is not None)
+        blocks = document(template, handbook, values, example=example)
+        if memo is None:
+            return word_file(template, blocks, example is not None)
+        inputs = f"{template.model_dump_json()}\n{blocks!r}\n{example is not None}"
+        return memo.bytes_for(inputs, lambda: word_file(template, blocks, example is not None))
     if fmt == "xlsx":
         from handbook.render.xlsx import spreadsheet  # imports XlsxWriter: only when a spreadsheet is made
 
@@ -335,21 +341,22 @@ def preview_markdown(template: Template, handbook: Handbook, example: bool = Fal
     return markdown(handbook.templates_dir, blocks)
 
 
-def template_file_set(template: Template, handbook: Handbook) -> dict[str, bytes]:
+def template_file_set(template: Template, handbook: Handbook, memo: Memo | None = None) -> dict[str, bytes]:
     """One template's files: the blank in every format it offers, and the worked example where it has one."""
-    files = {file_name(template, fmt): render_file(template, handbook, fmt, values_for(template, {}))
+    files = {file_name(template, fmt): render_file(template, handbook, fmt, values_for(template, {}), memo=memo)
              for fmt in offered_formats(template)}
     if template.example:
         files |= {file_name(template, fmt, example=True): render_file(template, handbook, fmt,
-                                                                      dict(template.example.values), template.example)
+                                                                      dict(template.example.values), template.example,
+                                                                      memo)
                   for fmt in offered_formats(template)}
     return files
 
 
-def template_files(handbook: Handbook) -> dict[str, bytes]:
+def template_files(handbook: Handbook, memo: Memo | None = None) -> dict[str, bytes]:
     """Every template file with default values (and every worked example), by file name, plus the archive."""
     files = {name: data for template in handbook.templates.values()
-             for name, data in template_file_set(template, handbook).items()}
+             for name, data in template_file_set(template, handbook, memo).items()}
     if files:
         files[ARCHIVE_NAME] = archive(handbook, files)
     return files
