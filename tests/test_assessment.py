@@ -36,6 +36,12 @@ def _embedded(site: Path, role_id: str) -> dict:
     return json.loads(_page(site, role_id).get_element_by_id("assess-data").text)
 
 
+def _ladders(site: Path, role_id: str) -> list[dict]:
+    """The file of every ladder the page's data points to (one file for all ladder pages)."""
+    url = _embedded(site, role_id)["ladders_url"]
+    return json.loads((site / posixpath.normpath(posixpath.join(f"roles/{role_id}/levels/", url))).read_text())
+
+
 def test_every_job_role_with_levels_has_a_ladder_with_the_assessment(built_site):
     job_roles = {role.id for role in HANDBOOK.roles.values() if role.kind == "role"}
     assert set(LADDERS) <= job_roles
@@ -57,8 +63,9 @@ def test_the_embedded_data_is_the_ladder_itself(built_site, role_id):
             (item.theme, item.behaviour) for item in level.expectations]
         assert embedded["signals"] == level.ready_signals
         assert embedded["crux"] == (level.step_up.crux if level.step_up else None)
-    assert [other["id"] for other in data["ladders"]] == list(HANDBOOK.levels)
-    for other in data["ladders"]:
+    ladders = _ladders(built_site, role_id)
+    assert [other["id"] for other in ladders] == list(HANDBOOK.levels)
+    for other in ladders:
         for embedded, level in zip(other["levels"], HANDBOOK.levels[other["id"]].ordered(), strict=True):
             scale = list(HANDBOOK.proficiency_scale)
             assert [scale[int(digit) - 1] for digit in embedded["steps"]] == [
@@ -82,9 +89,10 @@ def test_every_link_in_the_data_opens_a_built_file(built_site, role_id):
     urls += [f"./{lower['id']}-to-{upper['id']}/" for lower, upper in steps if lower["crux"]]
     named = {item for pillar in data["pillars"] for item in pillar["templates"]}
     assert named | {item for level in data["levels"] for item in level["templates"]} <= set(data["templates"])
-    urls += [other["url"] for other in data["ladders"]]
-    urls += [other["url"] + level["id"] + "/" for other in data["ladders"] for level in other["levels"]]
     urls += [data["profile"][key] for key in ("url", "download_url", "schema_url")]
+    # The ladders file's links are relative to the file, in roles/.
+    urls += [posixpath.relpath(posixpath.join("roles", other["url"] + level), base)
+             for other in _ladders(built_site, role_id) for level in ["", *(item["id"] + "/" for item in other["levels"])]]
     missing = []
     for url in urls:
         target = posixpath.normpath(posixpath.join(base, url.split("#")[0]))

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.loader import load_handbook
-from handbook.render.printall import PrintSource, combine, relocate, slug
+from handbook.render.printall import PrintSource, combine, print_order, relocate, slug
 
 ROOT = Path(__file__).resolve().parents[1]
 PRINT_PAGE = "print/index.html"
@@ -85,3 +85,11 @@ def test_the_whole_handbook_renders_to_a_pdf_with_every_role(page, site_url, bui
     sections = len(lxml.html.parse(str(built_site / PRINT_PAGE)).getroot().find_class("hb-print-page"))
     assert len(reader.pages) >= sections > len(list(roles))  # each page of the site starts a new sheet
     page.watch.assert_clean()
+
+
+def test_pages_left_out_of_the_navigation_print_after_the_page_that_leads_to_them():
+    listed = [PrintSource(url, url, "") for url in ("", "roles/", "roles/pm/", "roles/pm/levels/", "skills/")]
+    unlisted = [PrintSource(url, url, "") for url in ("roles/pm/levels/senior/", "roles/pm/levels/a-to-b/", "x/y/")]
+    assert [source.url for source in print_order(listed, unlisted)] == [
+        "", "roles/", "roles/pm/", "roles/pm/levels/", "roles/pm/levels/senior/", "roles/pm/levels/a-to-b/",
+        "skills/", "x/y/"]

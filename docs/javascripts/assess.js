@@ -15,6 +15,10 @@ const MAX_LINK = 2000;
 const SHOWN = 60;
 
 const data = JSON.parse(document.getElementById("assess-data").textContent);
+// Every ladder, from the one file all ladder pages share (it grows with the handbook, so no page embeds it);
+// its links are relative to the file, made absolute here.
+const laddersUrl = new URL(data.ladders_url, document.baseURI);
+data.ladders = (await readFile(laddersUrl)).map((ladder) => ({ ...ladder, url: new URL(ladder.url, laddersUrl).href }));
 const scaleIds = data.scale.map((step) => step.id);
 const stepName = new Map(data.scale.map((step) => [step.id, step.name]));
 const pillarIds = data.pillars.map((pillar) => pillar.id);

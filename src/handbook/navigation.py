@@ -1,7 +1,8 @@
 """Put generated pages into the navigation written in mkdocs.yml, so a new role needs no nav edit.
 
 Rule: a generated page `roles/x.md` joins the nav section that holds `roles/index.md`, in data
-order, inside the sub-sections named by the page's `nav_group`, outermost first.
+order, inside the sub-sections named by the page's `nav_group`, outermost first; a page that is not
+`in_nav` (a level, reached from its ladder) stays out of the sidebar.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ def insert_generated(nav: list[NavItem] | None, pages: Iterable[Page]) -> list[N
     if nav is None:
         return None
     nav = copy.deepcopy(nav)
-    for page in pages:
+    for page in (page for page in pages if page.in_nav):
         section = next((found for index in _folder_indexes(page.path)
                         if (found := _section_holding(nav, index)) is not None), None)
         if section is None:

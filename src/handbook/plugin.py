@@ -39,7 +39,7 @@ from handbook.glossary import TermMatcher, mark_page_terms, term_matcher
 from handbook.history import commit_dates
 from handbook.navigation import insert_generated
 from handbook.render.memo import Memo
-from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine
+from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine, print_order
 from handbook.site import Build, make_build
 
 
@@ -59,6 +59,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.export: Export | None = None
         self.terms: TermMatcher | None = None
         self.memo = Memo()
+        self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance, and its memo, across the rebuilds of one `mkdocs serve`."""
@@ -94,7 +95,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for file in files.documentation_pages():
             file.edit_uri = get_data(file.content_string)[1].get("edit_source") or f"{docs_dir}/{file.src_uri}"
         for page in build.pages:
-            file = File.generated(config, page.path, content=page.markdown(), inclusion=InclusionLevel.UNDEFINED)
+            # A page left out of the sidebar on purpose (a level) says so, or MkDocs would warn it was forgotten.
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.path, content=page.markdown(), inclusion=inclusion)
             file.edit_uri = Path(page.source_file).resolve().relative_to(self.root).as_posix()
             files.append(file)
         for download in build.downloads:
@@ -102,6 +105,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = File.generated(config, f"{download.path}.download", content=download.data)
             file.dest_uri = download.path
             files.append(file)
+        self.files = files
         return files
 
     def _revision_date(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -124,13 +128,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return mark_page_terms(html, page.file.src_uri, self.terms)
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        """The print page receives every other page's content, in nav order: by then every page has been
-        rendered (MkDocs renders all pages before it fills templates)."""
+        """The print page receives every other page's content, in nav order with the pages the nav leaves out
+        beside the page that leads to them: by then every page has been rendered (MkDocs renders all pages
+        before it fills templates)."""
         if page.file.src_uri == PRINT_PAGE:
-            sources = [PrintSource(other.url, other.title or "", other.content) for other in nav.pages
-                       if other is not page and other.content is not None
-                       and not other.file.src_uri.startswith(NOT_PRINTED)]
-            page.content = (page.content or "") + combine(sources)
+            listed = [other for other in nav.pages if other is not page]
+            pages = [file.page for file in (self.files or Files([])).documentation_pages()
+                     if isinstance(file.page, Page)]
+            listed_ids = {id(other) for other in listed}
+            unlisted = [other for other in pages if other is not page and id(other) not in listed_ids]
+            page.content = (page.content or "") + combine(print_order(
+                [_print_source(other) for other in listed if _printed(other)],
+                [_print_source(other) for other in unlisted if _printed(other)]))
             if self.export:
                 self.export.print_page(page)
         return context
@@ -138,3 +147,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.export:
             self.export.finish(self.current(), config)
+
+
+def _printed(page: Page) -> bool:
+    return page.content is not None and not page.file.src_uri.startswith(NOT_PRINTED)
+
+
+def _print_source(page: Page) -> PrintSource:
+    return PrintSource(page.url, page.title or "", page.content or "")

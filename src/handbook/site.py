@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.loader import Handbook, display_path, load_handbook
+from handbook.render.assessment import LADDERS_FILE, ladders_file
 from handbook.render.cases import case_pages
 from handbook.render.compare import comparison_pages
 from handbook.render.download_schemas import download_schema_files
@@ -67,8 +68,10 @@ def open_data_downloads(handbook: Handbook) -> list[Download]:
 
 
 def tool_downloads(handbook: Handbook) -> list[Download]:
-    """Data a tool's script loads: role fit reads every role's weights from a file beside its page."""
-    return [Download(ROLE_FIT_SETUP_FILE, role_fit_setup_file(handbook), handbook.source_file("tools", "role-fit"))]
+    """Data a tool's script loads: role fit reads every role's weights from a file beside its page; the
+    self-assessment on each ladder reads every ladder from one file beside the ladders."""
+    return [Download(ROLE_FIT_SETUP_FILE, role_fit_setup_file(handbook), handbook.source_file("tools", "role-fit")),
+            Download(LADDERS_FILE, ladders_file(handbook), display_path(handbook.data_dir / "levels"))]
 
 
 def generated_downloads(handbook: Handbook, files: dict[str, bytes]) -> list[Download]:

@@ -2,25 +2,33 @@
 
 The page embeds one small JSON object, made here from the same data as the ladder it sits on: this role's
 levels with their expectations (each with an id that stays put while the theme does), signals of readiness
-and the templates that build each pillar; every job role's levels with the proficiency they expect, so a
-profile rated once can be held against any rung of any ladder; the proficiency scale; and where the skill
-profile's own blank JSON file and its published JSON Schema are. The script reads those two files from the
-site rather than a copy in the page, so what it exports and imports is the template's file, checked by the
-very schema a reader can fetch, and every ladder page stays within the page budget.
+and the templates that build each pillar; the proficiency scale; and where three files are. Every job role's
+levels with the proficiency they expect, so a profile rated once can be held against any rung of any ladder,
+are one file for all ladders (`LADDERS_FILE`): it grows with the handbook, so the page does not carry it and
+a reader's browser fetches it once for every ladder. The skill profile's own blank JSON file and its published
+JSON Schema are read from the site too, so what the tool exports and imports is the template's file, checked
+by the very schema a reader can fetch.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
+
+from mkdocs.utils import get_relative_url
 
 from handbook.loader import Handbook
 from handbook.models import Level, RoleLevels, Template
 from handbook.render import levels as ladders
 from handbook.render.download_schemas import schema_path
+from handbook.render.html import page_url
 from handbook.render.pages import template_path
 from handbook.render.template_pages import download_path
+
+LADDERS_FILE = "roles/ladders.json"
+"""Every ladder's levels, for the assessment on each ladder page; its links are relative to the file itself."""
 
 Url = Callable[[str], str]
 """Turns a path inside the site into a link relative to the ladder page."""
@@ -106,6 +114,15 @@ def assessment_data(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[st
         "templates": _template_links(handbook, sorted({*named, *(template_id for pillar in handbook.pillars.values()
                                                                  for template_id in pillar.templates)}), url),
         "levels": [_own_level(handbook, ladder, level, url) for level in ladder.ordered()],
-        "ladders": [_ladder(handbook, other, url) for other in handbook.levels.values()],
+        "ladders_url": url(LADDERS_FILE),
         "profile": _profile_format(handbook, url),
     }
+
+
+def ladders_file(handbook: Handbook) -> bytes:
+    """`LADDERS_FILE`: every job role's ladder, lowest level first, in data order."""
+    def url(target: str) -> str:
+        return get_relative_url(page_url(target), LADDERS_FILE)
+
+    data = [_ladder(handbook, ladder, url) for ladder in handbook.levels.values()]
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

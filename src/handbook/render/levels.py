@@ -128,7 +128,9 @@ def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **
 
 
 LADDERS_GROUP = "Career levels"
-"""The Roles sub-section holding every ladder, so the pages of other sections list one entry for them all."""
+"""The Roles sub-section listing every ladder. A ladder's levels and steps are not in the sidebar: each is
+reached from its ladder and from the levels beside it, so the sidebar stays one line per ladder however many
+roles have levels (a hundred ladders of ten pages would put a thousand entries in every Roles page)."""
 
 
 def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
@@ -140,7 +142,7 @@ def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
     description = (f"The {role.name} career ladder: {len(levels)} levels from {levels[0].title} to "
                    f"{levels[-1].title}, each with its scope and the proficiency expected on every skill pillar.")
     return Page(path, f"{role.name} levels", description, body, handbook.source_file("levels", role.id),
-                nav_group=(LADDERS_GROUP, f"{role.name} levels"))
+                nav_group=(LADDERS_GROUP,))
 
 
 def level_page(handbook: Handbook, ladder: RoleLevels, level: Level) -> Page:
@@ -151,7 +153,7 @@ def level_page(handbook: Handbook, ladder: RoleLevels, level: Level) -> Page:
     above = levels[position + 1] if position + 1 < len(levels) else None
     body = _render("pages/level.md.j2", handbook, path, ladder, level=level, position=position + 1,
                    below=below, above=above)
-    return Page(path, level.title, level.summary, body, handbook.source_file("levels", ladder.id))
+    return Page(path, level.title, level.summary, body, handbook.source_file("levels", ladder.id), in_nav=False)
 
 
 def step_page(handbook: Handbook, ladder: RoleLevels, change: Step) -> Page:
@@ -161,7 +163,7 @@ def step_page(handbook: Handbook, ladder: RoleLevels, change: Step) -> Page:
     description = (f"What changes from {change.lower.title} to {change.upper.title}: scope, expectations, "
                    f"new artifacts, and the pillars whose proficiency rises ({rising}).")
     return Page(path, f"From {change.lower.title} to {change.upper.title}", description, body,
-                handbook.source_file("levels", ladder.id))
+                handbook.source_file("levels", ladder.id), in_nav=False)
 
 
 def level_pages(handbook: Handbook) -> list[Page]:

@@ -25,6 +25,8 @@ class Page:
     source_file: str
     nav_group: tuple[str, ...] = ()
     """The sub-sections, outermost first, of its folder's nav section that hold the page."""
+    in_nav: bool = True
+    """False for a page reached from the page of its folder (a level from its ladder), not from the sidebar."""
     search_boost: float | None = None
 
     def markdown(self) -> str:

@@ -46,6 +46,27 @@ class PrintSource:
     html: str
 
 
+def print_order(listed: list[PrintSource], unlisted: list[PrintSource]) -> list[PrintSource]:
+    """The pages of the navigation in its order, each followed by the pages it leads to that the navigation
+    leaves out (a ladder by its levels): those in its folder or below, for the nearest such page, in their
+    own order; any with no such page come last."""
+    urls = {page.url for page in listed}
+
+    def parent(url: str) -> str | None:
+        folder = url.rstrip("/")
+        while "/" in folder:
+            folder = folder.rsplit("/", 1)[0]
+            if f"{folder}/" in urls:
+                return f"{folder}/"
+        return None
+
+    children: dict[str | None, list[PrintSource]] = {}
+    for source in unlisted:
+        children.setdefault(parent(source.url), []).append(source)
+    ordered = [item for page in listed for item in (page, *children.get(page.url, []))]
+    return ordered + children.get(None, [])
+
+
 def slug(url: str) -> str:
     """`roles/pm/` -> `roles-pm`; the home page is `home`."""
     return url.strip("/").replace("/", "-").replace(".", "-") or "home"
