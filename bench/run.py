@@ -181,31 +181,49 @@ def site_path(config_text: str) -> str:
     return urlsplit(match.group(1)).path.rstrip("/") + "/" if match else "/"
 
 
-def reload_seconds() -> list[float]:
-    """Seconds from saving an edited role file to the served page showing the edit, under `mkdocs serve`
-    of a copy of the shipped handbook: the plugin loads, validates and renders everything again each time."""
-    project = make_project(WORK / "reload" / "project", 0)
+def served_edit_seconds(project: Path, edited: Path, edit, page: str) -> list[float]:
+    """Seconds from saving `edit(original text, marker)` to `edited` to the served `page` showing the marker,
+    under `mkdocs serve` of `project`, for each of RELOAD_EDITS edits."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    role_file = min((project / "data" / "roles").glob("*.yaml"))
-    url = f"http://127.0.0.1:{port}{site_path((project / 'mkdocs.yml').read_text())}roles/{role_file.stem}/"
-    original = role_file.read_text()
-    header = original.splitlines()[0] + "\n"
+    url = f"http://127.0.0.1:{port}{site_path((project / 'mkdocs.yml').read_text())}{page}"
+    original = edited.read_text()
     timings = []
     try:
         wait_for(url, "</html>", 120)
         time.sleep(1.5)  # let the file watcher settle after the first build
-        for edit in range(RELOAD_EDITS):
-            marker = f"Benchmark edit number {edit}"
-            edited = dict(yaml.safe_load(original), summary=f"{marker}.")
-            role_file.write_text(header + yaml.safe_dump(edited, sort_keys=False, allow_unicode=True))
+        for number in range(RELOAD_EDITS):
+            marker = f"Benchmark edit number {number}"
+            edited.write_text(edit(original, marker))
             timings.append(round(wait_for(url, marker, 60), 3))
             time.sleep(1.0)
     finally:
         server.terminate()
         server.wait(timeout=30)
+        edited.write_text(original)
     return timings
+
+
+def reload_seconds() -> tuple[list[float], list[float]]:
+    """The rebuild under `mkdocs serve` of a copy of the shipped handbook after one role file is edited (the
+    plugin loads, validates and renders every page again, reusing unchanged Word files), and, as the floor,
+    plain MkDocs serving the same pages (the plugin's export) after that role's page is edited."""
+    folder = WORK / "reload"
+    project = make_project(folder / "project", 0)
+    role_file = min((project / "data" / "roles").glob("*.yaml"))
+    page = f"roles/{role_file.stem}/"
+
+    def edit_role(original: str, marker: str) -> str:
+        header = original.splitlines()[0] + "\n"
+        edited = dict(yaml.safe_load(original), summary=f"{marker}.")
+        return header + yaml.safe_dump(edited, sort_keys=False, allow_unicode=True)
+
+    pipeline = served_edit_seconds(project, role_file, edit_role, page)
+    plain = export_plain(project, folder)
+    plain_runs = served_edit_seconds(plain, plain / "docs" / "roles" / f"{role_file.stem}.md",
+                                     lambda original, marker: f"{original}\n{marker}.\n", page)
+    return pipeline, plain_runs
 
 
 def first_load_kb(site: Path) -> dict:
@@ -253,7 +271,8 @@ def targets(results: dict) -> list[tuple[str, str, str, bool]]:
         growth = round(sizes["100"]["ms_per_page"] / sizes["10"]["ms_per_page"], 2)
         rows.append(("ms per page, 100 roles vs 10", f"≤ {GROWTH_GOAL}×", f"{growth}×", growth <= GROWTH_GOAL))
     rows += [
-        ("rebuild after one YAML edit under `mkdocs serve`", f"≤ {RELOAD_GOAL_S} s", f"{results['reload_s']} s",
+        ("rebuild after one YAML edit under `mkdocs serve`", f"≤ {RELOAD_GOAL_S} s",
+         f"{results['reload_s']} s (plain MkDocs, same pages: {results['reload_plain_s']} s)",
          results["reload_s"] <= RELOAD_GOAL_S),
         ("largest page of the shipped handbook (print page apart)", f"≤ {PAGE_BUDGET_KB} KB",
          f"{results['shipped_page_html_max_kb']} KB ({results['shipped_page_html_max_page']})",
@@ -292,6 +311,8 @@ def shipped_table(results: dict) -> str:
             f"({results['render_all_files']} files) |\n"
             f"| rebuild after one YAML edit under `mkdocs serve` (s, median) | {results['reload_s']} "
             f"(runs: {', '.join(map(str, results['reload_runs_s']))}) |\n"
+            f"| the same under plain MkDocs: its own rebuild of these pages after one page edit (s, median) "
+            f"| {results['reload_plain_s']} (runs: {', '.join(map(str, results['reload_plain_runs_s']))}) |\n"
             f"| first load, gzip (KB, search index apart) | {results['first_load_kb']} |\n"
             f"| search index (KB raw / gzip) | {results['search_index_kb']} / {results['search_index_gzip_kb']} |\n"
             f"| largest page, print page apart (KB) | {results['shipped_page_html_max_kb']} "
@@ -316,9 +337,10 @@ def main() -> None:
         print(f"size {size}: generating, exporting, building", flush=True)
         results["sizes"][str(size)] = bench_size(size)
     render_s, files = render_all_seconds()
-    reloads = reload_seconds()
+    reloads, plain_reloads = reload_seconds()
     results.update(render_all_s=render_s, render_all_files=files, reload_s=statistics.median(reloads),
-                   reload_runs_s=reloads, **shipped_figures())
+                   reload_runs_s=reloads, reload_plain_s=statistics.median(plain_reloads),
+                   reload_plain_runs_s=plain_reloads, **shipped_figures())
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     (ROOT / "BENCHMARKS.md").write_text(benchmarks_markdown(results, (BENCH / "BENCHMARKS.template.md").read_text()))
     print(targets_table(results))

@@ -63,13 +63,15 @@ class Export:
             _write(docs / src_uri, text.encode("utf-8"))
         for download in build.downloads:
             _write(self.directory / FILES_DIR / download.path, download.data)
-        site_config = zensical_config(root, config, self.directory)
+        unlisted = [page.path for page in build.pages if not page.in_nav]
+        site_config = zensical_config(root, config, self.directory, unlisted)
         text = yaml.safe_dump(site_config, sort_keys=False, allow_unicode=True, width=10_000)
         _write(self.directory / "mkdocs.yml", text.encode("utf-8"))
 
 
-def zensical_config(root: Path, config: MkDocsConfig, directory: Path) -> dict[str, Any]:
-    """mkdocs.yml as written, reading the exported pages, with the full navigation, and no plugin but search."""
+def zensical_config(root: Path, config: MkDocsConfig, directory: Path, unlisted: list[str]) -> dict[str, Any]:
+    """mkdocs.yml as written, reading the exported pages, with the full navigation (the `unlisted` pages left
+    out of it on purpose, as the plugin leaves them), and no plugin but search."""
     with open(config.config_file_path, encoding="utf-8") as handle:
         written = yaml.load(handle, Loader=_ConfigLoader)
     written.pop("hooks", None)
@@ -79,6 +81,8 @@ def zensical_config(root: Path, config: MkDocsConfig, directory: Path) -> dict[s
     written["docs_dir"] = PAGES_DIR
     written["site_dir"] = "site"  # Zensical writes only inside the folder of its config file
     written["nav"] = config.nav
+    if unlisted:
+        written["not_in_nav"] = "".join(f"/{path}\n" for path in unlisted)
     written["theme"]["custom_dir"] = str(root / written["theme"]["custom_dir"])
     for extension in written.get("markdown_extensions", []):
         if isinstance(extension, dict) and "pymdownx.snippets" in extension:
