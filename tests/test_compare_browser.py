@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from handbook.loader import load_handbook
 from handbook.render.compare import SHARED_DIMENSIONS
@@ -32,7 +33,7 @@ def test_picker_shows_the_chosen_pair_side_by_side(page, site_url, handbook):
     page.get_by_label("First role").select_option(first.id)
     page.get_by_label("Second role").select_option(second.id)
     result = page.locator(".hb-picker__result table")
-    assert result.locator("thead th").all_inner_texts() == ["Dimension", first.name, second.name]
+    expect(result.locator("thead th")).to_have_text(["Dimension", first.name, second.name])  # once both files load
     assert result.locator("tbody th").all_inner_texts() == [d.label for d in SHARED_DIMENSIONS]
     scope = result.locator("tbody tr").first.locator("td")
     assert [" ".join(cell.split()) for cell in scope.all_inner_texts()] == [
@@ -45,8 +46,7 @@ def test_picker_links_a_written_comparison_when_one_exists(page, site_url, handb
     page.goto(site_url + "compare/")
     page.get_by_label("First role").select_option(comparison.b)
     page.get_by_label("Second role").select_option(comparison.a)
-    link = page.locator(".hb-picker__result p a")
-    assert link.get_attribute("href") == f"{comparison.id}/"
+    expect(page.locator(".hb-picker__result p a")).to_have_attribute("href", f"{comparison.id}/")
     page.watch.assert_clean()
 
 
