@@ -16,7 +16,7 @@ from lxml import html
 from handbook.errors import DataErrors
 from handbook.loader import display_path, load_handbook
 from handbook.render.compare import SHARED_DIMENSIONS, comparison_page, ordered_comparisons, picker_data
-from handbook.render.picker import picker_file, picker_files
+from handbook.render.picker import picker_json
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -228,6 +228,6 @@ def test_hostile_role_text_in_the_picker_stays_text(tmp_path):
     script = output[output.index('<script type="application/json"'):]
     assert script[script.index(">") + 1:script.index("</script>")].startswith('{"curated":')
     # The role's file holds the text as text, and the script sets every value with textContent.
-    assert json.loads(picker_files(handbook)[picker_file("alpha")])["dimensions"][0] == ["</script><b>x</b>"]
+    assert json.loads(picker_json(handbook, handbook.roles["alpha"]))["dimensions"][0] == ["</script><b>x</b>"]
     script_source = (Path(__file__).parents[1] / "docs" / "javascripts" / "compare.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script_source and "insertAdjacentHTML" not in script_source

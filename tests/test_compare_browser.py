@@ -82,3 +82,15 @@ def test_comparison_tables_stack_on_a_phone(browser, site_url, handbook):
         assert label == f'"{handbook.roles[comparison.a].name}"'
     finally:
         context.close()
+
+
+def test_without_javascript_the_picker_shows_the_list_of_roles_and_no_empty_form(browser, site_url, handbook):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "compare/")
+        assert tab.locator(".hb-picker__form").is_hidden()
+        assert tab.locator(".hb-picker__all li > a:first-child").all_inner_texts() == [
+            role.name for role in handbook.roles.values()]
+    finally:
+        context.close()

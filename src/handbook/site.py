@@ -19,7 +19,7 @@ from handbook.render.levels import level_pages
 from handbook.render.memo import Memo
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
-from handbook.render.picker import picker_files
+from handbook.render.picker import picker_file, picker_json
 from handbook.render.printall import print_page
 from handbook.render.template_pages import download_path, template_pages
 from handbook.render.tools import ROLE_FIT_SETUP_FILE, role_fit_setup_file
@@ -70,8 +70,8 @@ def open_data_downloads(handbook: Handbook) -> list[Download]:
 def tool_downloads(handbook: Handbook) -> list[Download]:
     """Data a tool's script loads: role fit reads every role's weights from a file beside its page, and the
     compare picker each role it shows from a file of its own."""
-    picker = [Download(path, data, handbook.source_file("roles", role_id))
-              for role_id, (path, data) in zip(handbook.roles, picker_files(handbook).items(), strict=True)]
+    picker = [Download(picker_file(role.id), picker_json(handbook, role), handbook.source_file("roles", role.id))
+              for role in handbook.roles.values()]
     return [Download(ROLE_FIT_SETUP_FILE, role_fit_setup_file(handbook), handbook.source_file("tools", "role-fit")),
             *picker]
 

@@ -37,8 +37,6 @@ def picker_role(handbook: Handbook, role: Role) -> dict[str, Any]:
     return {"dimensions": [dimension.items(role) for dimension in SHARED_DIMENSIONS], "levels": levels}
 
 
-def picker_files(handbook: Handbook) -> dict[str, bytes]:
-    """Each role's picker file by its site path."""
-    return {picker_file(role.id): json.dumps(picker_role(handbook, role), ensure_ascii=False,
-                                             separators=(",", ":")).encode()
-            for role in handbook.roles.values()}
+def picker_json(handbook: Handbook, role: Role) -> bytes:
+    """The bytes of the role's file at `picker_file(role.id)`."""
+    return json.dumps(picker_role(handbook, role), ensure_ascii=False, separators=(",", ":")).encode()
