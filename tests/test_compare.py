@@ -16,6 +16,7 @@ from lxml import html
 from handbook.errors import DataErrors
 from handbook.loader import display_path, load_handbook
 from handbook.render.compare import SHARED_DIMENSIONS, comparison_page, ordered_comparisons, picker_data
+from handbook.render.picker import picker_json
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -162,31 +163,55 @@ def test_compare_index_links_every_curated_comparison(built_site, handbook):
         (f"{c.id}/", c.title) for c in ordered_comparisons(handbook)]
 
 
-def test_picker_has_two_labelled_selects_and_names_each_table_row_by_its_role(built_site, handbook):
+def picker_items(root) -> list:
+    return root.find_class("hb-picker__all")[0].xpath(".//li[@data-hb-role]")
+
+
+def test_picker_has_two_labelled_selects_and_names_each_list_item_by_its_role(built_site, handbook):
     root = page(built_site, "compare")
     for field, label in (("first", "First role"), ("second", "Second role")):
         assert root.get_element_by_id(f"hb-pick-{field}").tag == "select"
         assert text(root.xpath(f"//label[@for='hb-pick-{field}']")[0]) == label
-    table = table_with_caption(root, "Every role on the dimensions all roles share")
-    rows = table.find("tbody").iter("tr")
-    assert [(row.get("data-hb-role"), text(row.find("th"))) for row in rows] == [
+    assert [(item.get("data-hb-role"), text(item.find("a"))) for item in picker_items(root)] == [
         (role.id, role.name) for role in handbook.roles.values()]
 
 
-def test_picker_data_holds_only_the_written_comparisons_each_role_is_on_the_page_once(built_site, handbook):
+def test_picker_data_holds_the_written_comparisons_and_row_labels_and_no_role_data(built_site, handbook):
     root = page(built_site, "compare")
     script = root.find_class("hb-picker__data")[0]
     assert json.loads(script.text) == picker_data(handbook, "compare/index.md")
-    assert set(json.loads(script.text)) == {"curated"}
+    assert [row["label"] for row in json.loads(script.text)["dimensions"]] == [d.label for d in SHARED_DIMENSIONS]
+    picker = html.tostring(root.find_class("hb-picker")[0], encoding="unicode")
     for role in handbook.roles.values():
-        assert html.tostring(root.find_class("hb-picker")[0]).decode().count(f'"{role.id}"') == 1
+        assert " ".join(role.scope.split())[:60] not in picker
 
 
-def test_picker_falls_back_to_a_table_of_every_role_without_javascript(built_site, handbook):
+def test_each_role_file_holds_its_dimensions_and_levels_with_links_that_resolve(built_site, handbook):
+    """The files the picker fetches: every role's items on every shared dimension, its levels by rung, and
+    level links relative to the compare page that open built pages."""
     root = page(built_site, "compare")
-    table = table_with_caption(root, "Every role on the dimensions all roles share")
-    assert [text(cell) for cell in table.find("thead").iter("th")] == ["Role"] + [d.label for d in SHARED_DIMENSIONS]
-    assert [row[0] for row in body_rows(table)] == [role.name for role in handbook.roles.values()]
+    for item, role in zip(picker_items(root), handbook.roles.values(), strict=True):
+        assert item.get("data-hb-file") == f"picker/{role.id}.json"
+        data = json.loads((built_site / "compare" / item.get("data-hb-file")).read_text(encoding="utf-8"))
+        assert data["dimensions"] == [dimension.items(role) for dimension in SHARED_DIMENSIONS]
+        ladder = handbook.levels.get(role.id)
+        assert list(data["levels"]) == [str(level.order) for level in (ladder.ordered() if ladder else [])]
+        for level in data["levels"].values():
+            assert (built_site / "compare" / level["url"] / "index.html").resolve().is_file(), level["url"]
+            assert len(level["cells"]) == 1 + len(handbook.pillars)
+
+
+def test_picker_falls_back_to_a_list_of_every_role_and_its_ladder_without_javascript(built_site, handbook):
+    """Without JavaScript every role is a link to its page, which shows every shared dimension, and to its
+    career ladder where it has one; the written comparisons are the cards above."""
+    root = page(built_site, "compare")
+    for item, role in zip(picker_items(root), handbook.roles.values(), strict=True):
+        links = [a.get("href") for a in item.iter("a")]
+        assert links == [f"../roles/{role.id}/", *([f"../roles/{role.id}/levels/"] if role.id in handbook.levels else [])]
+        role_page = page(built_site, f"roles/{role.id}")
+        shown = text(role_page.xpath("//article")[0])
+        for dimension in SHARED_DIMENSIONS:
+            assert all(value in shown for value in dimension.items(role)), (role.id, dimension.key)
     assert root.find_class("hb-picker__form")[0].get("hidden") is not None
 
 
@@ -197,8 +222,12 @@ def test_hostile_role_text_in_the_picker_stays_text(tmp_path):
     role_file.write_text(role_file.read_text().replace("scope: Narrow.", 'scope: "</script><b>x</b>"'))
     from handbook.render.sections import role_picker
 
-    output = role_picker(load_handbook(data, TEMPLATES), "compare/index.md")
+    handbook = load_handbook(data, TEMPLATES)
+    output = role_picker(handbook, "compare/index.md")
     assert "<b>x</b>" not in output and "</script><b>" not in output
-    assert "&lt;/script&gt;&lt;b&gt;x&lt;/b&gt;" in output
     script = output[output.index('<script type="application/json"'):]
     assert script[script.index(">") + 1:script.index("</script>")].startswith('{"curated":')
+    # The role's file holds the text as text, and the script sets every value with textContent.
+    assert json.loads(picker_json(handbook, handbook.roles["alpha"]))["dimensions"][0] == ["</script><b>x</b>"]
+    script_source = (Path(__file__).parents[1] / "docs" / "javascripts" / "compare.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script_source and "insertAdjacentHTML" not in script_source

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from handbook.loader import load_handbook
 from handbook.render.compare import SHARED_DIMENSIONS
@@ -32,7 +33,7 @@ def test_picker_shows_the_chosen_pair_side_by_side(page, site_url, handbook):
     page.get_by_label("First role").select_option(first.id)
     page.get_by_label("Second role").select_option(second.id)
     result = page.locator(".hb-picker__result table")
-    assert result.locator("thead th").all_inner_texts() == ["Dimension", first.name, second.name]
+    expect(result.locator("thead th")).to_have_text(["Dimension", first.name, second.name])  # once both files load
     assert result.locator("tbody th").all_inner_texts() == [d.label for d in SHARED_DIMENSIONS]
     scope = result.locator("tbody tr").first.locator("td")
     assert [" ".join(cell.split()) for cell in scope.all_inner_texts()] == [
@@ -45,8 +46,7 @@ def test_picker_links_a_written_comparison_when_one_exists(page, site_url, handb
     page.goto(site_url + "compare/")
     page.get_by_label("First role").select_option(comparison.b)
     page.get_by_label("Second role").select_option(comparison.a)
-    link = page.locator(".hb-picker__result p a")
-    assert link.get_attribute("href") == f"{comparison.id}/"
+    expect(page.locator(".hb-picker__result p a")).to_have_attribute("href", f"{comparison.id}/")
     page.watch.assert_clean()
 
 
@@ -80,5 +80,17 @@ def test_comparison_tables_stack_on_a_phone(browser, site_url, handbook):
         assert table.evaluate("t => getComputedStyle(t.querySelector('td')).display") == "block"
         label = table.evaluate("t => getComputedStyle(t.querySelector('td'), '::before').content")
         assert label == f'"{handbook.roles[comparison.a].name}"'
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_picker_shows_the_list_of_roles_and_no_empty_form(browser, site_url, handbook):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "compare/")
+        assert tab.locator(".hb-picker__form").is_hidden()
+        assert tab.locator(".hb-picker__all li > a:first-child").all_inner_texts() == [
+            role.name for role in handbook.roles.values()]
     finally:
         context.close()

@@ -168,12 +168,12 @@ def test_the_chosen_pair_is_in_the_address_survives_reload_and_back(page, site_u
     page.wait_for_load_state("networkidle")
     page.reload()
     assert (first.input_value(), second.input_value()) == (ids[2], ids[4])
-    names = page.locator(".hb-picker__result thead th").all_inner_texts()
-    assert names == ["Dimension", handbook.roles[ids[2]].name, handbook.roles[ids[4]].name]
+    expect(page.locator(".hb-picker__result thead th")).to_have_text(
+        ["Dimension", handbook.roles[ids[2]].name, handbook.roles[ids[4]].name])
     page.wait_for_load_state("networkidle")
     page.go_back()
     assert (first.input_value(), second.input_value()) == (ids[2], ids[3])
-    assert page.locator(".hb-picker__result thead th").all_inner_texts()[2] == handbook.roles[ids[3]].name
+    expect(page.locator(".hb-picker__result thead th").nth(2)).to_have_text(handbook.roles[ids[3]].name)
     page.watch.assert_clean()
 
 

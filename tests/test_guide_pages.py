@@ -107,26 +107,37 @@ def test_the_decision_guide_points_to_the_self_check_and_the_comparisons(built_s
     assert {"../tools/self-check/", "../compare/"} <= set(hrefs)
 
 
-def test_misconceptions_are_every_roles_pairs_from_the_role_files(built_site, handbook):
+def test_misconceptions_list_every_roles_myths_and_link_to_the_realities(built_site, handbook):
+    """Each role's row at #<role-id> lists its myths; the link's target, the role page, pairs each myth
+    with its reality, so nothing the index leaves off is more than a click away."""
     page = article(built_site, "misconceptions")
     for role in handbook.roles.values():
-        pairs = following(by_id(page, role.id), "dl")
+        row = by_id(page, role.id)
+        assert text_of(row.find("th")) == role.name
+        assert [text_of(li) for li in row.xpath("td[1]//li")] == [words(item.myth) for item in role.misconceptions]
+        assert row.xpath("td[2]/a/@href") == [f"../roles/{role.id}/#misconceptions"]
+        pairs = following(by_id(article(built_site, f"roles/{role.id}"), "misconceptions"), "dl")
         assert [text_of(element) for element in pairs.xpath("dt | dd")] == [
             text for item in role.misconceptions for text in (f"Myth: {words(item.myth)}",
                                                              f"Reality: {words(item.reality)}")]
 
 
-def test_transitions_list_every_move_with_its_steps(built_site, handbook):
+def test_transitions_list_every_move_and_link_to_its_steps(built_site, handbook):
+    """Every move out of a role sits in that role's row at #<from>-to-<to> with its summary; its link opens
+    the move on the role page it starts from, which lists the steps."""
     page = article(built_site, "transitions")
     moves = transitions_of(handbook)
-    assert page.xpath(".//div[contains(@class, 'hb-moves')]//tbody/tr/td[3]/a/@href") == [
-        f"#{move.anchor}" for move in moves]
+    assert page.xpath(".//table[@id='moves-by-job']//tbody/tr/td[2]/ul/li/@id") == [move.anchor for move in moves]
     for move in moves:
-        heading = by_id(page, move.anchor)
-        assert text_of(heading) == f"{move.origin.name} → {move.target.name}"
-        assert words(move.summary) == text_of(following(heading, "p"))
-        steps = following(heading, "ol").xpath("li") if move.steps else []
-        assert [text_of(step) for step in steps] == [words(step) for step in move.steps]
+        item = by_id(page, move.anchor)
+        assert text_of(item).startswith(f"{move.target.name}: {words(move.summary)}")
+        count = len(move.steps)
+        [steps_link] = [a for a in item.iter("a") if "#move-to-" in a.get("href")]
+        assert steps_link.get("href") == f"../roles/{move.origin.id}/#move-to-{move.target.id}"
+        assert text_of(steps_link) == (f"The {count} step{'' if count == 1 else 's'}" if count
+                                       else "More on the role page")
+        on_role_page = by_id(article(built_site, f"roles/{move.origin.id}"), f"move-to-{move.target.id}")
+        assert [text_of(step) for step in on_role_page.xpath("ol/li")] == [words(step) for step in move.steps]
 
 
 def test_interviews_show_each_roles_focus_the_checklist_and_the_bad_good_pairs(built_site, handbook):

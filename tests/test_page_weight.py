@@ -4,7 +4,12 @@ page fails here rather than in a reader's browser."""
 
 from __future__ import annotations
 
+import sys
+
+import pytest
+
 from handbook.pageweight import PAGE_BUDGET_KB, WHOLE_HANDBOOK_PAGE, chrome_kb
+from tests.conftest import ROOT, mkdocs_build
 
 CHROME_BUDGET_KB = 30
 """The heaviest navigation is a ladder page's: every role and one line per ladder (28 KB on the shipped site)."""
@@ -23,3 +28,36 @@ def test_no_page_carries_more_than_its_budget_of_theme_and_navigation(built_site
 def test_every_page_stays_within_the_page_budget(built_site):
     sizes = {path.relative_to(built_site).as_posix(): path.stat().st_size / 1024 for path in pages(built_site)}
     assert {page: round(kb, 1) for page, kb in sizes.items() if kb > PAGE_BUDGET_KB} == {}
+
+
+SCALE_ROLES = 100
+"""The realistic ceiling of the handbook (issue #14): a hundred roles, most with a five-level ladder."""
+SCALE_BUDGET_KB = 120
+"""The most HTML a page may carry at that size: every list still in full."""
+INDEX_PAGES = ("compare", "transitions", "week", "misconceptions", "skills")
+"""The index pages that list every role. The ladder pages and the navigation are budgeted separately, for now."""
+
+
+@pytest.mark.slow
+def test_index_pages_list_every_role_within_budget_at_a_hundred_roles(tmp_path):
+    """A synthetic handbook of a hundred roles, cloned from the real one (bench/synthetic.py): each index
+    page still lists every role, and stays within the budget."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from synthetic import make_project
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    project, site = tmp_path / "project", tmp_path / "site"
+    make_project(project, SCALE_ROLES)
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    role_ids = sorted(path.stem for path in (project / "data" / "roles").glob("*.yaml"))
+    assert len(role_ids) == SCALE_ROLES
+    sizes = {}
+    for name in INDEX_PAGES:
+        page = site / name / "index.html"
+        sizes[name] = page.stat().st_size / 1024
+        html_text = page.read_text(encoding="utf-8")
+        missing = [role_id for role_id in role_ids if f'href="../roles/{role_id}/"' not in html_text]
+        assert missing == [], (name, missing[:5])
+    assert {name: round(kb, 1) for name, kb in sizes.items() if kb > SCALE_BUDGET_KB} == {}

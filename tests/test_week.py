@@ -1,4 +1,5 @@
-"""The week-in-the-life page at /week/: Monday to Friday of every role, from the role files."""
+"""The week-in-the-life page at /week/: every role's week in brief, from the role files, with Monday to
+Friday one click away on the role page."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from lxml import html
 from handbook.loader import load_handbook
 
 ROOT = Path(__file__).resolve().parents[1]
-ILLUSTRATIVE = "Illustrative week."
 
 
 @pytest.fixture(scope="module")
@@ -27,37 +27,38 @@ def text(element) -> str:
     return " ".join(element.text_content().replace("¶", "").split())
 
 
-def role_section(root, role_id: str) -> list:
-    heading = root.get_element_by_id(role_id)
-    elements = []
-    for sibling in heading.itersiblings():
-        if sibling.tag == "h2":
-            break
-        elements.append(sibling)
-    return elements
+def rows(week_page) -> list:
+    return week_page.xpath("//article//table/tbody/tr")
 
 
-def test_every_role_has_a_section_in_data_order(week_page, handbook):
-    headings = [(h.get("id"), text(h)) for h in week_page.iter("h2")]
-    assert headings == [(role.id, role.name) for role in handbook.roles.values()]
+def test_every_role_has_a_row_at_its_own_anchor_in_data_order(week_page, handbook):
+    assert [(row.get("id"), text(row.find("th"))) for row in rows(week_page)] == [
+        (role.id, role.name) for role in handbook.roles.values()]
 
 
-def test_each_section_lists_monday_to_friday_from_the_role_file(week_page, handbook):
-    for role in handbook.roles.values():
-        table = next(element.find(".//table") for element in role_section(week_page, role.id)
-                     if element.find(".//table") is not None)
-        rows = []
-        for row in table.find("tbody"):
-            day, cell = row
-            items = cell.findall(".//li")
-            rows.append((text(day), [text(li) for li in items] if items else [text(cell)]))
-        assert rows == [(day, [" ".join(item.split()) for item in items]) for day, items in role.week.days()]
+def test_each_row_gives_the_week_in_brief_and_where_it_comes_from(week_page, handbook):
+    for row, role in zip(rows(week_page), handbook.roles.values(), strict=True):
+        brief, origin, _ = row.findall("td")
+        assert text(brief) == " ".join((role.week.note or f"Monday: {role.week.monday[0]}").split())
+        assert text(origin) == ("Illustrative: the handbook's own" if role.week.illustrative else "The sources")
 
 
-def test_illustrative_weeks_are_flagged_and_sourced_weeks_are_not(week_page, handbook):
-    for role in handbook.roles.values():
-        flagged = [e for e in role_section(week_page, role.id) if text(e).startswith(ILLUSTRATIVE)]
-        assert len(flagged) == (1 if role.week.illustrative else 0), role.id
+def test_each_row_links_to_monday_to_friday_on_the_role_page(week_page, built_site, handbook):
+    """The days left off the index are one click away: the link's target holds the role file's week."""
+    for row, role in zip(rows(week_page), handbook.roles.values(), strict=True):
+        href = row.findall("td")[-1].find("a").get("href")
+        assert href == f"../roles/{role.id}/#a-week-in-the-life"
+        page = html.parse(str(built_site / "roles" / role.id / "index.html")).getroot()
+        week = page.get_element_by_id("a-week-in-the-life").getnext()
+        while week.tag != "dl":
+            week = week.getnext()
+        got: list[tuple[str, list[str]]] = []
+        for child in week:
+            if child.tag == "dt":
+                got.append((text(child), []))
+            else:
+                got[-1][1].append(text(child))
+        assert got == [(day, [" ".join(item.split()) for item in items]) for day, items in role.week.days()]
 
 
 def test_week_tables_scroll_inside_their_own_box(week_page):

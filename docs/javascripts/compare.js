@@ -1,10 +1,10 @@
 /* Any-two-roles picker on /compare/.
-   The page carries a table of every role on the shared dimensions (built from the role files), which
-   readers without JavaScript see. This script fills the two selects from the table's rows, hides the
-   table and shows only the chosen pair, in the same table markup as the comparison pages, by copying
-   the chosen rows' cells: each role's data is on the page once. Names are set with textContent and
-   cells are copies of the page's own markup, so role data can never become new markup. A third select
-   sets the same rung of both roles' career ladders side by side, from the levels table in the same way.
+   The page lists every role (linked to its page and ladder), which is what readers without JavaScript see.
+   This script fills the two selects from that list, hides it and shows only the chosen pair, in the same
+   table markup as the comparison pages, from the two roles' files (each list item's data-hb-file: its
+   items on every shared dimension and its levels by rung), so the page does not carry every role × every
+   dimension. Every value is text and is set with textContent, so role data can never become markup. A
+   third select sets the same rung of both roles' career ladders side by side.
    The choice lives in the address (?first=<id>&second=<id>&level=<rung>), so a pair can be shared, survives a
    reload and the back button steps through earlier choices. The keys are the selects' names: a field
    added to the form later joins the address without a change to the code that keeps it. */
@@ -20,32 +20,35 @@
     return node;
   }
 
-  /* One role per row of the all-roles table: id, name, page URL and its cell for each dimension. */
-  function readRoles(table) {
-    return Array.prototype.map.call(table.querySelectorAll("tbody tr[data-hb-role]"), function (row) {
-      var link = row.querySelector("th a");
+  /* One role per item of the list of roles: id, name, page URL and the file with its data. */
+  function readRoles(list) {
+    return Array.prototype.map.call(list.querySelectorAll("li[data-hb-role]"), function (item) {
+      var link = item.querySelector("a");
       return {
-        id: row.getAttribute("data-hb-role"),
+        id: item.getAttribute("data-hb-role"),
         name: link.textContent,
         url: link.getAttribute("href"),
-        cells: Array.prototype.slice.call(row.querySelectorAll("td"))
+        file: item.getAttribute("data-hb-file")
       };
     });
   }
 
-  function copyOf(cell) {
-    return Array.prototype.map.call(cell.childNodes, function (node) { return node.cloneNode(true); });
+  /* A role's items on one dimension, shown as the role pages show them: a list, paragraphs or "None recorded". */
+  function cell(items, isList) {
+    if (!items.length) { return [element("span", { "class": "hb-note" }, ["None recorded"])]; }
+    if (isList) { return [element("ul", {}, items.map(function (item) { return element("li", {}, [item]); }))]; }
+    return items.map(function (item) { return element("p", {}, [item]); });
   }
 
-  function pairTable(labels, first, second) {
+  function pairTable(dimensions, first, second) {
     var heading = element("tr", {}, [element("th", { scope: "col" }, ["Dimension"])].concat(
       [first, second].map(function (role) {
         return element("th", { scope: "col" }, [element("a", { href: role.url }, [role.name])]);
       })));
-    var rows = labels.map(function (label, index) {
-      return element("tr", {}, [element("th", { scope: "row" }, [label])].concat(
+    var rows = dimensions.map(function (dimension, index) {
+      return element("tr", {}, [element("th", { scope: "row" }, [dimension.label])].concat(
         [first, second].map(function (role) {
-          return element("td", { "data-label": role.name }, copyOf(role.cells[index]));
+          return element("td", { "data-label": role.name }, cell(role.data.dimensions[index], dimension.list));
         })));
     });
     var table = element("table", { "class": "hb-table hb-table--stack" }, [
@@ -63,29 +66,16 @@
       element("a", { href: url }, [first.name + " and " + second.name]), "."]);
   }
 
-  /* The levels table: one row per level, keyed "<role id> <rung>" (its link names the level), with its cells from Scope on. */
-  function readLevels(table) {
-    var levels = {};
-    Array.prototype.forEach.call(table.querySelectorAll("tbody tr[data-hb-level]"), function (row) {
-      levels[row.getAttribute("data-hb-level")] = {
-        link: row.querySelector("th a"),
-        cells: Array.prototype.slice.call(row.querySelectorAll("td"), 1)
-      };
-    });
-    return levels;
-  }
-
   /* The chosen rung of both roles side by side: level names, then scope and each pillar's proficiency. */
   function levelTable(labels, rungLabel, first, second, a, b) {
     var heading = element("tr", {}, [element("th", { scope: "col" }, ["Level"])].concat(
       [[first, a], [second, b]].map(function (pair) {
-        return element("th", { scope: "col" }, [pair[0].name + ": ",
-          element("a", { href: pair[1].link.getAttribute("href") }, [pair[1].link.textContent])]);
+        return element("th", { scope: "col" }, [pair[0].name + ": ", element("a", { href: pair[1].url }, [pair[1].title])]);
       })));
     var rows = labels.map(function (label, index) {
       return element("tr", {}, [element("th", { scope: "row" }, [label])].concat(
         [[first, a], [second, b]].map(function (pair) {
-          return element("td", { "data-label": pair[0].name }, copyOf(pair[1].cells[index]));
+          return element("td", { "data-label": pair[0].name }, [pair[1].cells[index]]);
         })));
     });
     var table = element("table", { "class": "hb-table hb-table--stack hb-picker__level-pair" }, [
@@ -96,11 +86,11 @@
     return element("div", { "class": "md-typeset__scrollwrap" }, [element("div", { "class": "md-typeset__table" }, [table])]);
   }
 
-  function levelPair(levels, labels, rungSelect, first, second) {
+  function levelPair(labels, rungSelect, first, second) {
     if (!rungSelect || !rungSelect.value) { return null; }
     var rungLabel = rungSelect.options[rungSelect.selectedIndex].textContent;
-    var a = levels[first.id + " " + rungSelect.value];
-    var b = levels[second.id + " " + rungSelect.value];
+    var a = first.data.levels[rungSelect.value];
+    var b = second.data.levels[rungSelect.value];
     var missing = [[first, a], [second, b]].filter(function (pair) { return !pair[1]; }).map(function (pair) {
       return pair[0].name;
     });
@@ -108,6 +98,17 @@
       return element("p", {}, [missing.join(" and ") + " has no level on " + rungLabel + " in the handbook."]);
     }
     return levelTable(labels, rungLabel, first, second, a, b);
+  }
+
+  /* A role's file, fetched once per page and kept on the role; the page's own link stays the fallback. */
+  function load(role) {
+    if (!role.loading) {
+      role.loading = fetch(role.file).then(function (response) {
+        if (!response.ok) { throw new Error(role.file + ": " + response.status); }
+        return response.json();
+      }).then(function (data) { role.data = data; return role; });
+    }
+    return role.loading;
   }
 
   /* The form's selects by name, and the address kept in step with them. */
@@ -136,19 +137,12 @@
 
   function mount(picker) {
     var source = picker.querySelector(".hb-picker__data");
-    // The print page keeps the all-roles table but drops scripts and their data.
+    // The print page keeps the list of roles but drops scripts and their data.
     if (picker.getAttribute("data-hb-ready") || !source) { return; }
     picker.setAttribute("data-hb-ready", "true");
-    var curated = JSON.parse(source.textContent).curated;
+    var setup = JSON.parse(source.textContent);
     var all = picker.querySelector(".hb-picker__all");
     var roles = readRoles(all);
-    var labels = Array.prototype.slice.call(all.querySelectorAll("thead th"), 1).map(function (th) {
-      return th.textContent;
-    });
-    var levelsTable = picker.querySelector(".hb-picker__levels");
-    var levels = levelsTable ? readLevels(levelsTable) : {};
-    var levelLabels = levelsTable ? Array.prototype.slice.call(levelsTable.querySelectorAll("thead th"), 2).map(
-      function (th) { return th.textContent; }) : [];
     var byId = {};
     roles.forEach(function (role) { byId[role.id] = role; });
     var form = picker.querySelector(".hb-picker__form");
@@ -160,15 +154,28 @@
       roles.forEach(function (role) { select.appendChild(element("option", { value: role.id }, [role.name])); });
     });
     if (form.elements.level) { form.elements.level.setAttribute("data-hb-default-value", form.elements.level.value); }
+    var shown = 0;
 
+    /* Shows the pair the selects name once both files are in; a later choice wins over an earlier one
+       still loading. */
     function show() {
       var a = byId[selects[0].value];
       var b = byId[selects[1].value];
-      var content = a === b
-        ? [element("p", {}, ["Choose two different roles to see them side by side."])]
-        : [curatedLink(curated, a, b), levelPair(levels, levelLabels, form.elements.level, a, b),
-          pairTable(labels, a, b)].filter(Boolean);
-      result.replaceChildren.apply(result, content);
+      var request = ++shown;
+      if (a === b) {
+        result.replaceChildren(element("p", {}, ["Choose two different roles to see them side by side."]));
+        return;
+      }
+      result.setAttribute("aria-busy", "true");
+      Promise.all([load(a), load(b)]).then(function () {
+        if (request !== shown) { return; }
+        result.replaceChildren.apply(result, [curatedLink(setup.curated, a, b),
+          levelPair(setup.levelRows, form.elements.level, a, b), pairTable(setup.dimensions, a, b)].filter(Boolean));
+      }, function () {
+        if (request !== shown) { return; }
+        result.replaceChildren(element("p", {}, ["The two roles could not be loaded. Their pages: ",
+          element("a", { href: a.url }, [a.name]), ", ", element("a", { href: b.url }, [b.name]), "."]));
+      }).then(function () { if (request === shown) { result.removeAttribute("aria-busy"); } });
     }
 
     form.addEventListener("change", function () { writeAddress(form); show(); });
@@ -177,7 +184,6 @@
     form.hidden = false;
     result.hidden = false;
     all.hidden = true;
-    if (levelsTable) { levelsTable.hidden = true; }
     readAddress(form);
     show();
   }

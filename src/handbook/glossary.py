@@ -26,7 +26,7 @@ SKIPPED_ELEMENTS = frozenset({
     "textarea", "title", "table",
 })
 """Where a definition on hover would get in the way or break markup. Tables are dense data that readers
-scan along rows (and the compare picker copies their cells), so a term is marked in the prose around them."""
+scan along rows, so a term is marked in the prose around them."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from handbook.render.levels import level_pages
 from handbook.render.memo import Memo
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
+from handbook.render.picker import picker_file, picker_json
 from handbook.render.printall import print_page
 from handbook.render.template_pages import download_path, template_pages
 from handbook.render.tools import ROLE_FIT_SETUP_FILE, role_fit_setup_file
@@ -68,10 +69,13 @@ def open_data_downloads(handbook: Handbook) -> list[Download]:
 
 
 def tool_downloads(handbook: Handbook) -> list[Download]:
-    """Data a tool's script loads: role fit reads every role's weights from a file beside its page; the
-    self-assessment on each ladder reads every ladder from one file beside the ladders."""
+    """Data a tool's script loads: role fit reads every role's weights from a file beside its page, the
+    compare picker each role it shows from a file of its own, and the self-assessment on each ladder every
+    ladder from one file beside the ladders."""
+    picker = [Download(picker_file(role.id), picker_json(handbook, role), handbook.source_file("roles", role.id))
+              for role in handbook.roles.values()]
     return [Download(ROLE_FIT_SETUP_FILE, role_fit_setup_file(handbook), handbook.source_file("tools", "role-fit")),
-            Download(LADDERS_FILE, ladders_file(handbook), display_path(handbook.data_dir / "levels"))]
+            *picker, Download(LADDERS_FILE, ladders_file(handbook), display_path(handbook.data_dir / "levels"))]
 
 
 def generated_downloads(handbook: Handbook, files: dict[str, bytes]) -> list[Download]:

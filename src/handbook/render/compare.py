@@ -1,9 +1,8 @@
 """Roles side by side: the dimensions every role shares, read from the role files, and the
 curated comparison pages at /compare/<a>-vs-<b>/.
 
-The shared dimensions are defined once here and feed the comparison pages, the any-two-roles
-picker (as JSON embedded at build time) and its no-JavaScript fallback table, so a fix in a
-role file shows everywhere.
+The shared dimensions are defined once here and feed the comparison pages and the any-two-roles
+picker (a JSON file per role, render/picker.py), so a fix in a role file shows everywhere.
 """
 
 from __future__ import annotations
@@ -102,10 +101,13 @@ def comparison_pages(handbook: Handbook) -> list[Page]:
 
 
 def picker_data(handbook: Handbook, page: str) -> dict[str, Any]:
-    """What the any-two-roles picker needs besides the table of roles: which pairs have a written
-    comparison, and where it is (relative to the page the picker is embedded in)."""
+    """What the any-two-roles picker needs besides the list of roles and their files: which pairs have a
+    written comparison, and where it is (relative to the page the picker is embedded in), and the labels of
+    the rows it shows for a pair of roles and for a pair of levels."""
     return {"curated": {f"{c.a} {c.b}": relative_url(page, comparison_path(c.id))
-                        for c in ordered_comparisons(handbook)}}
+                        for c in ordered_comparisons(handbook)},
+            "dimensions": [{"label": dimension.label, "list": dimension.is_list} for dimension in SHARED_DIMENSIONS],
+            "levelRows": ["Scope", *(pillar.name for pillar in handbook.pillars.values())]}
 
 
 

@@ -86,13 +86,12 @@ def transitions_of(handbook: Handbook) -> list[Transition]:
 
 
 def transitions(handbook: Handbook, page: str) -> str:
-    """Every job with the moves into and out of it (so a dead end would show), an overview table of every
-    move, then a section per move at `#<from>-to-<to>` with its steps."""
+    """Every role and shape with the moves into and out of it (so a dead end would show), each move out at
+    `#<from>-to-<to>` with its summary and a link to its steps on the role page it starts from."""
     moves = transitions_of(handbook)
-    jobs = [(role, [m for m in moves if m.target.id == role.id], [m for m in moves if m.origin.id == role.id])
-            for role in handbook.roles.values() if role.kind == "role"]
-    return _render("sections/transitions.md.j2", handbook, page, moves=moves, jobs=jobs,
-                   comparison_path=comparison_path)
+    rows = [(role, [m for m in moves if m.target.id == role.id], [m for m in moves if m.origin.id == role.id])
+            for role in handbook.roles.values()]
+    return _render("sections/transitions.md.j2", handbook, page, rows=rows, comparison_path=comparison_path)
 
 
 def interview_focus(handbook: Handbook, page: str) -> str:

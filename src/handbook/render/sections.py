@@ -25,9 +25,10 @@ from handbook.render.environment import link, render
 from handbook.render.frontdoor import FRONT_DOOR_MACROS, template_launcher
 from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import json_script, relative_url
-from handbook.render.levels import level_path
+from handbook.render.levels import ladder_path
 from handbook.render.opendata import LEVEL_COLUMNS, OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
 from handbook.render.pages import role_path, template_path
+from handbook.render.picker import picker_file
 from handbook.render.pillars import pillar_overviews, uniform_pillars
 from handbook.render.template_pages import template_gallery
 from handbook.render.tools import TOOL_MACROS
@@ -77,13 +78,11 @@ def comparison_list(handbook: Handbook, page: str) -> str:
 
 
 def role_picker(handbook: Handbook, page: str) -> str:
-    """Two selects and the chosen pair side by side (docs/javascripts/compare.js), and a third that sets the
-    same level of both; every role and level without JS."""
-    roles = list(handbook.roles.values())
-    levels = picker_levels(handbook)
-    return _render("sections/role_picker.md.j2", handbook, page, roles=roles, dimensions=SHARED_DIMENSIONS,
-                   levels=levels, rungs=rungs(levels), level_path=level_path,
-                   data=json_script(picker_data(handbook, page)))
+    """Two selects and the chosen pair side by side (docs/javascripts/compare.js, from each role's picker
+    file), and a third that sets the same level of both; without JS, every role linked with its ladder."""
+    return _render("sections/role_picker.md.j2", handbook, page, roles=list(handbook.roles.values()),
+                   dimensions=SHARED_DIMENSIONS, rungs=rungs(picker_levels(handbook)), picker_file=picker_file,
+                   ladder_path=ladder_path, data=json_script(picker_data(handbook, page)))
 
 
 def csv_columns(handbook: Handbook, page: str, file: str) -> str:
