@@ -22,19 +22,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook.site import Build
+from handbook.siteconfig import read_site_config
 
 PAGES_DIR = "docs"
 FILES_DIR = "files"
 EXPORT_DIR = ".zensical"
 ZENSICAL_SITE_DIR = "site-zensical"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as written: an `!ENV [NAME, default]` value becomes its default."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: (
-    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
 
 
 class Export:
@@ -70,8 +63,7 @@ class Export:
 
 def zensical_config(root: Path, config: MkDocsConfig, directory: Path) -> dict[str, Any]:
     """mkdocs.yml as written, reading the exported pages, with the full navigation, and no plugin but search."""
-    with open(config.config_file_path, encoding="utf-8") as handle:
-        written = yaml.load(handle, Loader=_ConfigLoader)
+    written = read_site_config(Path(config.config_file_path))
     written.pop("hooks", None)
     written.pop("watch", None)
     written.pop("strict", None)  # Zensical's strict mode stops at the warnings `unexpected_warnings` sorts out
