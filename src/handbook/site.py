@@ -6,11 +6,12 @@ Plain functions of the handbook, so any engine (MkDocs, ProperDocs, a script) ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
+from handbook.glossary import term_matcher, terms_in
 from handbook.loader import Handbook, display_path, load_handbook
 from handbook.render.cases import case_pages
 from handbook.render.compare import comparison_pages
@@ -37,9 +38,13 @@ class Download:
 
 
 def generated_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
-    """Every page made from data; template pages link `files` (from `template_files`) with their sizes."""
-    return [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
-            *comparison_pages(handbook), print_page("mkdocs.yml")]
+    """Every page made from data; template pages link `files` (from `template_files`) with their sizes.
+    A page is about the glossary terms its title and summary use: search ranks it first for them."""
+    pages = [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
+             *comparison_pages(handbook), print_page("mkdocs.yml")]
+    matcher = term_matcher(handbook.records.get("glossary", {}).values())
+    return [replace(page, search_terms=tuple(term.term for term in terms_in(f"{page.title}\n{page.description}", matcher)))
+            for page in pages]
 
 
 def schema_downloads(schemas_dir: Path) -> list[Download]:
