@@ -38,8 +38,10 @@ class Export:
         self.pages: dict[str, str] = {}
 
     def page(self, page: Page, markdown: str) -> None:
-        """Keep a page's Markdown once its macros are expanded, with the front matter MkDocs read."""
-        meta = {key: value for key, value in page.meta.items() if key not in ("render_macros", "revision_date")}
+        """Keep a page's Markdown once its macros are expanded, with the front matter MkDocs read. Tags are
+        left out: they only rank a page in Material's search (see Page.search_terms), and Zensical would
+        print them on the page."""
+        meta = {key: value for key, value in page.meta.items() if key not in ("render_macros", "revision_date", "tags")}
         front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000) if meta else ""
         self.pages[page.file.src_uri] = f"---\n{front}---\n\n{markdown}" if meta else markdown
 

@@ -58,8 +58,9 @@ class Card:
 
 def card_name(title: str) -> str:
     """The file name of a section's card, from its title in the navigation: "Compare & skills" gives
-    "compare-skills". overrides/main.html writes the same expression in Jinja to find a page's card."""
-    return "-".join(title.lower().replace("&", " ").split())
+    "compare-skills". overrides/main.html writes the same steps as Jinja filters to find a page's card
+    (lower, then replace), which both MkDocs' Jinja and Zensical's template engine have."""
+    return title.lower().replace(" & ", "-").replace(" ", "-")
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
