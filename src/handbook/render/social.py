@@ -3,7 +3,8 @@
 name and the description of its first page.
 
 One card per section, not per page: a card takes about 8 ms to draw and encode, so the 114 pages would add
-0.93 s to every cold build, while the nine sections' cards take 0.09 s (fonts loaded, 131 KB in all).
+0.93 s to every cold build, while the nine sections' cards take 0.10 to 0.12 s cold, font loading
+included (128 KB in all).
 
 The cards are drawn without network or system fonts (Pillow's bundled scalable font) and encoded as
 16-colour palette PNGs: the text is drawn once as a grey-level mask and mapped onto a short ramp from the
