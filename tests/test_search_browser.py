@@ -67,3 +67,5 @@ def test_red_team_lists_the_pages_about_red_teaming_first(searching, site_url, b
     top = top_results(searching, query)
     assert len(top) == 3 and top[0] == site_url + f"templates/{plans[0]}/", top
     assert [url for url in top if not discusses_red_teaming(built_site, url, site_url)] == [], top
+    chips = searching.locator(".md-search-result .md-tags")  # the tags rank results; they are not shown
+    assert chips.count() > 0 and not any(chip.is_visible() for chip in chips.all())
