@@ -3,8 +3,10 @@ name, in Material's own search running in a real browser over the built index.""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from handbook.loader import load_handbook
@@ -44,3 +46,26 @@ def test_each_template_ranks_in_the_top_three_for_its_name(searching, site_url):
 @pytest.mark.parametrize(("query", "template_id"), SHORT_NAMES.items())
 def test_a_template_ranks_in_the_top_three_for_its_short_name(searching, site_url, query, template_id):
     assert site_url + f"templates/{template_id}/" in top_results(searching, query)
+
+
+
+RED_TEAMING = re.compile(r"\bred[\s-]?team", re.IGNORECASE)
+
+
+def discusses_red_teaming(built_site: Path, url: str, site_url: str) -> bool:
+    """Whether the page at `url` says red team, red-team, red-teaming or red teaming in its article."""
+    tree = lxml.html.parse(str(built_site / url.removeprefix(site_url) / "index.html"))
+    return any(RED_TEAMING.search(article.text_content()) for article in tree.xpath("//article"))
+
+
+@pytest.mark.parametrize("query", ["red team", "red teaming", "red-teaming", "red-team"])
+def test_red_team_lists_the_pages_about_red_teaming_first(searching, site_url, built_site, query):
+    """The template named after red-teaming comes first, and the next results discuss it too (the issue
+    found 45 pages that only say "team")."""
+    plans = [template.id for template in load_handbook(ROOT / "data").templates.values()
+             if RED_TEAMING.search(template.title)]
+    top = top_results(searching, query)
+    assert len(top) == 3 and top[0] == site_url + f"templates/{plans[0]}/", top
+    assert [url for url in top if not discusses_red_teaming(built_site, url, site_url)] == [], top
+    chips = searching.locator(".md-search-result .md-tags")  # the tags rank results; they are not shown
+    assert chips.count() > 0 and not any(chip.is_visible() for chip in chips.all())

@@ -22,19 +22,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook.site import Build
+from handbook.siteconfig import read_site_config
 
 PAGES_DIR = "docs"
 FILES_DIR = "files"
 EXPORT_DIR = ".zensical"
 ZENSICAL_SITE_DIR = "site-zensical"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as written: an `!ENV [NAME, default]` value becomes its default."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: (
-    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
 
 
 class Export:
@@ -45,8 +38,10 @@ class Export:
         self.pages: dict[str, str] = {}
 
     def page(self, page: Page, markdown: str) -> None:
-        """Keep a page's Markdown once its macros are expanded, with the front matter MkDocs read."""
-        meta = {key: value for key, value in page.meta.items() if key not in ("render_macros", "revision_date")}
+        """Keep a page's Markdown once its macros are expanded, with the front matter MkDocs read. Tags are
+        left out: they only rank a page in Material's search (see Page.search_terms), and Zensical would
+        print them on the page."""
+        meta = {key: value for key, value in page.meta.items() if key not in ("render_macros", "revision_date", "tags")}
         front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000) if meta else ""
         self.pages[page.file.src_uri] = f"---\n{front}---\n\n{markdown}" if meta else markdown
 
@@ -72,8 +67,7 @@ class Export:
 def zensical_config(root: Path, config: MkDocsConfig, directory: Path, unlisted: list[str]) -> dict[str, Any]:
     """mkdocs.yml as written, reading the exported pages, with the full navigation (the `unlisted` pages left
     out of it on purpose, as the plugin leaves them), and no plugin but search."""
-    with open(config.config_file_path, encoding="utf-8") as handle:
-        written = yaml.load(handle, Loader=_ConfigLoader)
+    written = read_site_config(Path(config.config_file_path))
     written.pop("hooks", None)
     written.pop("watch", None)
     written.pop("strict", None)  # Zensical's strict mode stops at the warnings `unexpected_warnings` sorts out

@@ -201,6 +201,15 @@ def mark_with(page_html: str, matcher: TermMatcher | None) -> str:
     return "".join(pieces)
 
 
+def terms_in(text: str, matcher: TermMatcher | None) -> list[GlossaryTerm]:
+    """The glossary terms plain `text` uses (any of their spellings), each once, in order of first use."""
+    if matcher is None:
+        return []
+    found = {matcher.term_of_group[str(match.lastgroup)].id: matcher.term_of_group[str(match.lastgroup)]
+             for match in matcher.pattern.finditer(text)}
+    return list(found.values())
+
+
 def mark_page_terms(page_html: str, page_path: str, matcher: TermMatcher | None) -> str:
     """Hover definitions for one page of the site (`page_path` as in docs/, e.g. `roles/pm.md`); the
     glossary page itself defines every term, so it is left as it is."""

@@ -6,9 +6,12 @@ Plain functions of the handbook, so any engine (MkDocs, ProperDocs, a script) ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from mkdocs.utils.meta import get_data
+
+from handbook.glossary import term_matcher, terms_in
 from handbook.loader import Handbook, display_path, load_handbook
 from handbook.render.assessment import LADDERS_FILE, ladders_file
 from handbook.render.cases import case_pages
@@ -22,8 +25,10 @@ from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
 from handbook.render.picker import picker_file, picker_json
 from handbook.render.printall import print_page
+from handbook.render.social import card_png, section_cards
 from handbook.render.template_pages import download_path, template_pages
 from handbook.render.tools import ROLE_FIT_SETUP_FILE, role_fit_setup_file
+from handbook.siteconfig import read_site_config
 
 
 @dataclass(frozen=True)
@@ -36,9 +41,13 @@ class Download:
 
 
 def generated_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
-    """Every page made from data; template pages link `files` (from `template_files`) with their sizes."""
-    return [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
-            *comparison_pages(handbook), print_page("mkdocs.yml")]
+    """Every page made from data; template pages link `files` (from `template_files`) with their sizes.
+    A page is about the glossary terms its title and summary use: search ranks it first for them."""
+    pages = [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
+             *comparison_pages(handbook), print_page("mkdocs.yml")]
+    matcher = term_matcher(handbook.records.get("glossary", {}).values())
+    return [replace(page, search_terms=tuple(term.term for term in terms_in(f"{page.title}\n{page.description}", matcher)))
+            for page in pages]
 
 
 def schema_downloads(schemas_dir: Path) -> list[Download]:
@@ -78,10 +87,27 @@ def tool_downloads(handbook: Handbook) -> list[Download]:
             *picker, Download(LADDERS_FILE, ladders_file(handbook), display_path(handbook.data_dir / "levels"))]
 
 
+def social_downloads(config_file: Path) -> list[Download]:
+    """The picture shown beside a shared link, one per top-level section of the site's navigation
+    (`config_file`, the mkdocs.yml beside the data; none without one). Served under assets/social/."""
+    if not config_file.is_file():
+        return []
+    config = read_site_config(config_file)
+    docs_dir = config_file.parent / config.get("docs_dir", "docs")
+
+    def page_meta(path: str) -> dict[str, str]:
+        page = docs_dir / path
+        return get_data(page.read_text(encoding="utf-8"))[1] if page.is_file() else {}
+
+    site_name = config.get("site_name", "")
+    return [Download(card.path, card_png(site_name, card.title, card.description), config_file.name)
+            for card in section_cards(config.get("nav") or [], page_meta, config.get("site_description", ""))]
+
+
 def generated_downloads(handbook: Handbook, files: dict[str, bytes]) -> list[Download]:
-    schemas_dir = handbook.data_dir.parent / "schemas"
-    return [*schema_downloads(schemas_dir), *template_downloads(handbook, files), *open_data_downloads(handbook),
-            *tool_downloads(handbook)]
+    project = handbook.data_dir.parent
+    return [*schema_downloads(project / "schemas"), *template_downloads(handbook, files),
+            *open_data_downloads(handbook), *tool_downloads(handbook), *social_downloads(project / "mkdocs.yml")]
 
 
 @dataclass(frozen=True)

@@ -28,12 +28,18 @@ class Page:
     in_nav: bool = True
     """False for a page reached from the page of its folder (a level from its ladder), not from the sidebar."""
     search_boost: float | None = None
+    search_terms: tuple[str, ...] = ()
+    """Glossary terms the page is about: the site's search matches them far above words in the text
+    (Material indexes them as the page's tags), so "red team" finds the red-team plan before pages
+    whose headings only say "team"."""
 
     def markdown(self) -> str:
         # Themes print the description inside an attribute without escaping it.
         meta: dict = {"title": self.title, "description": html.escape(self.description, quote=True)}
         if self.search_boost:
             meta["search"] = {"boost": self.search_boost}
+        if self.search_terms:
+            meta["tags"] = list(self.search_terms)
         front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000)
         return f"---\n{front}---\n\n{self.body}"
 

@@ -1,0 +1,23 @@
+"""Issue 19, point 8, in the built files: a generated page carries, as its search tags, the glossary terms
+its title and summary name, so Material's search ranks it above pages that only share a word."""
+
+from __future__ import annotations
+
+import json
+
+from handbook.glossary import term_matcher, terms_in
+
+
+def test_terms_are_found_in_any_spelling_once_each_in_order(shipped_handbook):
+    matcher = term_matcher(shipped_handbook.records["glossary"].values())
+    found = terms_in("Red-team plan: red teaming before launch, then a PRD and more red-teaming", matcher)
+    assert [term.id for term in found][:1] == ["red-teaming"]
+    assert len({term.id for term in found}) == len(found)
+    assert terms_in("no term here", None) == []
+
+
+def test_the_search_index_tags_the_pages_about_red_teaming(built_site):
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    tagged = {doc["location"] for doc in index["docs"] if "red-teaming" in doc.get("tags", [])}
+    assert {"templates/red-team-plan/", "templates/launch-checklist/"} <= tagged
+    assert index["config"]["fields"]["tags"]["boost"] > index["config"]["fields"]["title"]["boost"]
