@@ -157,11 +157,9 @@ class PageWatch:
         assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
 
 
-@pytest.fixture
-def page(browser, site_url):
-    """A fresh browser tab; `page.watch` collects console errors and bad requests, and any
-    request to a host other than 127.0.0.1 is blocked and recorded."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def watched_tab(context):
+    """A new tab of `context` whose `watch` collects console errors and bad requests; any request to a host
+    other than 127.0.0.1 is blocked and recorded."""
     tab = context.new_page()
     watch = PageWatch()
 
@@ -176,9 +174,19 @@ def page(browser, site_url):
     context.route("**/*", route)
     tab.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
     tab.on("pageerror", lambda error: watch.console_errors.append(str(error)))
-    tab.on("requestfailed", lambda request: watch.failed_requests.append(request.url))
+    # A request the browser gives up because the reader has already moved to the next page is not a broken
+    # file (a 404 is caught below, as a response); any other failure is.
+    tab.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+           and watch.failed_requests.append(f"{request.url} ({request.failure})"))
     tab.on("response", lambda response: response.status >= 400 and watch.failed_requests.append(
         f"{response.status} {response.url}"))
     tab.watch = watch
-    yield tab
+    return tab
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab at 1280 px, watched (see `watched_tab`)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield watched_tab(context)
     context.close()

@@ -22,7 +22,7 @@ from playwright.sync_api import expect
 from handbook.loader import load_handbook
 from handbook.render.assessment import MAX_IMPORT_BYTES, expectation_ids
 from handbook.render.downloads import json_file, values_for
-from tests.conftest import PageWatch
+from tests.conftest import watched_tab
 from tests.test_accessibility import RUNS, blocking_violations
 
 pytestmark = pytest.mark.browser
@@ -39,27 +39,13 @@ PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</scrip
 def fresh(browser, width: int = 1280, **options) -> Iterator:
     """A new browser context (nothing saved) and a tab whose `watch` records what went wrong."""
     context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True, **options)
-    tab = context.new_page()
-    watch = PageWatch()
-
-    def route(request_route):
-        url = request_route.request.url
-        if url.startswith(("data:", "blob:")) or urlsplit(url).hostname == "127.0.0.1":
-            request_route.continue_()
-        else:
-            watch.foreign_requests.append(url)
-            request_route.abort()
+    tab = watched_tab(context)
 
     def dialog(opened):
-        watch.console_errors.append(f"dialog opened: {opened.message}")
+        tab.watch.console_errors.append(f"dialog opened: {opened.message}")
         opened.dismiss()
 
-    context.route("**/*", route)
-    tab.on("console", lambda message: message.type == "error" and watch.console_errors.append(message.text))
-    tab.on("pageerror", lambda error: watch.console_errors.append(str(error)))
-    tab.on("requestfailed", lambda request: watch.failed_requests.append(request.url))
     tab.on("dialog", dialog)
-    tab.watch = watch
     try:
         yield tab
     finally:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 from handbook.render.pages import Page
@@ -67,3 +67,14 @@ def _group(section: list[NavItem], name: str) -> list[NavItem]:
     group: list[NavItem] = []
     section.append({name: group})
     return group
+
+
+def leading_page(url: str, urls: Container[str]) -> str | None:
+    """For a page the navigation leaves out, the URL of the nearest page in `urls` (those the navigation lists)
+    whose folder holds it: a level's is its ladder's, `roles/pm/levels/senior/` -> `roles/pm/levels/`."""
+    folder = url.rstrip("/")
+    while "/" in folder:
+        folder = folder.rsplit("/", 1)[0]
+        if f"{folder}/" in urls:
+            return f"{folder}/"
+    return None

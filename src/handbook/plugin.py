@@ -20,6 +20,7 @@ Configured in mkdocs.yml, after `search` and before `macros` (whose bridge in ma
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
@@ -37,7 +38,7 @@ from handbook.errors import DataErrors
 from handbook.export import Export
 from handbook.glossary import TermMatcher, mark_page_terms, term_matcher
 from handbook.history import commit_dates
-from handbook.navigation import insert_generated
+from handbook.navigation import insert_generated, leading_page
 from handbook.render.memo import Memo
 from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine, print_order
 from handbook.site import Build, make_build
@@ -60,6 +61,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.terms: TermMatcher | None = None
         self.memo = Memo()
         self.files: Files | None = None
+        self.sections: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance, and its memo, across the rebuilds of one `mkdocs serve`."""
@@ -127,10 +129,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """The first use of each glossary term on a page gets its definition on hover."""
         return mark_page_terms(html, page.file.src_uri, self.terms)
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Note the top-level section of every page the navigation lists, for the pages it leaves out."""
+        self.sections = {page.url: top.title for top in nav.items if isinstance(top, Section)
+                         for page in _pages_in(top)}
+        return nav
+
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         """The print page receives every other page's content, in nav order with the pages the nav leaves out
         beside the page that leads to them: by then every page has been rendered (MkDocs renders all pages
         before it fills templates)."""
+        if page.file.inclusion.is_not_in_nav():
+            # Its section's social card (overrides/main.html): that of the page that leads to it, its ladder.
+            leader = leading_page(page.url, self.sections)
+            if leader is not None:
+                page.meta["nav_section"] = self.sections[leader]
         if page.file.src_uri == PRINT_PAGE:
             listed = [other for other in nav.pages if other is not page]
             pages = [file.page for file in (self.files or Files([])).documentation_pages()
@@ -155,3 +168,11 @@ def _printed(page: Page) -> bool:
 
 def _print_source(page: Page) -> PrintSource:
     return PrintSource(page.url, page.title or "", page.content or "")
+
+
+def _pages_in(section: Section) -> Iterator[Page]:
+    for child in section.children:
+        if isinstance(child, Section):
+            yield from _pages_in(child)
+        elif isinstance(child, Page):
+            yield child

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from markupsafe import escape
 from mkdocs.utils import get_relative_url
 
+from handbook.navigation import leading_page
 from handbook.render.pages import Page
 
 PRINT_PAGE = "print.md"
@@ -51,18 +52,9 @@ def print_order(listed: list[PrintSource], unlisted: list[PrintSource]) -> list[
     leaves out (a ladder by its levels): those in its folder or below, for the nearest such page, in their
     own order; any with no such page come last."""
     urls = {page.url for page in listed}
-
-    def parent(url: str) -> str | None:
-        folder = url.rstrip("/")
-        while "/" in folder:
-            folder = folder.rsplit("/", 1)[0]
-            if f"{folder}/" in urls:
-                return f"{folder}/"
-        return None
-
     children: dict[str | None, list[PrintSource]] = {}
     for source in unlisted:
-        children.setdefault(parent(source.url), []).append(source)
+        children.setdefault(leading_page(source.url, urls), []).append(source)
     ordered = [item for page in listed for item in (page, *children.get(page.url, []))]
     return ordered + children.get(None, [])
 
