@@ -330,3 +330,26 @@ def test_without_javascript_self_check_shows_the_statements_and_a_folded_key(no_
     assert labels == [statement.text for statement in CHECK.statements]
     assert no_js_page.locator("#self-check-key tbody tr").count() == len(CHECK.roles)
     assert no_js_page.foreign == []
+
+
+LAYOUT_SHIFT = """window.__shift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+}).observe({ type: "layout-shift", buffered: true });"""
+"""Adds up the page's layout shifts not caused by the reader (what Lighthouse's CLS counts)."""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path", ["tools/role-fit/", "tools/earnings/", "tools/self-check/"])
+def test_a_tool_appears_without_moving_anything_on_the_page(browser, site_url, path, width):
+    """The script shows the tool and fills in its first result; nothing below it may jump (CLS 0)."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    tab = context.new_page()
+    tab.add_init_script(LAYOUT_SHIFT)
+    tab.goto(site_url + path)
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_timeout(300)
+    assert tab.locator("[data-tool-live]").first.is_visible()
+    shift = tab.evaluate("window.__shift")
+    context.close()
+    assert shift == 0
