@@ -39,6 +39,12 @@ PAGE_KINDS = (
     ("comparison", "compare/*/index.html"),
     ("template", "templates/*/index.html"),
     ("tool", "tools/*/index.html"),
+    ("role-fit quiz", "tools/role-fit/index.html"),
+    ("ladder", "roles/*/levels/index.html"),
+    ("level", "roles/*/levels/*/index.html"),
+    ("compare picker", "compare/index.html"),
+    ("guide", "transitions/index.html"),
+    ("case", "cases/*/index.html"),
 )
 
 
