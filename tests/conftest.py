@@ -6,6 +6,7 @@ contributor runs, and served on 127.0.0.1 so browser tests see exactly what read
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -119,15 +120,38 @@ def site_pages(built_site) -> list[str]:
     return site_page_paths(built_site)
 
 
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """Base URL (ending in /) of the built site `site`, served on 127.0.0.1 while the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site) -> Iterator[str]:
     """Base URL (ending in /) of the built site served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(built_site) as url:
+        yield url
+
+
+HOSTILE_TEMPLATE = FIXTURES / "templates" / "data" / "templates" / "hostile.yaml"
+"""A template whose every field is markup, Jinja and Markdown tricks."""
+
+
+@pytest.fixture(scope="session")
+def hostile_template_site(tmp_path_factory) -> Path:
+    """The real project plus the hostile template, built strict once for the session's tests that read it."""
+    base = tmp_path_factory.mktemp("hostile-template")
+    project = copy_project(base / "project")
+    shutil.copy(HOSTILE_TEMPLATE, project / "data" / "templates" / "hostile.yaml")
+    result = mkdocs_build(project, base / "site")
+    assert result.returncode == 0, result.stderr
+    return base / "site"
 
 
 @pytest.fixture(scope="session")

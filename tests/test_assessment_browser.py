@@ -110,6 +110,16 @@ def at_second_level(role_id: str) -> tuple[dict[str, str], list[str]]:
     return dict(second.proficiency), expectation_ids(first) + expectation_ids(second)
 
 
+def assess_at_second_level(tab, site_url: str, role_id: str = "product-manager") -> tuple[dict[str, str], list[str]]:
+    """Open the role's ladder and rate and tick as someone who matches its second level (`at_second_level`);
+    returns those ratings and ticks."""
+    ratings, ticks = at_second_level(role_id)
+    goto(tab, ladder_url(site_url, role_id))
+    rate(tab, ratings)
+    tick(tab, ticks)
+    return ratings, ticks
+
+
 @pytest.mark.parametrize("role_id", LADDERS)
 def test_rate_tick_reload_export_import_and_share_on_every_ladder(browser, site_url, built_site, role_id):
     ratings, ticks = at_second_level(role_id)
@@ -150,13 +160,10 @@ def test_rate_tick_reload_export_import_and_share_on_every_ladder(browser, site_
 
 
 def test_ratings_are_shared_by_every_ladder_and_ticks_stay_with_theirs(browser, site_url):
-    ratings, ticks = at_second_level("product-manager")
     other = next(role_id for role_id in LADDERS if role_id != "product-manager")
     other_tick = expectation_ids(levels_of(other)[0])[0]
     with fresh(browser) as tab:
-        goto(tab, ladder_url(site_url, "product-manager"))
-        rate(tab, ratings)
-        tick(tab, ticks)
+        ratings, ticks = assess_at_second_level(tab, site_url)
         goto(tab, ladder_url(site_url, other))
         assert shown(tab) == (ratings, [])
         tick(tab, [other_tick])
@@ -171,12 +178,9 @@ def test_ratings_are_shared_by_every_ladder_and_ticks_stay_with_theirs(browser, 
 
 
 def test_the_gap_to_the_next_level_names_its_signals_and_templates(browser, site_url):
-    ratings, ticks = at_second_level("product-manager")
     first, second, third = levels_of("product-manager")[:3]
     with fresh(browser) as tab:
-        goto(tab, ladder_url(site_url, "product-manager"))
-        rate(tab, ratings)
-        tick(tab, ticks)
+        assess_at_second_level(tab, site_url)
         gap = tab.locator(".hb-assess__gap")
         assert gap.locator("h4").inner_text() == f"To reach {third.title}"
         text = gap.inner_text()
@@ -194,11 +198,8 @@ def test_the_gap_to_the_next_level_names_its_signals_and_templates(browser, site
 
 
 def test_markdown_and_csv_exports_carry_the_summary_and_the_link(browser, site_url):
-    ratings, ticks = at_second_level("product-manager")
     with fresh(browser) as tab:
-        goto(tab, ladder_url(site_url, "product-manager"))
-        rate(tab, ratings)
-        tick(tab, ticks)
+        assess_at_second_level(tab, site_url)
         tab.click("#assess-markdown-copy")
         markdown = tab.input_value("#assess-markdown")
         assert markdown.startswith(f"## Where am I on the {HANDBOOK.roles['product-manager'].name} ladder\n")
@@ -214,11 +215,8 @@ def test_markdown_and_csv_exports_carry_the_summary_and_the_link(browser, site_u
 
 
 def test_start_over_asks_first_clears_everything_and_can_be_undone(browser, site_url):
-    ratings, ticks = at_second_level("product-manager")
     with fresh(browser) as tab:
-        goto(tab, ladder_url(site_url, "product-manager"))
-        rate(tab, ratings)
-        tick(tab, ticks)
+        ratings, ticks = assess_at_second_level(tab, site_url)
         tab.click("#assess-reset")
         tab.click("#assess-confirm-no")
         assert shown(tab) == (ratings, ticks)
@@ -429,11 +427,8 @@ def axe():
 @pytest.mark.parametrize("palette", RUNS)
 @pytest.mark.parametrize("width", (1280, 375))
 def test_the_filled_in_assessment_fits_a_phone_and_passes_axe(browser, site_url, axe, palette, width):
-    ratings, ticks = at_second_level("product-manager")
     with fresh(browser, width=width, color_scheme=palette) as tab:
-        goto(tab, ladder_url(site_url, "product-manager"))
-        rate(tab, ratings)
-        tick(tab, ticks)
+        assess_at_second_level(tab, site_url)
         tab.click("#assess-link")
         tab.click("#assess-reset")
         tab.locator("#assess-markdown-details summary").click()
@@ -446,11 +441,8 @@ def test_the_filled_in_assessment_fits_a_phone_and_passes_axe(browser, site_url,
 
 
 def test_print_shows_the_assessment_without_its_controls(browser, site_url):
-    ratings, ticks = at_second_level("product-manager")
     with fresh(browser) as tab:
-        goto(tab, ladder_url(site_url, "product-manager"))
-        rate(tab, ratings)
-        tick(tab, ticks)
+        assess_at_second_level(tab, site_url)
         tab.evaluate("window.print = () => { window.__printed = true; }")
         tab.click("#assess-print")
         assert tab.evaluate("window.__printed") is True

@@ -9,12 +9,8 @@ clean: no console errors, no failed requests, no request to another host.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import json
-import shutil
-import threading
 from pathlib import Path
 
 import docx
@@ -25,11 +21,10 @@ from axe_playwright_python.sync_playwright import Axe
 from handbook.loader import load_handbook
 from handbook.render.downloads import render_request
 from handbook.render.markdown import md_text
-from tests.conftest import ROOT, _QuietHandler, copy_project, mkdocs_build
+from tests.conftest import ROOT, served
 from tests.office import convert
 from tests.test_accessibility import RUNS, blocking_violations
 from tests.test_templates_site import HOSTILE as HOSTILE_TEXT
-from tests.test_templates_site import HOSTILE_TEMPLATE
 
 pytestmark = pytest.mark.browser
 
@@ -381,17 +376,10 @@ def test_without_javascript_the_page_shows_the_blank_and_its_downloads(browser, 
 
 
 @pytest.fixture(scope="module")
-def hostile_site_url(tmp_path_factory):
-    """The real project plus a template whose every field is markup, Jinja and Markdown tricks, built and served."""
-    base = tmp_path_factory.mktemp("hostile-form")
-    project = copy_project(base / "project")
-    shutil.copy(HOSTILE_TEMPLATE, project / "data" / "templates" / "hostile.yaml")
-    result = mkdocs_build(project, base / "site")
-    assert result.returncode == 0, result.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(base / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def hostile_site_url(hostile_template_site):
+    """The real project plus the hostile template, served."""
+    with served(hostile_template_site) as url:
+        yield url
 
 
 def test_a_hostile_templates_form_shows_its_text_literally(browser, hostile_site_url):

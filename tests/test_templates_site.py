@@ -6,7 +6,6 @@ import io
 import json
 import posixpath
 import re
-import shutil
 import zipfile
 
 import openpyxl
@@ -17,10 +16,9 @@ from lxml import html as lxml_html
 from handbook.loader import load_handbook
 from handbook.render.downloads import ARCHIVE_NAME, file_name, offered_formats, template_file_set_names, template_files
 from handbook.render.template_pages import gallery_order, human_size
-from tests.conftest import ROOT, copy_project, mkdocs_build
+from tests.conftest import ROOT
 
 HOSTILE = "<script>alert('x')</script> {{ 7*7 }} {% if true %}run{% endif %} [click](javascript:alert(1))"
-HOSTILE_TEMPLATE = ROOT / "tests" / "fixtures" / "templates" / "data" / "templates" / "hostile.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -141,19 +139,8 @@ def test_archive_from_the_site_opens(built_site, handbook):
 
 # --- contributor text on the real site ----------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    """The real project plus a template full of markup, Jinja and Markdown tricks, built strict."""
-    base = tmp_path_factory.mktemp("hostile-template")
-    project = copy_project(base / "project")
-    shutil.copy(HOSTILE_TEMPLATE, project / "data" / "templates" / "hostile.yaml")
-    result = mkdocs_build(project, base / "site")
-    assert result.returncode == 0, result.stderr
-    return base / "site"
-
-
-def test_hostile_template_page_shows_the_text_literally(hostile_site):
-    page = (hostile_site / "templates" / "hostile" / "index.html").read_text(encoding="utf-8")
+def test_hostile_template_page_shows_the_text_literally(hostile_template_site):
+    page = (hostile_template_site / "templates" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "site_name" not in page.replace('property="og:site_name"', "")  # the Open Graph tag is the theme's
     tree = lxml_html.fromstring(page)
     assert not tree.xpath("//script[contains(., 'alert')]")
@@ -169,8 +156,8 @@ def test_hostile_template_page_shows_the_text_literally(hostile_site):
     assert not [href for href in tree.xpath("//a/@href") if "javascript" in href.lower()]
 
 
-def test_hostile_template_files_carry_the_text_literally(hostile_site):
-    downloads = hostile_site / "downloads"
+def test_hostile_template_files_carry_the_text_literally(hostile_template_site):
+    downloads = hostile_template_site / "downloads"
     assert yaml.safe_load((downloads / "hostile.yaml").read_bytes())["details"]["product"] == HOSTILE
     assert json.loads((downloads / "hostile.json").read_bytes())["rubric"]["disallow"] == [HOSTILE]
     about = openpyxl.load_workbook(downloads / "hostile.xlsx")["About"]
