@@ -60,8 +60,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.export: Export | None = None
         self.terms: TermMatcher | None = None
         self.memo = Memo()
-        self.files: Files | None = None
         self.sections: dict[str, str] = {}
+        self.unlisted: list[Page] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance, and its memo, across the rebuilds of one `mkdocs serve`."""
@@ -107,7 +107,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = File.generated(config, f"{download.path}.download", content=download.data)
             file.dest_uri = download.path
             files.append(file)
-        self.files = files
         return files
 
     def _revision_date(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -130,9 +129,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return mark_page_terms(html, page.file.src_uri, self.terms)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Note the top-level section of every page the navigation lists, for the pages it leaves out."""
+        """Note the pages the navigation leaves out on purpose (levels), and the top-level section of every page
+        it lists, so each left-out page can take that of the page leading to it."""
         self.sections = {page.url: top.title for top in nav.items if isinstance(top, Section)
                          for page in _pages_in(top)}
+        self.unlisted = [file.page for file in files.documentation_pages()
+                         if file.inclusion.is_not_in_nav() and isinstance(file.page, Page)]
         return nav
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
@@ -145,14 +147,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if leader is not None:
                 page.meta["nav_section"] = self.sections[leader]
         if page.file.src_uri == PRINT_PAGE:
-            listed = [other for other in nav.pages if other is not page]
-            pages = [file.page for file in (self.files or Files([])).documentation_pages()
-                     if isinstance(file.page, Page)]
-            listed_ids = {id(other) for other in listed}
-            unlisted = [other for other in pages if other is not page and id(other) not in listed_ids]
             page.content = (page.content or "") + combine(print_order(
-                [_print_source(other) for other in listed if _printed(other)],
-                [_print_source(other) for other in unlisted if _printed(other)]))
+                [_print_source(other) for other in nav.pages if other is not page and _printed(other)],
+                [_print_source(other) for other in self.unlisted if _printed(other)]))
             if self.export:
                 self.export.print_page(page)
         return context

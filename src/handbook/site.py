@@ -33,7 +33,7 @@ from handbook.siteconfig import read_site_config
 
 @dataclass(frozen=True)
 class Download:
-    """A file served at `path` (under downloads/), built byte-for-byte the same on every build."""
+    """A file served at `path` (a download, or data a page's script reads), built byte-for-byte the same on every build."""
 
     path: str
     data: bytes
