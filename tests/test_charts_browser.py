@@ -43,7 +43,8 @@ def contrast(first: str, second: str) -> float:
 def open_in(page, url: str, palette: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=palette)
-    page.goto(url, wait_until="load")
+    # After the page's scripts have fetched what they show (the compare picker reads the chosen pair's files).
+    page.goto(url, wait_until="networkidle")
     assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
 
 
