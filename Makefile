@@ -69,5 +69,5 @@ lock:  ## re-pin every dependency after editing pyproject.toml
 clean:
 	rm -rf site site-zensical .zensical .pytest_cache
 
-bench: $(BIN)/.installed  ## cold build cost against plain MkDocs at 10 and 100 roles (BENCH_SIZES=10 for a quick run); writes bench/results/latest.json and BENCHMARKS.md
+bench: $(BIN)/.installed  ## cold build cost against plain MkDocs at 10 and 100 roles, written to bench/results/latest.json and BENCHMARKS.md; BENCH_SIZES=10 for a quick run, written under bench/work/
 	$(BIN)/python bench/run.py
