@@ -133,7 +133,8 @@ def vendored() -> list[tuple[str, str]]:
 
 def test_each_vendored_file_matches_its_pinned_checksum():
     rows = vendored()
-    assert sorted(name for name, _ in rows) == sorted(path.name for path in VENDOR.iterdir())
+    files = [path.relative_to(VENDOR).as_posix() for path in VENDOR.rglob("*") if path.is_file()]
+    assert sorted(name for name, _ in rows) == sorted(files)
     for name, digest in rows:
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
 
@@ -144,3 +145,7 @@ def test_the_pinned_version_is_the_one_the_form_imports():
     office = (ROOT / "docs" / "javascripts" / "form" / "office.js").read_text(encoding="utf-8")
     assert f'from "../vendor/fflate-{version}.js"' in office
     assert any(name == f"fflate-{version}.js" for name, _ in vendored())
+    validator = package["dependencies"]["@cfworker/json-schema"]
+    assess = (ROOT / "docs" / "javascripts" / "assess.js").read_text(encoding="utf-8")
+    assert f'from "./vendor/cfworker-json-schema-{validator}/index.js"' in assess
+    assert any(name == f"cfworker-json-schema-{validator}/index.js" for name, _ in vendored())
