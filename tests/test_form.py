@@ -17,8 +17,10 @@ import pytest
 
 from handbook.loader import load_handbook
 from handbook.render.document import document
-from handbook.render.downloads import values_for
+from handbook.render.downloads import render_request, values_for
 from handbook.render.form import form_file, form_json
+from handbook.render.markdown import md_text
+from tests import js
 from tests.conftest import ROOT
 
 HANDBOOK = load_handbook(ROOT / "data")
@@ -98,11 +100,40 @@ def test_each_field_fills_exactly_one_place_of_the_document(template):
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda template: template.id)
 def test_the_form_carries_the_markdown_files_own_blocks(template):
     description = described(template)
-    carried = [{key: value for key, value in block.items() if key != "fill"}
+    carried = [{key: value for key, value in block.items() if key not in ("fill", "layout", "md")}
                for block in description["document"] if block["kind"] != "notes"]
     expected = [json.loads(json.dumps({"kind": block.kind, **dataclasses.asdict(block)}))
                 for block in document(template, HANDBOOK, values_for(template, {}))]
     assert carried == expected
+
+
+FORM_MARKDOWN = ROOT / "docs" / "javascripts" / "form" / "document.js"
+HOSTILE_CELL = "=cmd|' /C calc'!A0 {{ 7*7 }} <script>"
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda template: template.id)
+def test_the_forms_markdown_is_the_blank_file_filled_in(template):
+    """The blocks' published Markdown is the blank file, and document.js, filling in only the details (run in
+    Node), writes what `handbook render` writes for them; a ticked box and a table cell land in their slots."""
+    description = described(template)
+    assert "\n\n".join(block["md"] for block in description["document"] if block["md"]) + "\n" == render_request(
+        HANDBOOK, template.id, "md", []).decode()
+    values = {f"details/{v.name}": "2026-12-01" if v.kind == "date" else f"{v.label} of | <b>Kestrel</b>"
+              for v in template.variables}
+    written = js.run("return core.markdown(input.spec, input.values);", {"spec": description, "values": values},
+                     module=FORM_MARKDOWN)
+    assert written == render_request(HANDBOOK, template.id, "md", [f"{key[8:]}={value}" for key, value in values.items()]).decode()
+    fields = controls(description)
+    checks = next((key for key, control in fields.items() if control["kind"] == "checks"), None)
+    table = next((key for key, control in fields.items() if control["kind"] == "table"
+                  and not control["fixed"] and control["columns"][0]["input"] == "text"), None)
+    more = {**({checks: [True]} if checks else {}), **({table: [[HOSTILE_CELL]]} if table else {})}
+    written = js.run("return core.markdown(input.spec, input.values);", {"spec": description, "values": more},
+                     module=FORM_MARKDOWN)
+    if checks:
+        assert f"- [x] {md_text(fields[checks]['items'][0])}" in written
+    if table:
+        assert f"| {md_text(HOSTILE_CELL)} |" in written
 
 
 def test_form_files_are_the_same_bytes_on_every_build_and_escape_nothing_into_code():

@@ -262,7 +262,7 @@ async function exportFile(format) {
     return;
   }
   const name = `${spec.id}-filled.${format}`;
-  if (format === "md") download(name, TYPES.md, markdown(filledBlocks(spec, values)));
+  if (format === "md") download(name, TYPES.md, markdown(spec, values));
   if (format === "csv") download(name, TYPES.csv, csv(sheetRows(spec, values)));
   if (format === "docx") download(name, TYPES.docx, await (await office()).word(root.dataset.docx, spec, values));
   if (format === "xlsx") download(name, TYPES.xlsx, await (await office()).sheet(root.dataset.xlsx, spec, values));
@@ -275,7 +275,7 @@ async function copyRichText() {
   try {
     await navigator.clipboard.write([new ClipboardItem({
       "text/html": new Blob([html(blocks)], { type: "text/html" }),
-      "text/plain": new Blob([markdown(blocks)], { type: "text/plain" }),
+      "text/plain": new Blob([markdown(spec, values)], { type: "text/plain" }),
     })]);
     say("Copied. Paste it into Google Docs, Word or Notion: headings, lists and tables are kept.");
   } catch (error) {
