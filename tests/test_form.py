@@ -8,15 +8,19 @@ against its pinned checksum.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
+import io
+import itertools
 import json
 import re
 
 import pytest
 
 from handbook.loader import load_handbook
-from handbook.render.document import document
+from handbook.models.templates import RICE_INPUTS
+from handbook.render.document import document, passed, rice_score
 from handbook.render.downloads import render_request, values_for
 from handbook.render.form import form_file, form_json
 from handbook.render.markdown import md_text
@@ -134,6 +138,55 @@ def test_the_forms_markdown_is_the_blank_file_filled_in(template):
         assert f"- [x] {md_text(fields[checks]['items'][0])}" in written
     if table:
         assert f"| {md_text(HOSTILE_CELL)} |" in written
+
+
+RICE_CASES = [["100", "2", "0.8", "4"], ["1", "1", "1", "3"], ["1000000", "10", "1", "1"], ["1", "1", "0.0001", "7"],
+              ["-5", "+2", "1e2", "0.5"], ["2.5", "3", ".5", "0"], ["", "1", "1", "1"], ["ten", "1", "1", "1"],
+              [" 7 ", "2", "1", "2"], ["123456789", "1", "1", "1"], ["1", "3", "1", "7"]]
+
+
+def test_computed_cells_agree_with_the_python_the_blank_and_examples_use():
+    """The form works out a RICE score and a rubric's pass / fail live (document.js's `computed`); the
+    files Python writes work out the same for the worked examples (rice_score, passed). Shared cases."""
+    rice = js.run("return input.map((row) => core.computed({ rice: [0, 1, 2, 3] }, row));", RICE_CASES,
+                  module=FORM_MARKDOWN)
+    assert rice == [rice_score(dict(zip(RICE_INPUTS, row))) for row in RICE_CASES]
+    rubric = HANDBOOK.templates["eval-rubric"].content.rubric
+    assert rubric is not None
+    width = len(rubric.criteria)
+    low, high = rubric.scale.min, rubric.scale.max
+    rows = [[*(str(score) for score in scores), flag]
+            for scores in itertools.product(range(low, high + 1), repeat=min(width, 3))
+            for flag in ("no", "yes")]
+    rows = [row[:-1] + [row[0]] * (width - min(width, 3)) + row[-1:] for row in rows]
+    compute = {"pass": {"scores": list(range(width)), "disallowed": width, "min": rubric.passing_score}}
+    shown = js.run("return input.rows.map((row) => core.computed(input.compute, row));",
+                   {"rows": rows, "compute": compute}, module=FORM_MARKDOWN)
+    assert shown == ["pass" if passed(rubric, {c.id: int(row[i]) for i, c in enumerate(rubric.criteria)},
+                                      row[width] == "yes") else "fail" for row in rows]
+
+
+TRICKY = ["", "plain", "- list", "+ plus", "= equals", "! bang", "? what", "1. one", "12) twelve", "3", "a|b", "*x* _y_",
+          "`code`", "#tag", "> quote", "[link](javascript:alert(1))", "&amp; &#60; &x", "<b>bold</b>", "{{ 7*7 }}",
+          "tab\there", "line\nbreak", "  spaced   out  ", "١. arabic digit", "emoji 👋🏽 end", "שלום עולם", "\\back\\slash",
+          "=cmd|' /C calc'!A0", "<script>alert(1)</script>"]
+
+
+def test_the_pages_markdown_escaping_is_the_python_one():
+    """document.js's mdText against handbook.render.markdown.md_text, string for string: the page escapes the
+    reader's values, the build the data's, and a filled file mixes both."""
+    assert js.run("return input.map(core.mdText);", TRICKY, module=FORM_MARKDOWN) == [md_text(text) for text in TRICKY]
+
+
+def test_every_csv_a_page_writes_reads_back_with_pythons_csv_module_and_runs_no_formula():
+    rows = [["a", 'say "hi", twice', "line\nbreak"], ["=cmd|' /C calc'!A0", "+1", "-1", "@SUM(1)", "\tx", "\rx"],
+            ["<script>", "{{ 7*7 }}", "", "plain"]]
+    text = js.run("return core.csv(input);", rows, module=ROOT / "docs" / "javascripts" / "csv.js")
+    guarded = [[("'" + cell) if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in row] for row in rows]
+    assert list(csv.reader(io.StringIO(text, newline=""))) == guarded
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(guarded)
+    assert text == buffer.getvalue(), "not quoted as Python's csv module quotes the blank files"
 
 
 def test_form_files_are_the_same_bytes_on_every_build_and_escape_nothing_into_code():

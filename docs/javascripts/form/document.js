@@ -141,13 +141,3 @@ export function sheetRows(spec, values) {
   const kept = spec.sheet.skip_empty ? rows.filter((row) => row.some((cell, c) => cell && control.columns[c].input !== "computed")) : rows;
   return [control.columns.map((column) => column.label), ...kept];
 }
-
-// RFC 4180 CSV with CRLF line ends, as Python's csv module writes; a value a spreadsheet would run as a
-// formula (=, +, -, @, tab or carriage return first) gets a leading apostrophe, the usual guard.
-export function csv(rows) {
-  const cell = (text) => {
-    const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-  };
-  return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
-}

@@ -4,7 +4,8 @@
 // textContent): nothing typed or imported is parsed as HTML or run. The Word and spreadsheet writers
 // and their zip library load only when the reader asks for such a file.
 
-import { computed, controls, csv, filledBlocks, initial, markdown, sheetRows } from "./document.js";
+import { csv } from "../csv.js";
+import { computed, controls, filledBlocks, initial, markdown, sheetRows } from "./document.js";
 import { adopt, backup, BackupError, clean, MAX_BACKUP_BYTES } from "./backup.js";
 
 const root = document.getElementById("hb-form");

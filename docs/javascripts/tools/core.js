@@ -5,6 +5,8 @@
 // for the pages' worked examples without JavaScript; tests/test_tools.py runs shared cases through both.
 // Everything is whole numbers: ratings in hundredths, weights in thousandths, money in cents. No DOM here.
 
+import { csv } from "../csv.js";
+
 export const RATING_DIGITS = 2;
 export const WEIGHT_DIGITS = 3;
 export const FIT_DIGITS = RATING_DIGITS + WEIGHT_DIGITS;
@@ -99,6 +101,8 @@ function zip(left, right) {
   return left.map((item, i) => [item, right[i]]);
 }
 
+// A table cell or list item of a result: one line, a pipe kept as text. A result holds the handbook's own
+// names and numbers, so it is kept as readable as the reader will paste it.
 function cell(text) {
   return text.split(/\s+/).filter(Boolean).join(" ").replaceAll("|", "\\|");
 }
@@ -113,14 +117,9 @@ export function reportMarkdown(report, link) {
   return `${lines.join("\n")}\n`;
 }
 
-function csvField(text) {
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function reportCsv(report) {
   const labels = report.facts.map(([label]) => label);
   const values = report.facts.map(([, value]) => value);
   const lines = [[...labels, ...report.header], ...report.rows.map((row) => [...values, ...row])];
-  return lines.map((line) => `${line.map(csvField).join(",")}\r\n`).join("");
+  return csv(lines);
 }
