@@ -115,7 +115,7 @@ export function filledBlocks(spec, values) {
 }
 
 const SLOT = /\uE000(\d+)\uE001/g;
-const fillIn = (layout, cells) => layout.replace(SLOT, (_, i) => mdText(cells[Number(i)] ?? ""));
+const intoSlots = (layout, cells) => layout.replace(SLOT, (_, i) => mdText(cells[Number(i)] ?? ""));
 
 // The Markdown file: each block's Markdown from the blank, a filled block written from its layout (grid rows,
 // list items ticked or not, paragraphs), blocks one blank line apart, ending in a newline.
@@ -125,9 +125,9 @@ export function markdown(spec, values) {
     if (!block.fill || (parts[i].length === 1 && parts[i][0] === block)) return block.md;
     const { layout } = block;
     return parts[i].map((part) => {
-      if (part.kind === "grid") return [layout.head, ...part.rows.map((row) => fillIn(layout.row, row))].join("\n");
-      if (part.kind === "items") return part.items.map((item) => fillIn(layout.item[item.checked ? 1 : 0], [item.text])).join("\n");
-      return fillIn(layout.paragraph, [part.text]);
+      if (part.kind === "grid") return [layout.head, ...part.rows.map((row) => intoSlots(layout.row, row))].join("\n");
+      if (part.kind === "items") return part.items.map((item) => intoSlots(layout.item[item.checked ? 1 : 0], [item.text])).join("\n");
+      return intoSlots(layout.paragraph, [part.text]);
     }).join("\n\n");
   });
   return `${text.filter(Boolean).join("\n\n")}\n`;
