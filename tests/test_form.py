@@ -8,17 +8,23 @@ against its pinned checksum.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
+import io
+import itertools
 import json
 import re
 
 import pytest
 
 from handbook.loader import load_handbook
-from handbook.render.document import document
-from handbook.render.downloads import values_for
+from handbook.models.templates import RICE_INPUTS
+from handbook.render.document import document, passed, rice_score
+from handbook.render.downloads import render_request, values_for
 from handbook.render.form import form_file, form_json
+from handbook.render.markdown import md_text
+from tests import js
 from tests.conftest import ROOT
 
 HANDBOOK = load_handbook(ROOT / "data")
@@ -98,11 +104,89 @@ def test_each_field_fills_exactly_one_place_of_the_document(template):
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda template: template.id)
 def test_the_form_carries_the_markdown_files_own_blocks(template):
     description = described(template)
-    carried = [{key: value for key, value in block.items() if key != "fill"}
+    carried = [{key: value for key, value in block.items() if key not in ("fill", "layout", "md")}
                for block in description["document"] if block["kind"] != "notes"]
     expected = [json.loads(json.dumps({"kind": block.kind, **dataclasses.asdict(block)}))
                 for block in document(template, HANDBOOK, values_for(template, {}))]
     assert carried == expected
+
+
+FORM_MARKDOWN = ROOT / "docs" / "javascripts" / "form" / "document.js"
+HOSTILE_CELL = "=cmd|' /C calc'!A0 {{ 7*7 }} <script>"
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda template: template.id)
+def test_the_forms_markdown_is_the_blank_file_filled_in(template):
+    """The blocks' published Markdown is the blank file, and document.js, filling in only the details (run in
+    Node), writes what `handbook render` writes for them; a ticked box and a table cell land in their slots."""
+    description = described(template)
+    assert "\n\n".join(block["md"] for block in description["document"] if block["md"]) + "\n" == render_request(
+        HANDBOOK, template.id, "md", []).decode()
+    values = {f"details/{v.name}": "2026-12-01" if v.kind == "date" else f"{v.label} of | <b>Kestrel</b>"
+              for v in template.variables}
+    written = js.run("return core.markdown(input.spec, input.values);", {"spec": description, "values": values},
+                     module=FORM_MARKDOWN)
+    assert written == render_request(HANDBOOK, template.id, "md", [f"{key[8:]}={value}" for key, value in values.items()]).decode()
+    fields = controls(description)
+    checks = next((key for key, control in fields.items() if control["kind"] == "checks"), None)
+    table = next((key for key, control in fields.items() if control["kind"] == "table"
+                  and not control["fixed"] and control["columns"][0]["input"] == "text"), None)
+    more = {**({checks: [True]} if checks else {}), **({table: [[HOSTILE_CELL]]} if table else {})}
+    written = js.run("return core.markdown(input.spec, input.values);", {"spec": description, "values": more},
+                     module=FORM_MARKDOWN)
+    if checks:
+        assert f"- [x] {md_text(fields[checks]['items'][0])}" in written
+    if table:
+        assert f"| {md_text(HOSTILE_CELL)} |" in written
+
+
+RICE_CASES = [["100", "2", "0.8", "4"], ["1", "1", "1", "3"], ["1000000", "10", "1", "1"], ["1", "1", "0.0001", "7"],
+              ["-5", "+2", "1e2", "0.5"], ["2.5", "3", ".5", "0"], ["", "1", "1", "1"], ["ten", "1", "1", "1"],
+              [" 7 ", "2", "1", "2"], ["123456789", "1", "1", "1"], ["1", "3", "1", "7"]]
+
+
+def test_computed_cells_agree_with_the_python_the_blank_and_examples_use():
+    """The form works out a RICE score and a rubric's pass / fail live (document.js's `computed`); the
+    files Python writes work out the same for the worked examples (rice_score, passed). Shared cases."""
+    rice = js.run("return input.map((row) => core.computed({ rice: [0, 1, 2, 3] }, row));", RICE_CASES,
+                  module=FORM_MARKDOWN)
+    assert rice == [rice_score(dict(zip(RICE_INPUTS, row))) for row in RICE_CASES]
+    rubric = HANDBOOK.templates["eval-rubric"].content.rubric
+    assert rubric is not None
+    width = len(rubric.criteria)
+    low, high = rubric.scale.min, rubric.scale.max
+    rows = [[*(str(score) for score in scores), flag]
+            for scores in itertools.product(range(low, high + 1), repeat=min(width, 3))
+            for flag in ("no", "yes")]
+    rows = [row[:-1] + [row[0]] * (width - min(width, 3)) + row[-1:] for row in rows]
+    compute = {"pass": {"scores": list(range(width)), "disallowed": width, "min": rubric.passing_score}}
+    shown = js.run("return input.rows.map((row) => core.computed(input.compute, row));",
+                   {"rows": rows, "compute": compute}, module=FORM_MARKDOWN)
+    assert shown == ["pass" if passed(rubric, {c.id: int(row[i]) for i, c in enumerate(rubric.criteria)},
+                                      row[width] == "yes") else "fail" for row in rows]
+
+
+TRICKY = ["", "plain", "- list", "+ plus", "= equals", "! bang", "? what", "1. one", "12) twelve", "3", "a|b", "*x* _y_",
+          "`code`", "#tag", "> quote", "[link](javascript:alert(1))", "&amp; &#60; &x", "<b>bold</b>", "{{ 7*7 }}",
+          "tab\there", "line\nbreak", "  spaced   out  ", "١. arabic digit", "emoji 👋🏽 end", "שלום עולם", "\\back\\slash",
+          "=cmd|' /C calc'!A0", "<script>alert(1)</script>"]
+
+
+def test_the_pages_markdown_escaping_is_the_python_one():
+    """document.js's mdText against handbook.render.markdown.md_text, string for string: the page escapes the
+    reader's values, the build the data's, and a filled file mixes both."""
+    assert js.run("return input.map(core.mdText);", TRICKY, module=FORM_MARKDOWN) == [md_text(text) for text in TRICKY]
+
+
+def test_every_csv_a_page_writes_reads_back_with_pythons_csv_module_and_runs_no_formula():
+    rows = [["a", 'say "hi", twice', "line\nbreak"], ["=cmd|' /C calc'!A0", "+1", "-1", "@SUM(1)", "\tx", "\rx"],
+            ["<script>", "{{ 7*7 }}", "", "plain"]]
+    text = js.run("return core.csv(input);", rows, module=ROOT / "docs" / "javascripts" / "csv.js")
+    guarded = [[("'" + cell) if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in row] for row in rows]
+    assert list(csv.reader(io.StringIO(text, newline=""))) == guarded
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(guarded)
+    assert text == buffer.getvalue(), "not quoted as Python's csv module quotes the blank files"
 
 
 def test_form_files_are_the_same_bytes_on_every_build_and_escape_nothing_into_code():
@@ -133,7 +217,8 @@ def vendored() -> list[tuple[str, str]]:
 
 def test_each_vendored_file_matches_its_pinned_checksum():
     rows = vendored()
-    assert sorted(name for name, _ in rows) == sorted(path.name for path in VENDOR.iterdir())
+    files = [path.relative_to(VENDOR).as_posix() for path in VENDOR.rglob("*") if path.is_file()]
+    assert sorted(name for name, _ in rows) == sorted(files)
     for name, digest in rows:
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
 
@@ -144,3 +229,7 @@ def test_the_pinned_version_is_the_one_the_form_imports():
     office = (ROOT / "docs" / "javascripts" / "form" / "office.js").read_text(encoding="utf-8")
     assert f'from "../vendor/fflate-{version}.js"' in office
     assert any(name == f"fflate-{version}.js" for name, _ in vendored())
+    validator = package["dependencies"]["@cfworker/json-schema"]
+    assess = (ROOT / "docs" / "javascripts" / "assess.js").read_text(encoding="utf-8")
+    assert f'from "./vendor/cfworker-json-schema-{validator}/index.js"' in assess
+    assert any(name == f"cfworker-json-schema-{validator}/index.js" for name, _ in vendored())

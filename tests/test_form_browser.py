@@ -402,20 +402,6 @@ def test_a_hostile_templates_form_shows_its_text_literally(browser, hostile_site
     context.close()
 
 
-TRICKY = ["", "plain", "- list", "+ plus", "= equals", "! bang", "? what", "1. one", "12) twelve", "3", "a|b", "*x* _y_",
-          "`code`", "#tag", "> quote", "[link](javascript:alert(1))", "&amp; &#60; &x", "<b>bold</b>", "{{ 7*7 }}",
-          "tab\there", "line\nbreak", "  spaced   out  ", "١. arabic digit", "emoji 👋🏽 end", "שלום עולם", "\\back\\slash"]
-
-
-def test_the_pages_markdown_escaping_is_the_python_one(page, site_url):
-    """document.js's mdText against handbook.render.markdown.md_text, string for string."""
-    open_form(page, site_url, "ai-prd")
-    escaped = page.evaluate("async (texts) => { const m = await import('../../javascripts/form/document.js');"
-                            " return texts.map(m.mdText); }", TRICKY)
-    assert escaped == [md_text(text) for text in TRICKY]
-    page.watch.assert_clean()
-
-
 def test_a_draft_from_an_older_version_is_brought_forward(page, site_url, built_site):
     form = spec(built_site, "ai-prd")
     open_form(page, site_url, "ai-prd")

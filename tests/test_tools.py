@@ -1,8 +1,11 @@
-"""The tools' arithmetic and rules in Python: the reference the page's JavaScript must agree with."""
+"""The tools' arithmetic and rules: what the build works out in Python, what only the page's JavaScript
+works out (run in Node, see tests/js.py), and the one test that the two agree where both need a formula."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import random
 import shutil
 from pathlib import Path
 
@@ -12,26 +15,23 @@ from handbook.errors import DataErrors
 from handbook.loader import load_handbook
 from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup, self_check_tool
 from handbook.tools import (
+    FIT_DIGITS,
     FitContext,
     FitRole,
-    Report,
     adjust_weights,
     annual_cents,
     apportion,
-    earnings_report,
     fixed_text,
     hours_text,
+    lead,
     money_text,
+    rank_by_kind,
     rank_roles,
-    report_csv,
-    report_markdown,
-    role_fit_report,
     round_half_up,
-    self_check_report,
     to_units,
-    verdict,
     weekly_cents,
 )
+from tests import js
 from tests.conftest import FIXTURES, ROOT, TEMPLATES
 
 PAGE = "tools/role-fit.md"
@@ -107,11 +107,21 @@ def test_apportion_gives_leftover_units_to_the_largest_remainder_then_the_earlie
 
 
 def role_fit_role(role_id, weights, kind="role"):
-    return FitRole(role_id, role_id.upper(), f"../{role_id}/", kind, "handbook", weights)
+    return FitRole(role_id, role_id.upper(), f"../{role_id}/", kind, "handbook", weights, {"same": weights})
+
+
+def test_every_role_carries_its_weights_under_every_context_worked_out_at_build_time(small):
+    setup = role_fit_setup(small, PAGE)
+    settings = small.records["tools"]["role-fit"].role_fit
+    for role in setup.roles:
+        assert list(role.in_context) == [context.id for context in settings.contexts]
+        for context in settings.contexts:
+            assert list(role.in_context[context.id]) == adjust_weights(role.weights, list(context.multipliers.values()))
+    assert setup.roles[0].in_context["discovery-heavy"] == (167, 167, 500, 166)
 
 
 def test_equal_scores_keep_data_order():
-    context = FitContext("same", "Same", (1, 1, 1, 1))
+    context = FitContext("same", "Same")
     roles = [role_fit_role("b", (250, 250, 250, 250)), role_fit_role("a", (250, 250, 250, 250))]
     assert [item.role.id for item in rank_roles(roles, (10, 20, 30, 40), context)] == ["b", "a"]
 
@@ -134,15 +144,15 @@ def test_to_units_reads_decimals_that_binary_floats_cannot_hold():
 
 
 def test_role_fit_report_lists_ratings_context_and_ranked_rows(small):
-    setup = role_fit_setup(small, PAGE)
-    report = role_fit_report(setup, (50, 25, 100, 0), "discovery-heavy")
-    assert report.facts == (("Strategy rating", "0.50"), ("Operations rating", "0.25"),
-                            ("User discovery rating", "1.00"), ("Data and evaluation rating", "0.00"),
-                            ("Team context", "Discovery heavy"))
-    assert report.header == ("List", "Rank", "Role", "Score", "Strategy weight", "Operations weight",
-                             "User discovery weight", "Data and evaluation weight", "Weights from")
-    assert report.rows == (("Job", "1", "Alpha", "0.63", "0.167", "0.167", "0.500", "0.166", "this handbook"),
-                           ("Skill shape", "1", "Beta", "0.62", "0.063", "0.125", "0.562", "0.250", "this handbook"))
+    setup = dataclasses.asdict(role_fit_setup(small, PAGE))
+    report = js.run("return core.roleFitReport(input, [50, 25, 100, 0], 'discovery-heavy');", setup)
+    assert report["facts"] == [["Strategy rating", "0.50"], ["Operations rating", "0.25"],
+                               ["User discovery rating", "1.00"], ["Data and evaluation rating", "0.00"],
+                               ["Team context", "Discovery heavy"]]
+    assert report["header"] == ["List", "Rank", "Role", "Score", "Strategy weight", "Operations weight",
+                                "User discovery weight", "Data and evaluation weight", "Weights from"]
+    assert report["rows"] == [["Job", "1", "Alpha", "0.63", "0.167", "0.167", "0.500", "0.166", "this handbook"],
+                              ["Skill shape", "1", "Beta", "0.62", "0.063", "0.125", "0.562", "0.250", "this handbook"]]
 
 
 # Earnings ------------------------------------------------------------------------------------------
@@ -174,10 +184,10 @@ def test_half_cents_round_up_and_money_shows_cents_only_when_there_are_some():
 
 
 def test_earnings_report_rows(small):
-    report = earnings_report(earnings_setup(small), 4250, 25, 40)
-    assert report.rows == (("Hourly rate", "$42.50"), ("Billable hours per week", "12.5"),
-                           ("Working weeks per year", "40"), ("Weekly earnings", "$531.25"),
-                           ("Annual earnings", "$21,250"))
+    report = js.run("return core.earningsReport(input, 4250, 25, 40);", dataclasses.asdict(earnings_setup(small)))
+    assert report["rows"] == [["Hourly rate", "$42.50"], ["Billable hours per week", "12.5"],
+                              ["Working weeks per year", "40"], ["Weekly earnings", "$531.25"],
+                              ["Annual earnings", "$21,250"]]
 
 
 # Self-check ----------------------------------------------------------------------------------------
@@ -186,14 +196,16 @@ ROLES = ["a", "b", "c"]
 LEANS = ["a", "b", "c", "a", "b", "c"]
 
 
-@pytest.mark.parametrize("checked", list(itertools.product([False, True], repeat=6)))
-def test_the_roles_with_the_most_ticks_win_and_nothing_wins_before_a_tick(checked):
-    counts = [sum(tick for tick, lean in zip(checked, LEANS) if lean == role) for role in ROLES]
-    result = verdict(checked, LEANS, ROLES)
-    if not any(checked):
-        assert result == []
-    else:
-        assert result == [role for role, count in zip(ROLES, counts) if count == max(counts)]
+def test_the_roles_with_the_most_ticks_win_and_nothing_wins_before_a_tick():
+    every = [list(checked) for checked in itertools.product([False, True], repeat=6)]
+    results = js.run("return input.every.map((checked) => core.verdict(checked, input.leans, input.roles));",
+                     {"every": every, "leans": LEANS, "roles": ROLES})
+    for checked, result in zip(every, results, strict=True):
+        counts = [sum(tick for tick, lean in zip(checked, LEANS) if lean == role) for role in ROLES]
+        if not any(checked):
+            assert result == []
+        else:
+            assert result == [role for role, count in zip(ROLES, counts) if count == max(counts)], checked
 
 
 def test_the_real_checklist_covers_every_job_and_only_jobs_evenly(handbook):
@@ -224,32 +236,86 @@ def test_the_static_page_gives_no_answer_beside_any_statement(handbook):
 
 
 def test_self_check_report(small):
-    report = self_check_report(self_check_setup(small), [True, False, False, False])
-    assert report.facts == (("Result", "Alpha"),)
-    assert report.rows == (("1", "I like open problems.", "Alpha", "yes"),
-                           ("2", "I like scoring answers.", "Beta", "no"),
-                           ("3", "I run cheap experiments.", "Alpha", "no"),
-                           ("4", "I read every rubric twice.", "Beta", "no"))
-    assert self_check_report(self_check_setup(small), [True, True, False, False]).facts == (
-        ("Result", "Alpha and Beta"),)
-    assert self_check_report(self_check_setup(small), [False] * 4).facts == (("Result", "No statement ticked yet"),)
+    ticks = [[True, False, False, False], [True, True, False, False], [False] * 4]
+    reports = js.run("return input.ticks.map((checked) => core.selfCheckReport(input.setup, checked));",
+                     {"setup": dataclasses.asdict(self_check_setup(small)), "ticks": ticks})
+    assert reports[0]["facts"] == [["Result", "Alpha"]]
+    assert reports[0]["rows"] == [["1", "I like open problems.", "Alpha", "yes"],
+                                  ["2", "I like scoring answers.", "Beta", "no"],
+                                  ["3", "I run cheap experiments.", "Alpha", "no"],
+                                  ["4", "I read every rubric twice.", "Beta", "no"]]
+    assert reports[1]["facts"] == [["Result", "Alpha and Beta"]]
+    assert reports[2]["facts"] == [["Result", "No statement ticked yet"]]
 
 
 # Keeping a result ----------------------------------------------------------------------------------
 
-REPORT = Report("Fit | test", (("Team context", "Early\nstage"),), ("Role", "Score"),
-                (("A|B", "0.50"), ("=cmd", 'say "hi", twice')))
+REPORT = {"title": "Fit | test", "facts": [["Team context", "Early\nstage"]], "header": ["Role", "Score"],
+          "rows": [["A|B", "0.50"], ["=cmd", 'say "hi", twice'], ["<script>x</script>", "{{ 7*7 }}"],
+                   ["=cmd|' /C calc'!A0", "@SUM(1)"], ["+1", "-1"]]}
 
 
 def test_markdown_escapes_pipes_and_folds_line_breaks():
-    assert report_markdown(REPORT, "http://127.0.0.1/tools/?s=1") == (
+    assert js.run("return core.reportMarkdown(input, 'http://127.0.0.1/tools/?s=1');", REPORT) == (
         "## Fit \\| test\n\n- Team context: Early stage\n- Link: http://127.0.0.1/tools/?s=1\n\n"
-        "| Role | Score |\n| --- | --- |\n| A\\|B | 0.50 |\n| =cmd | say \"hi\", twice |\n")
+        "| Role | Score |\n| --- | --- |\n| A\\|B | 0.50 |\n| =cmd | say \"hi\", twice |\n"
+        "| <script>x</script> | {{ 7*7 }} |\n| =cmd\\|' /C calc'!A0 | @SUM(1) |\n| +1 | -1 |\n")
 
 
 def test_csv_repeats_the_facts_on_every_row_quotes_and_defuses_formulas():
-    assert report_csv(REPORT) == (
-        'Team context,Role,Score\r\n"Early\nstage",A|B,0.50\r\n"Early\nstage",\'=cmd,"say ""hi"", twice"\r\n')
+    assert js.run("return core.reportCsv(input);", REPORT) == (
+        'Team context,Role,Score\r\n"Early\nstage",A|B,0.50\r\n"Early\nstage",\'=cmd,"say ""hi"", twice"\r\n'
+        '"Early\nstage",<script>x</script>,{{ 7*7 }}\r\n"Early\nstage",\'=cmd|\' /C calc\'!A0,\'@SUM(1)\r\n'
+        '"Early\nstage",\'+1,\'-1\r\n')
+
+
+# Where Python and JavaScript both need a formula ---------------------------------------------------
+
+SHARED_FIT = """
+return input.cases.map(([ratings, contextId]) => {
+  const context = input.setup.contexts.find((item) => item.id === contextId);
+  const lists = core.rankByKind(input.setup.roles, ratings, context, ["role", "shape"]);
+  const rows = lists.map(([kind, ranked]) => [kind, ranked.map((item) =>
+    [item.role.id, item.weights, item.units, core.fixedText(item.units, core.FIT_DIGITS, 2)])]);
+  const jobs = lists[0][1];
+  const ahead = core.lead(jobs[0], jobs[1], ratings);
+  return [rows, [ahead.gap, ahead.dimension]];
+});"""
+SHARED_EARNINGS = """
+return input.map(([rate, halfHours, weeks]) => {
+  const weekly = core.weeklyCents(rate, halfHours);
+  const annual = core.annualCents(rate, halfHours, weeks);
+  return [weekly, annual, core.moneyText(weekly), core.moneyText(annual), core.hoursText(halfHours),
+    core.fixedText(rate, 2, 2)];
+});"""
+
+
+def test_python_and_javascript_agree_on_shared_cases(handbook):
+    """The one place the two languages must agree: a page's worked example, printed by the build, and the
+    same formula live in the page. Every team context for the data's example, the extremes and a seeded
+    sample of ratings (fit score, ranking, lead, rounding), and every preset with a sample of rates, hours
+    and weeks (earnings, half cents, money and hours text)."""
+    setup = role_fit_setup(handbook, PAGE)
+    rng = random.Random(20260501)
+    ratings = [setup.example, (0, 0, 0, 0), (100, 100, 100, 100), (50, 50, 50, 50),
+               *(tuple(rng.randint(0, 100) for _ in range(4)) for _ in range(40))]
+    cases = [(list(rating), context.id) for rating in ratings for context in setup.contexts]
+    python = []
+    for rating, context_id in cases:
+        context = next(item for item in setup.contexts if item.id == context_id)
+        lists = rank_by_kind(setup.roles, rating, context, ["role", "shape"])
+        rows = [[kind, [[item.role.id, list(item.weights), item.units, fixed_text(item.units, FIT_DIGITS, 2)]
+                        for item in ranked]] for kind, ranked in lists]
+        ahead = lead(lists[0][1][0], lists[0][1][1], rating)
+        python.append([rows, [ahead.gap, ahead.dimension]])
+    assert js.run(SHARED_FIT, {"setup": dataclasses.asdict(setup), "cases": cases}) == python
+
+    money = [(p.rate_cents, p.half_hours, p.weeks or 46) for p in earnings_setup(handbook).presets]
+    money += [(3333, 3, 1), (0, 0, 0), (1_000_000, 200, 52), (5, 1, 1)]
+    money += [(rng.randint(0, 1_000_000), rng.randint(0, 200), rng.randint(0, 52)) for _ in range(200)]
+    assert js.run(SHARED_EARNINGS, money) == [
+        [weekly_cents(r, h), annual_cents(r, h, w), money_text(weekly_cents(r, h)), money_text(annual_cents(r, h, w)),
+         hours_text(h), fixed_text(r, 2, 2)] for r, h, w in money]
 
 
 # Data ----------------------------------------------------------------------------------------------

@@ -1,7 +1,14 @@
-"""The tool pages in a real browser: the page's JavaScript must give exactly what handbook.tools gives."""
+"""The tool pages in a real browser: each page shows and exports what its JavaScript works out.
+
+Scores are checked against handbook.tools (the worked example's formula, which the page must agree with);
+exports against docs/javascripts/tools/core.js run on the same state, whose own cases are in test_tools.py.
+"""
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 import random
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -10,20 +17,7 @@ import pytest
 
 from handbook.loader import load_handbook
 from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup
-from handbook.tools import (
-    adjust_weights,
-    annual_cents,
-    apportion,
-    earnings_report,
-    fixed_text,
-    money_text,
-    rank_roles,
-    report_csv,
-    report_markdown,
-    role_fit_report,
-    self_check_report,
-    weekly_cents,
-)
+from handbook.tools import FIT_DIGITS, annual_cents, fixed_text, money_text, rank_by_kind, rank_roles, weekly_cents
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -56,7 +50,22 @@ def shown_scores(page) -> list[tuple[str, str]]:
 
 
 def expected_scores(ratings, context_id: str) -> list[tuple[str, str]]:
-    return [(row[2], row[3]) for row in role_fit_report(FIT, ratings, context_id).rows]
+    context = next(item for item in FIT.contexts if item.id == context_id)
+    return [(item.role.name, fixed_text(item.units, FIT_DIGITS, 2))
+            for _, ranked in rank_by_kind(FIT.roles, ratings, context, list(FIT.kinds)) for item in ranked]
+
+
+def core(page, body: str, data) -> object:
+    """What `body` returns with the page's own core.js imported as `core` and `data` as `input`."""
+    return page.evaluate("""async ([body, input]) => {
+        const core = await import(new URL("../../javascripts/tools/core.js", location.href).href);
+        return new Function("core", "input", body)(core, input);
+    }""", [body, data])
+
+
+def fit_markdown(page, ratings, context_id: str) -> str:
+    return core(page, "return core.reportMarkdown(core.roleFitReport(input.setup, input.ratings, input.context), location.href);",
+                {"setup": dataclasses.asdict(FIT), "ratings": list(ratings), "context": context_id})
 
 
 def set_ratings(page, ratings) -> None:
@@ -85,22 +94,7 @@ def test_twenty_random_inputs_give_the_same_result_as_python(page, site_url):
         # networkidle: let the favicon finish, or the next navigation aborts it and the watch reports it
         page.goto(site_url + "tools/role-fit/" + fit_query(ratings, context), wait_until="networkidle")
         assert shown_scores(page) == expected_scores(ratings, context), (ratings, context)
-        markdown = page.locator("#fit-markdown").input_value()
-        assert markdown == report_markdown(role_fit_report(FIT, ratings, context), address(page))
-    page.watch.assert_clean()
-
-
-def test_weight_adjustment_agrees_with_python_for_any_multipliers(page, site_url):
-    """Beyond the data's presets: awkward multipliers whose products and sums are inexact in binary."""
-    rng = random.Random(7)
-    cases = [(apportion([rng.random() for _ in KEYS]), [round(rng.uniform(0.1, 3), 3) for _ in KEYS])
-             for _ in range(50)]
-    page.goto(site_url + "tools/role-fit/")
-    shown = page.evaluate("""async (cases) => {
-        const core = await import("../../javascripts/tools/core.js");
-        return cases.map(([weights, multipliers]) => core.adjustWeights(weights, multipliers));
-    }""", cases)
-    assert shown == [adjust_weights(weights, multipliers) for weights, multipliers in cases]
+        assert page.locator("#fit-markdown").input_value() == fit_markdown(page, ratings, context)
     page.watch.assert_clean()
 
 
@@ -153,7 +147,8 @@ def test_copy_as_markdown_puts_ratings_weights_and_scores_on_the_clipboard(page,
     page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS, FIT.contexts[1].id))
     page.get_by_role("button", name="Copy as Markdown").click()
     page.get_by_text("Copied to the clipboard as Markdown.").wait_for()
-    expected = report_markdown(role_fit_report(FIT, SEED_RATINGS, FIT.contexts[1].id), address(page))
+    expected = fit_markdown(page, SEED_RATINGS, FIT.contexts[1].id)
+    assert f"- Link: {address(page)}" in expected
     assert page.evaluate("navigator.clipboard.readText()") == expected
     page.watch.assert_clean()
 
@@ -164,7 +159,7 @@ def test_when_the_clipboard_is_refused_the_markdown_is_shown_and_selected(page, 
     page.get_by_role("button", name="Copy as Markdown").click()
     text = page.locator("#fit-markdown")
     text.wait_for(state="visible")
-    expected = report_markdown(role_fit_report(FIT, SEED_RATINGS, FIT.contexts[0].id), address(page))
+    expected = fit_markdown(page, SEED_RATINGS, FIT.contexts[0].id)
     assert text.input_value() == expected
     assert text.evaluate("t => t.value.slice(t.selectionStart, t.selectionEnd)") == expected
     assert "did not allow copying" in page.locator("#role-fit-tool [data-share-status]").inner_text()
@@ -177,7 +172,10 @@ def test_download_csv_holds_the_same_rows_as_python(page, site_url):
         page.get_by_role("button", name="Download CSV").click()
     assert download.value.suggested_filename == "role-fit.csv"
     content = Path(download.value.path()).read_bytes().decode("utf-8")
-    assert content == report_csv(role_fit_report(FIT, (5, 100, 33, 0), FIT.contexts[-1].id))
+    assert content == core(page, "return core.reportCsv(core.roleFitReport(input.setup, [5, 100, 33, 0], input.context));",
+                           {"setup": dataclasses.asdict(FIT), "context": FIT.contexts[-1].id})
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert [(row["Role"], row["Score"]) for row in rows] == expected_scores((5, 100, 33, 0), FIT.contexts[-1].id)
     page.watch.assert_clean()
 
 
@@ -210,11 +208,13 @@ def test_the_seeds_annual_examples_in_the_page(page, site_url):
 def test_an_earnings_address_reopens_the_estimate_and_exports_it(page, site_url):
     page.goto(site_url + "tools/earnings/?rate=42.5&hours=12.5&weeks=40")
     assert [page.input_value(f"#earn-{name}") for name in ("rate", "hours", "weeks")] == ["42.50", "12.5", "40"]
-    report = earnings_report(EARNINGS, 4250, 25, 40)
-    assert page.locator("#earn-markdown").input_value() == report_markdown(report, address(page))
+    markdown, table = core(page, """const report = core.earningsReport(input, 4250, 25, 40);
+        return [core.reportMarkdown(report, location.href), core.reportCsv(report)];""", dataclasses.asdict(EARNINGS))
+    assert page.locator("#earn-markdown").input_value() == markdown
+    assert f"| Annual earnings | {money_text(annual_cents(4250, 25, 40))} |" in markdown
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
-    assert Path(download.value.path()).read_bytes().decode("utf-8") == report_csv(report)
+    assert Path(download.value.path()).read_bytes().decode("utf-8") == table
     page.watch.assert_clean()
 
 
@@ -237,12 +237,14 @@ def test_ticking_statements_gives_pythons_verdict_and_a_shareable_address(page, 
     for answers in sample_answers():
         for number, tick in enumerate(answers, start=1):
             page.locator(f"#check-{number}").set_checked(tick)
-        report = self_check_report(CHECK, answers)
+        result, markdown = core(page, """const report = core.selfCheckReport(input.setup, input.answers);
+            return [report.facts[0][1], core.reportMarkdown(report, location.href)];""",
+                                {"setup": dataclasses.asdict(CHECK), "answers": list(answers)})
         verdict_text = page.inner_text("#self-check-verdict")
-        for name in report.facts[0][1].split(" and "):
+        for name in result.split(" and "):
             assert name in verdict_text
         assert urlsplit(address(page)).query == f"answers={code_of(answers)}"
-        assert page.locator("#check-markdown").input_value() == report_markdown(report, address(page))
+        assert page.locator("#check-markdown").input_value() == markdown
     page.watch.assert_clean()
 
 
@@ -274,7 +276,9 @@ def test_a_self_check_address_reopens_the_answers(page, site_url):
     assert [page.is_checked(f"#check-{n}") for n in range(1, len(answers) + 1)] == list(answers)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
-    assert Path(download.value.path()).read_bytes().decode("utf-8") == report_csv(self_check_report(CHECK, answers))
+    assert Path(download.value.path()).read_bytes().decode("utf-8") == core(
+        page, "return core.reportCsv(core.selfCheckReport(input.setup, input.answers));",
+        {"setup": dataclasses.asdict(CHECK), "answers": list(answers)})
     page.watch.assert_clean()
 
 

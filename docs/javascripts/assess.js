@@ -7,6 +7,7 @@
 // published JSON Schema and the handbook's ids first, and is otherwise refused without touching the saved one.
 // Text from data or from a file only ever reaches the page through textContent.
 import { reportCsv, reportMarkdown } from "./tools/core.js";
+import { Validator } from "./vendor/cfworker-json-schema-4.1.6/index.js";
 
 const STORAGE_KEY = "handbook.skill-profile";
 const LINK_VERSION = 1;
@@ -87,74 +88,33 @@ const show = (value) => {
 };
 const list = (items) => (items.length > 8 ? `${items.slice(0, 8).join(", ")}, …` : items.join(", "));
 const kind = (value) => (value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object"
-  ? "an object" : typeof value === "number" && !Number.isFinite(value) ? "a number too large to read"
-    : `a ${typeof value}`);
+  ? "an object" : `a ${typeof value}`);
 const isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 
-function typeOk(type, value) {
-  return [type].flat().some((name) => ({
-    string: typeof value === "string", boolean: typeof value === "boolean", null: value === null,
-    number: Number.isFinite(value), integer: Number.isInteger(value), array: Array.isArray(value),
-    object: isObject(value),
-  })[name]);
+// A problem's place in the file as a reader writes it (profile.pillars.analytics), from the validator's
+// JSON Pointer (#/profile/pillars/analytics), and the value found there.
+function place(pointer) {
+  return pointer.split("/").slice(1).map((part) => decodeURIComponent(part).replaceAll("~1", "/").replaceAll("~0", "~"));
 }
 
-function unexpected(path, key, schema) {
+function unexpected(path, key) {
   if (path === "profile.pillars") return `${path}: unknown pillar ${show(key)}; expected one of ${list(pillarIds)}`;
-  return `${path || "the file"}: unexpected field ${show(key)}; expected only ${list(Object.keys(schema.properties))}`;
+  return `${path || "the file"}: unexpected field ${show(key)}`;
 }
 
-// The JSON Schema keywords the published download schemas use, checked the way a validator would; each
-// problem is a line `path: expected ...; got ...`, and checking stops after a handful.
-function schemaProblems(schema, value, path = "", found = []) {
-  if (found.length >= 5) return found;
-  const where = path || "the file";
-  const join = (key) => (path ? `${path}.${key}` : key);
-  if ("const" in schema) {
-    if (JSON.stringify(schema.const) !== JSON.stringify(value)) found.push(`${where}: expected ${show(schema.const)}; got ${show(value)}`);
-    return found;
-  }
-  if (schema.enum) {
-    if (!schema.enum.some((option) => option === value)) {
-      const options = schema.enum.map((option) => (option === null ? "null" : option));
-      found.push(`${where}: expected one of ${list(options)}; got ${show(value)}`);
-    }
-    return found;
-  }
-  if (schema.type && !typeOk(schema.type, value)) {
-    found.push(`${where}: expected ${[schema.type].flat().join(" or ")}; got ${kind(value)}`);
-    return found;
-  }
-  if (typeof value === "string" && schema.pattern && !new RegExp(schema.pattern, "u").test(value)) {
-    found.push(`${where}: expected text matching ${schema.pattern}; got ${show(value)}`);
-  }
-  if (typeof value === "number" && ((schema.minimum !== undefined && value < schema.minimum)
-      || (schema.maximum !== undefined && value > schema.maximum))) {
-    found.push(`${where}: expected a number from ${schema.minimum} to ${schema.maximum}; got ${show(value)}`);
-  }
-  if (Array.isArray(value)) {
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) found.push(`${where}: expected at most ${schema.maxItems} items; got ${value.length}`);
-    if (schema.minItems !== undefined && value.length < schema.minItems) found.push(`${where}: expected at least ${schema.minItems} items; got ${value.length}`);
-    if (schema.uniqueItems && new Set(value.map((item) => JSON.stringify(item))).size !== value.length) found.push(`${where}: expected each item once`);
-    if (schema.items) value.forEach((item, i) => schemaProblems(schema.items, item, `${where}[${i}]`, found));
-  }
-  if (isObject(value)) {
-    const properties = schema.properties || {};
-    (schema.required || []).filter((key) => !Object.hasOwn(value, key))
-      .forEach((key) => found.push(`${where}: missing field ${show(key)}`));
-    Object.keys(value).forEach((key) => {
-      if (schema.propertyNames && !new RegExp(schema.propertyNames.pattern, "u").test(key)) {
-        found.push(`${where}: expected keys matching ${schema.propertyNames.pattern}; got ${show(key)}`);
-      } else if (Object.hasOwn(properties, key)) {
-        schemaProblems(properties[key], value[key], join(key), found);
-      } else if (schema.additionalProperties === false) {
-        found.push(unexpected(path, key, schema));
-      } else if (isObject(schema.additionalProperties)) {
-        schemaProblems(schema.additionalProperties, value[key], join(key), found);
-      }
-    });
-  }
-  return found;
+// What the template's published schema finds wrong with `doc`: at each place, the first error that the
+// validator reports no deeper error under (a field the schema does not allow shows as the `false` schema at
+// its own key), at most five. The schema is the check; these lines only say where and what.
+function schemaProblems(doc) {
+  const { errors } = format.validator.validate(doc);
+  const deepest = errors.filter((error) => !errors.some((other) => other.instanceLocation.startsWith(`${error.instanceLocation}/`)));
+  const seen = new Set();
+  return deepest.filter((error) => !seen.has(error.instanceLocation) && seen.add(error.instanceLocation)).slice(0, 5).map((error) => {
+    const keys = place(error.instanceLocation);
+    if (error.keyword === "false") return unexpected(keys.slice(0, -1).join("."), keys.at(-1));
+    const value = keys.reduce((inside, key) => (isObject(inside) || Array.isArray(inside) ? inside[key] : undefined), doc);
+    return `${keys.join(".") || "the file"}: ${error.error} Got ${show(value)}.`;
+  });
 }
 
 function versionParts(text) {
@@ -194,16 +154,24 @@ function checkProfile(doc) {
     return { problems: [`template.version: this file is version ${stamp.version} of the ${format.title.toLowerCase()}, newer than `
       + `version ${format.version}, which this page reads. Open it on the current handbook, or download the template again.`] };
   }
-  const problems = schemaProblems(format.schema, doc);
+  const problems = schemaProblems(doc);
   return problems.length ? { problems } : tickProblems(doc).length ? { problems: tickProblems(doc) } : { doc };
 }
 
+// A file's text as a document; JSON allows a number too large to read (1e999 becomes Infinity, which no
+// schema type refuses and which would be saved as null), so such a number is refused here.
 function parseProfile(text) {
+  let huge = null;
+  let doc;
   try {
-    return checkProfile(JSON.parse(text));
+    doc = JSON.parse(text, (key, value) => {
+      if (typeof value === "number" && !Number.isFinite(value)) huge ??= key;
+      return value;
+    });
   } catch (error) {
     return { problems: [`the file is not valid JSON: ${String(error.message).slice(0, SHOWN * 2)}`] };
   }
+  return huge === null ? checkProfile(doc) : { problems: [`the file: the number in ${show(huge)} is too large to read`] };
 }
 
 // ---------------------------------------------------------------- the share link
@@ -675,7 +643,7 @@ async function loadFormat() {
   if (!data.profile) return null;
   try {
     const [blank, schema] = await Promise.all([readFile(data.profile.download_url), readFile(data.profile.schema_url)]);
-    return { ...data.profile, blank, schema };
+    return { ...data.profile, blank, validator: new Validator(schema, "2020-12", false) };
   } catch (error) {
     problem([`The skill profile format could not be read (${error.message}), so this visit is not saved and files cannot be exported or imported.`]);
     document.querySelectorAll("#assess-export, .hb-assess__import").forEach((item) => { item.hidden = true; });

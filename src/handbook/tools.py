@@ -1,15 +1,22 @@
-"""The arithmetic of the interactive tools: role fit, earnings and the self-check.
+"""The build-time arithmetic of the tools: every number that follows from the data alone.
 
-The tool pages run the same steps in JavaScript (docs/javascripts/tools/core.js mirrors this
-module function by function), and the browser tests compare the two. Both work in whole
-numbers — ratings in hundredths, weights in thousandths, money in cents — so they agree to the
-last digit, and the weights a reader sees on the page are exactly the weights used.
+Each behaviour has one home. What depends only on the data is worked out here, once, at build time:
+a role's weights (from its source or from the rule), its weights under each team context (largest-
+remainder apportioning), and the numbers the pages print without JavaScript (the worked examples and
+the sources' scenarios). What depends on what a reader types lives only in
+docs/javascripts/tools/core.js: live scores and rankings, the earnings estimate, the self-check
+verdict, and the Markdown and CSV a reader copies or downloads.
+
+Two formulas are needed on both sides, because a page shows a worked example without JavaScript and
+the same formula live with it: the fit score with its ranking and lead, and the earnings products,
+with the number formatting they print. `tests/test_tools.py::test_python_and_javascript_agree_on_shared_cases`
+runs the same cases through both. Both work in whole numbers (ratings in hundredths, weights in
+thousandths, money in cents), so they agree to the last digit.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,19 +83,10 @@ def fixed_text(units: int, digits: int, places: int) -> str:
 
 
 @dataclass(frozen=True)
-class Report:
-    """A tool's result as a reader keeps it: a few labelled facts and one table."""
-
-    title: str
-    facts: tuple[tuple[str, str], ...]
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
 class FitRole:
-    """A role as the role-fit tool sees it: weights in thousandths, in formula order; `kind` is 'role' for a
-    job and 'shape' for a skill shape, which the tool ranks in a list of its own."""
+    """A role as the role-fit tool sees it: weights in thousandths, in formula order, and the weights under
+    each team context by context id (worked out here so the page only looks them up); `kind` is 'role' for
+    a job and 'shape' for a skill shape, which the tool ranks in a list of its own."""
 
     id: str
     name: str
@@ -96,13 +94,13 @@ class FitRole:
     kind: str
     origin: str
     weights: tuple[int, ...]
+    in_context: dict[str, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
 class FitContext:
     id: str
     name: str
-    multipliers: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -138,7 +136,7 @@ def rank_roles(roles: Sequence[FitRole], ratings: Sequence[int], context: FitCon
     """Every role's score under a team context, best first; equal scores keep data order."""
     scored = []
     for role in roles:
-        weights = tuple(adjust_weights(role.weights, context.multipliers))
+        weights = role.in_context[context.id]
         scored.append(ScoredRole(role, weights, fit_units(weights, ratings)))
     return sorted(scored, key=lambda item: -item.units)
 
@@ -163,18 +161,6 @@ def lead(first: ScoredRole, second: ScoredRole, ratings: Sequence[int]) -> Lead:
     parts = [(a - b) * rating for a, b, rating in zip(first.weights, second.weights, ratings)]
     index = max(range(len(parts)), key=lambda i: (parts[i], -i))
     return Lead(first.units - second.units, index)
-
-
-def role_fit_report(setup: RoleFitSetup, ratings: Sequence[int], context_id: str) -> Report:
-    context = next(context for context in setup.contexts if context.id == context_id)
-    values = [fixed_text(rating, RATING_DIGITS, RATING_DIGITS) for rating in ratings] + [context.name]
-    rows = tuple(
-        (setup.kinds[kind], str(rank), item.role.name, fixed_text(item.units, FIT_DIGITS, 2),
-         *(fixed_text(weight, WEIGHT_DIGITS, WEIGHT_DIGITS) for weight in item.weights), setup.origins[item.role.origin])
-        for kind, ranked in rank_by_kind(setup.roles, ratings, context, list(setup.kinds))
-        for rank, item in enumerate(ranked, start=1)
-    )
-    return Report(setup.title, tuple(zip(setup.facts, values)), setup.header, rows)
 
 
 def weekly_cents(rate_cents: int, half_hours: int) -> int:
@@ -219,24 +205,6 @@ class EarningsSetup:
     items: tuple[str, ...]
 
 
-def earnings_report(setup: EarningsSetup, rate_cents: int, half_hours: int, weeks: int) -> Report:
-    values = (money_text(rate_cents), hours_text(half_hours), str(weeks), money_text(weekly_cents(rate_cents, half_hours)),
-              money_text(annual_cents(rate_cents, half_hours, weeks)))
-    return Report(setup.title, (), setup.header, tuple(zip(setup.items, values)))
-
-
-def tally(checked: Sequence[bool], leans: Sequence[str], roles: Sequence[str]) -> list[int]:
-    """How many ticked statements point toward each role, in the order of `roles`."""
-    return [sum(1 for tick, lean in zip(checked, leans) if tick and lean == role) for role in roles]
-
-
-def verdict(checked: Sequence[bool], leans: Sequence[str], roles: Sequence[str]) -> list[str]:
-    """The self-check rule: the roles with the most ticks (several on a tie), none before the first tick."""
-    counts = tally(checked, leans, roles)
-    most = max(counts, default=0)
-    return [role for role, count in zip(roles, counts) if most and count == most]
-
-
 @dataclass(frozen=True)
 class SelfCheckStatement:
     text: str
@@ -264,48 +232,3 @@ class SelfCheckSetup:
     title: str
     facts: tuple[str, ...]
     header: tuple[str, ...]
-
-
-def self_check_report(setup: SelfCheckSetup, checked: Sequence[bool]) -> Report:
-    names = {role.id: role.name for role in setup.roles}
-    leaders = verdict(checked, [statement.leans for statement in setup.statements], list(names))
-    result = " and ".join(names[role] for role in leaders) if leaders else setup.no_result
-    rows = tuple(
-        (str(number), statement.text, names[statement.leans], setup.answers[0] if tick else setup.answers[1])
-        for number, (statement, tick) in enumerate(zip(setup.statements, checked), start=1)
-    )
-    return Report(setup.title, tuple(zip(setup.facts, [result])), setup.header, rows)
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
-
-
-def report_markdown(report: Report, link: str) -> str:
-    """The result as Markdown for a review doc: a heading, the facts as a list, the table."""
-    lines = [f"## {_cell(report.title)}", ""]
-    lines += [f"- {_cell(label)}: {_cell(value)}" for label, value in report.facts]
-    lines += [f"- Link: {link}", ""]
-    lines.append("| " + " | ".join(_cell(text) for text in report.header) + " |")
-    lines.append("|" + " --- |" * len(report.header))
-    lines += ["| " + " | ".join(_cell(text) for text in row) + " |" for row in report.rows]
-    return "\n".join(lines) + "\n"
-
-
-_NEEDS_QUOTES = re.compile(r'[",\r\n]')
-_FORMULA_START = ("=", "+", "-", "@")
-
-
-def _csv_field(text: str) -> str:
-    """One CSV field; text a spreadsheet would run as a formula is kept as text."""
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
-    return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
-
-
-def report_csv(report: Report) -> str:
-    """One row per table row, each carrying the facts first, so every row stands on its own."""
-    labels = [label for label, _ in report.facts]
-    values = [value for _, value in report.facts]
-    lines = [[*labels, *report.header], *([*values, *row] for row in report.rows)]
-    return "".join(",".join(_csv_field(text) for text in line) + "\r\n" for line in lines)

@@ -1,7 +1,9 @@
 // The filled document: the template's blocks (from form.json, made by src/handbook/render/form.py) with
-// the reader's values put where each block's `fill` says, then laid out as Markdown, HTML or CSV rows.
-// The Markdown mirrors templates/downloads/document.md.j2 and handbook.render.markdown.md_text, so the
-// file equals what `handbook render` writes for the same details. No DOM here; values are only ever text.
+// the reader's values put where each block's `fill` says, for the Word file, the HTML copy and the CSV rows.
+// The Markdown file is the blank's own Markdown, block for block as Python wrote it, with each filled block
+// written from the layout Python published for it: this file adds no Markdown syntax, it only escapes each
+// value (mdText, the same rule as handbook.render.markdown.md_text; a browser test compares the two) into
+// its slot. So the file equals what `handbook render` writes. No DOM here; values are only ever text.
 
 const INLINE = /([\\`*_{}[\]#>|])/g;
 const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
@@ -112,26 +114,23 @@ export function filledBlocks(spec, values) {
   return filledParts(spec, values).flat();
 }
 
-function markdownBlock(block) {
-  if (block.kind === "heading") return `${"#".repeat(block.level)} ${mdText(block.text)}`;
-  if (block.kind === "paragraph") {
-    const text = mdText(block.text);
-    return { hint: `_${text}_`, meta: `**${text}**`, quote: `> ${text}` }[block.style] ?? text;
-  }
-  if (block.kind === "items") {
-    return block.items.map((item, i) => {
-      const marker = block.style === "number" ? `${i + 1}.` : block.style === "task" ? (item.checked ? "- [x]" : "- [ ]") : "-";
-      const lead = item.lead ? `**${mdText(item.lead)}:** ` : "";
-      return `${marker} ${lead}${mdText(item.text)}`;
-    }).join("\n");
-  }
-  const line = (cells) => `|${cells.map((cell) => ` ${mdText(cell)} |`).join("")}`;
-  return [line(block.header), `|${block.header.map(() => " --- |").join("")}`, ...block.rows.map(line)].join("\n");
-}
+const SLOT = /\uE000(\d+)\uE001/g;
+const intoSlots = (layout, cells) => layout.replace(SLOT, (_, i) => mdText(cells[Number(i)] ?? ""));
 
-// The Markdown file: blocks separated by one blank line, ending in a newline, as handbook.render.markdown.
-export function markdown(blocks) {
-  return `${blocks.map(markdownBlock).join("\n\n").trim()}\n`;
+// The Markdown file: each block's Markdown from the blank, a filled block written from its layout (grid rows,
+// list items ticked or not, paragraphs), blocks one blank line apart, ending in a newline.
+export function markdown(spec, values) {
+  const parts = filledParts(spec, values);
+  const text = spec.document.map((block, i) => {
+    if (!block.fill || (parts[i].length === 1 && parts[i][0] === block)) return block.md;
+    const { layout } = block;
+    return parts[i].map((part) => {
+      if (part.kind === "grid") return [layout.head, ...part.rows.map((row) => intoSlots(layout.row, row))].join("\n");
+      if (part.kind === "items") return part.items.map((item) => intoSlots(layout.item[item.checked ? 1 : 0], [item.text])).join("\n");
+      return intoSlots(layout.paragraph, [part.text]);
+    }).join("\n\n");
+  });
+  return `${text.filter(Boolean).join("\n\n")}\n`;
 }
 
 // The CSV and spreadsheet sheet: the control's column labels, then its rows (a score sheet's empty rows
@@ -141,14 +140,4 @@ export function sheetRows(spec, values) {
   const rows = tableRows(control, values[control.key] ?? initial(control));
   const kept = spec.sheet.skip_empty ? rows.filter((row) => row.some((cell, c) => cell && control.columns[c].input !== "computed")) : rows;
   return [control.columns.map((column) => column.label), ...kept];
-}
-
-// RFC 4180 CSV with CRLF line ends, as Python's csv module writes; a value a spreadsheet would run as a
-// formula (=, +, -, @, tab or carriage return first) gets a leading apostrophe, the usual guard.
-export function csv(rows) {
-  const cell = (text) => {
-    const guarded = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-  };
-  return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }

@@ -4,7 +4,8 @@
 // textContent): nothing typed or imported is parsed as HTML or run. The Word and spreadsheet writers
 // and their zip library load only when the reader asks for such a file.
 
-import { computed, controls, csv, filledBlocks, initial, markdown, sheetRows } from "./document.js";
+import { csv } from "../csv.js";
+import { computed, controls, filledBlocks, initial, markdown, sheetRows } from "./document.js";
 import { adopt, backup, BackupError, clean, MAX_BACKUP_BYTES } from "./backup.js";
 
 const root = document.getElementById("hb-form");
@@ -262,7 +263,7 @@ async function exportFile(format) {
     return;
   }
   const name = `${spec.id}-filled.${format}`;
-  if (format === "md") download(name, TYPES.md, markdown(filledBlocks(spec, values)));
+  if (format === "md") download(name, TYPES.md, markdown(spec, values));
   if (format === "csv") download(name, TYPES.csv, csv(sheetRows(spec, values)));
   if (format === "docx") download(name, TYPES.docx, await (await office()).word(root.dataset.docx, spec, values));
   if (format === "xlsx") download(name, TYPES.xlsx, await (await office()).sheet(root.dataset.xlsx, spec, values));
@@ -275,7 +276,7 @@ async function copyRichText() {
   try {
     await navigator.clipboard.write([new ClipboardItem({
       "text/html": new Blob([html(blocks)], { type: "text/html" }),
-      "text/plain": new Blob([markdown(blocks)], { type: "text/plain" }),
+      "text/plain": new Blob([markdown(spec, values)], { type: "text/plain" }),
     })]);
     say("Copied. Paste it into Google Docs, Word or Notion: headings, lists and tables are kept.");
   } catch (error) {

@@ -1,37 +1,15 @@
-// The arithmetic of the tools, mirroring src/handbook/tools.py function by function, so the page and
-// the Python the tests use agree to the last digit. Everything is whole numbers: ratings in
-// hundredths, weights in thousandths, money in cents. No DOM here.
+// Everything the tools work out from what a reader types: live scores and rankings, the earnings estimate,
+// the self-check verdict, and the Markdown and CSV a reader copies or downloads. This module is their only
+// home. What follows from the data alone (each role's weights, under every team context) comes worked out in
+// the setup from src/handbook/tools.py. The fit score and the earnings products are also worked out there
+// for the pages' worked examples without JavaScript; tests/test_tools.py runs shared cases through both.
+// Everything is whole numbers: ratings in hundredths, weights in thousandths, money in cents. No DOM here.
+
+import { csv } from "../csv.js";
 
 export const RATING_DIGITS = 2;
 export const WEIGHT_DIGITS = 3;
 export const FIT_DIGITS = RATING_DIGITS + WEIGHT_DIGITS;
-const WEIGHT_TOTAL = 10 ** WEIGHT_DIGITS;
-
-export function roundHalfUp(value) {
-  const whole = Math.floor(value);
-  return value - whole >= 0.5 ? whole + 1 : whole;
-}
-
-export function toUnits(value, scale) {
-  return roundHalfUp(value * scale);
-}
-
-// Whole shares of `total` in proportion to `values`, adding up to exactly `total` (largest remainder;
-// the earlier value wins a tie).
-export function apportion(values, total = WEIGHT_TOTAL) {
-  const whole = values.reduce((sum, value) => sum + value, 0);
-  const shares = values.map((value) => value * total / whole);
-  const units = shares.map((share) => Math.floor(share));
-  const remainder = (i) => shares[i] - units[i];
-  const order = values.map((_, i) => i).sort((a, b) => (remainder(b) - remainder(a)) || (a - b));
-  const short = total - units.reduce((sum, unit) => sum + unit, 0);
-  order.slice(0, short).forEach((i) => { units[i] += 1; });
-  return units;
-}
-
-export function adjustWeights(weights, multipliers) {
-  return apportion(weights.map((weight, i) => weight * multipliers[i]));
-}
 
 export function fitUnits(weights, ratings) {
   return weights.reduce((sum, weight, i) => sum + weight * ratings[i], 0);
@@ -46,7 +24,7 @@ export function fixedText(units, digits, places) {
 
 export function rankRoles(roles, ratings, context) {
   const scored = roles.map((role) => {
-    const weights = adjustWeights(role.weights, context.multipliers);
+    const weights = role.in_context[context.id];
     return { role, weights, units: fitUnits(weights, ratings) };
   });
   return scored.sort((a, b) => b.units - a.units);
@@ -123,6 +101,8 @@ function zip(left, right) {
   return left.map((item, i) => [item, right[i]]);
 }
 
+// A table cell or list item of a result: one line, a pipe kept as text. A result holds the handbook's own
+// names and numbers, so it is kept as readable as the reader will paste it.
 function cell(text) {
   return text.split(/\s+/).filter(Boolean).join(" ").replaceAll("|", "\\|");
 }
@@ -137,14 +117,9 @@ export function reportMarkdown(report, link) {
   return `${lines.join("\n")}\n`;
 }
 
-function csvField(text) {
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 export function reportCsv(report) {
   const labels = report.facts.map(([label]) => label);
   const values = report.facts.map(([, value]) => value);
   const lines = [[...labels, ...report.header], ...report.rows.map((row) => [...values, ...row])];
-  return lines.map((line) => `${line.map(csvField).join(",")}\r\n`).join("");
+  return csv(lines);
 }

@@ -1,6 +1,6 @@
 // What the three tool pages share: reading the setup the build embedded or wrote beside the page, showing the parts that need
 // JavaScript, keeping the inputs in the address, and copying or downloading the result.
-import { reportCsv, reportMarkdown, toUnits } from "./core.js";
+import { reportCsv, reportMarkdown } from "./core.js";
 
 export function readSetup(id) {
   return JSON.parse(document.getElementById(id).textContent);
@@ -26,7 +26,7 @@ export function readNumber(text, scale, max, accepts) {
   const value = Number(shown);
   if (!Number.isFinite(value)) return { error: `“${shown}” is not a number. Enter ${accepts}.` };
   if (value < 0 || value * scale > max) return { error: `${shown} is out of range. Enter ${accepts}.` };
-  const units = toUnits(value, scale);
+  const units = Math.round(value * scale);
   if (Math.abs(units - value * scale) > 1e-6) return { error: `${shown} is not a step this input takes. Enter ${accepts}.` };
   return { units };
 }

@@ -37,18 +37,15 @@ from handbook.render.document import (
     HANDBOOK_NAME,
     Heading,
     Paragraph,
-    checklist_sheet,
     document,
     filled_in,
     passed,
     proficiency_steps,
-    rubric_sheet_header,
-    rubric_sheet_rows,
     stamp,
-    table_rows,
 )
 from handbook.render.markdown import markdown
 from handbook.render.memo import Memo
+from handbook.render.sheet import score_sheet
 
 FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "xlsx": "Excel", "yaml": "YAML", "json": "JSON",
                            "csv": "CSV"}
@@ -252,24 +249,6 @@ def machine_data(template: Template, handbook: Handbook, values: dict[str, str],
         "answers": _answers(template, example),
         name: body,
     }
-
-
-def score_sheet(template: Template, example: Example | None = None) -> tuple[list[str], list[list[str]]]:
-    """The CSV and spreadsheet table, headed by the document's labels: a rubric's score sheet (no rows in the
-    blank: a pipeline must find no answer to score), a checklist's sign-off rows, or the exported table."""
-    content = template.content
-    if content.rubric is not None:
-        return (list(rubric_sheet_header(content.rubric)),
-                [list(row) for row in rubric_sheet_rows(content.rubric, template, example)])
-    if content.checklist is not None:
-        header, rows = checklist_sheet(content.checklist, example)
-        return list(header), [list(row) for row in rows]
-    section = next((section for section in content.sections if section.table and section.table.export), None)
-    assert section is not None and section.table is not None, "csv is offered only where there is a sheet"
-    filled = example.rows.get(section.heading) if example else None
-    starter = filled if filled is not None else section.table.rows
-    return [column.label for column in section.table.columns], [
-        list(row) for row in table_rows(section.table, starter)]
 
 
 def _csv(rows: Iterable[list[str]]) -> bytes:

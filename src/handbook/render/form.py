@@ -1,9 +1,11 @@
 """The fill-in form of a template page (`#fill`), described at build time from the template's data.
 
-The page's script builds its controls from this description and writes every file from the same
-document blocks the Markdown and Word files are made from (handbook.render.document): each block a
-reader can fill carries a `fill` naming the control whose value goes there. So the form, the blank
-and the filled files cannot drift apart, and no template needs a hand-written form.
+The page's script builds its controls from this description and fills in the files Python made: the
+document blocks the Markdown and Word files are made from (handbook.render.document), each with its
+Markdown exactly as the blank file has it (`md`), and each block a reader can fill with a `fill` naming
+the control whose value goes there and a `layout`: the same Markdown layout with numbered slots where
+the values go. The script escapes a value into its slot and writes no Markdown syntax of its own, so the
+form, the blank and the filled files cannot drift apart, and no template needs a hand-written form.
 
 Control keys are paths made from headings and labels (`problem/notes`, `details/owner`), so a backup
 from an older version of a template still finds the fields that kept their names.
@@ -26,6 +28,7 @@ from handbook.render.document import (
     Block,
     Grid,
     Heading,
+    Item,
     Items,
     Paragraph,
     document,
@@ -33,6 +36,7 @@ from handbook.render.document import (
     rubric_sheet_header,
 )
 from handbook.render.downloads import file_name, offered_formats, values_for
+from handbook.render.markdown import markdown
 
 Input = Literal["text", "number", "date", "select", "fixed", "computed"]
 FORM_FORMATS = ("md", "docx", "xlsx", "csv")
@@ -219,13 +223,49 @@ def _fill(block: Block, controls: list[Control]) -> dict[str, Any] | None:
     return None
 
 
-def _block(block: Block, fill: dict[str, Any] | None) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": block.kind, **asdict(block)}
+SLOT = "\ue000{}\ue001"
+"""A numbered place for a value in a layout: private-use characters, which `md_text` leaves as they are."""
+TICKED = ("- [ ]", "- [x]")
+"""A task-list box as the blank writes it, and ticked (GitHub's syntax), which only a filled file has."""
+
+
+def _markdown(handbook: Handbook, block: Block) -> str:
+    """One block as the Markdown file writes it, without the blank line that follows it there."""
+    return markdown(handbook.templates_dir, [block]).rstrip("\n")
+
+
+def _layout(handbook: Handbook, block: Block, fill: dict[str, Any]) -> dict[str, Any]:
+    """How a filled block is written, by the Markdown file's own layout with slots for the values: a grid's
+    header and one row of slots; a list item, unticked and ticked; a paragraph of the reader's text."""
+    slot = SLOT.format(0)
+    if isinstance(block, Grid):
+        lines = _markdown(handbook, Grid(block.header, (tuple(map(SLOT.format, range(len(block.header)))),)))
+        head, row = lines.rsplit("\n", 1)
+        return {"head": head, "row": row}
+    if "checks" in fill:
+        box = _markdown(handbook, Items((Item(slot),), "task"))
+        return {"item": [box, box.replace(*TICKED, 1)]}
+    if "list" in fill:
+        point = _markdown(handbook, Items((Item(slot),), "bullet"))
+        return {"item": [point, point]}
+    style: Literal["quote", "plain"] = "quote" if "passage" in fill else "plain"
+    return {"paragraph": _markdown(handbook, Paragraph(slot, style))}
+
+
+def _block(handbook: Handbook, block: Block, fill: dict[str, Any] | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": block.kind, **asdict(block), "md": _markdown(handbook, block)}
     if isinstance(block, Items):
         data["items"] = [{"text": item.text, "lead": item.lead} for item in block.items]
     if fill:
         data["fill"] = fill
+        data["layout"] = _layout(handbook, block, fill)
     return data
+
+
+def _notes(handbook: Handbook, key: str) -> dict[str, Any]:
+    """Where a section of prose takes the reader's notes: nothing in the blank, paragraphs when filled."""
+    fill = {"prose": key}
+    return {"kind": "notes", "md": "", "fill": fill, "layout": _layout(handbook, Paragraph(""), fill)}
 
 
 def form_description(template: Template, handbook: Handbook) -> dict[str, Any]:
@@ -240,9 +280,8 @@ def form_description(template: Template, handbook: Handbook) -> dict[str, Any]:
         if section:
             groups.append(Group(slug(section.heading), section.heading, section.guidance,
                                 tuple(section.questions), tuple(controls)))
-        described += [_block(block, _fill(block, controls)) for block in part]
-        described += [{"kind": "notes", "fill": {"prose": control.key}} for control in controls
-                      if control.kind == "prose"]
+        described += [_block(handbook, block, _fill(block, controls)) for block in part]
+        described += [_notes(handbook, control.key) for control in controls if control.kind == "prose"]
     formats = [fmt for fmt in offered_formats(template) if fmt in FORM_FORMATS]
     sheet = _sheet_control(template, groups)
     return {

@@ -1,8 +1,10 @@
 """The server-rendered half of the tool pages: formula, weights, worked example, and the setup JSON.
 
 Without JavaScript a reader still gets every number the tool would show for the worked example;
-with it, the page's script reads the same setup (embedded as JSON, or for role fit, whose setup grows
-with the handbook, a file of its own) and recomputes live.
+with it, the page's script reads the setup (embedded as JSON, or for role fit, whose setup grows with
+the handbook, a file of its own) and works out the reader's own numbers. The setup carries results,
+not recipes: each role's weights under every team context are worked out here, so the script only
+multiplies them by the reader's ratings (see handbook.tools for which side owns what).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from handbook.tools import (
     SelfCheckRole,
     SelfCheckSetup,
     SelfCheckStatement,
+    adjust_weights,
     annual_cents,
     apportion,
     fixed_text,
@@ -89,19 +92,23 @@ def pillar_levels(handbook: Handbook, role: Role) -> list[list[int]]:
 
 
 def fit_role(handbook: Handbook, role: Role, page: str) -> FitRole:
-    """The weights a role is scored with: its source's when the source gives them, else the rule's."""
+    """The weights a role is scored with: its source's when the source gives them, else the rule's; and
+    those weights under every team context."""
     if role.fit_weights is None:
         origin, weights = "rule", rule_weights(pillar_levels(handbook, role))
     else:
         origin, weights = role.fit_weights.origin, apportion([getattr(role.fit_weights, key) for key in DIMENSIONS])
-    return FitRole(role.id, role.name, relative_url(page, role_path(role.id)), role.kind, origin, tuple(weights))
+    in_context = {context.id: tuple(adjust_weights(weights, list(context.multipliers.values())))
+                  for context in role_fit_settings(handbook).contexts}
+    return FitRole(role.id, role.name, relative_url(page, role_path(role.id)), role.kind, origin, tuple(weights),
+                   in_context)
 
 
 def role_fit_setup(handbook: Handbook, page: str) -> RoleFitSetup:
     settings = role_fit_settings(handbook)
     dimensions = tuple(FitDimension(d.key, d.letter, d.name) for d in settings.dimensions)
     roles = tuple(fit_role(handbook, role, page) for role in handbook.roles.values())
-    contexts = tuple(FitContext(c.id, c.name, c.multipliers.values()) for c in settings.contexts)
+    contexts = tuple(FitContext(c.id, c.name) for c in settings.contexts)
     example = tuple(to_units(value, 10 ** RATING_DIGITS) for value in settings.example.values())
     return RoleFitSetup(
         dimensions, roles, contexts, example, ORIGIN_LABELS, KIND_LABELS, "Role fit",

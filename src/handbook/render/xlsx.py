@@ -28,7 +28,7 @@ from handbook.models import DECISIONS, Checklist, Column, Rubric, Template
 from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS, Example
 from handbook.render.archive import rezip
 from handbook.render.document import EXAMPLE_TITLE, HANDBOOK_NAME, header_values, passed, threshold_source
-from handbook.render.downloads import score_sheet
+from handbook.render.sheet import score_sheet
 
 ENTRY_ROWS = 50
 """Rows ready for entries (validation and formulas) below a sheet's header: a calibration round or two."""
