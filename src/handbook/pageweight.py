@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from handbook.render.printall import PRINT_URL
-
 PAGE_BUDGET_KB = 60
 """The most HTML one page may carry, at any size of handbook."""
-WHOLE_HANDBOOK_PAGE = f"{PRINT_URL}index.html"
+WHOLE_HANDBOOK_PAGE = "print/index.html"
 """The print page: the whole handbook on one page by design, so held to no per-page budget."""
 OWN_CONTENT = "//article | //nav[contains(@class, 'md-nav--secondary')]"
 """A page's own content: the article, and its table of contents, which lists the article's headings."""
