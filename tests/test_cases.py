@@ -16,7 +16,7 @@ from handbook.errors import DataErrors
 from handbook.loader import display_path, load_handbook
 from handbook.render.cases import cases_by_role, cases_for_role, cases_for_template
 from handbook.render.environment import render
-from handbook.render.html import relative_url
+from handbook.render.html import source_link
 from tests.conftest import FIXTURES, ROOT, TEMPLATES, copy_project, mkdocs_build
 
 CASE_FIXTURES = FIXTURES / "cases"
@@ -93,7 +93,7 @@ def test_cases_by_role_keeps_role_order_and_leaves_out_roles_without_cases(handb
 def test_template_cases_section_names_each_case_and_the_part_that_would_have_helped(handbook):
     page = "templates/launch-checklist.md"
     text = render(handbook.templates_dir, "sections/template_cases.md.j2", handbook=handbook, template=handbook.templates["launch-checklist"],
-                  url=lambda target: relative_url(page, target))
+                  url=lambda target: source_link(page, target))
     items = lxml_html.fragment_fromstring(text, create_parent="div").xpath("//li")
     expected = cases_for_template(handbook, "launch-checklist")
     assert len(items) == len(expected)

@@ -69,12 +69,15 @@ def _group(section: list[NavItem], name: str) -> list[NavItem]:
     return group
 
 
-def leading_page(url: str, urls: Container[str]) -> str | None:
-    """For a page the navigation leaves out, the URL of the nearest page in `urls` (those the navigation lists)
-    whose folder holds it: a level's is its ladder's, `roles/pm/levels/senior/` -> `roles/pm/levels/`."""
-    folder = url.rstrip("/")
-    while "/" in folder:
-        folder = folder.rsplit("/", 1)[0]
-        if f"{folder}/" in urls:
-            return f"{folder}/"
+def leading_page(src: str, srcs: Container[str]) -> str | None:
+    """For a page the navigation leaves out, the source path of the nearest page in `srcs` (those the navigation
+    lists) that is the index of a folder holding it: a level's is its ladder's, `roles/pm/levels/senior.md` ->
+    `roles/pm/levels/index.md`. Source paths, so the answer is the same for either URL style."""
+    folder = posixpath.dirname(src)
+    if posixpath.basename(src) == "index.md":  # the index of a folder leads to it: look above
+        folder = posixpath.dirname(folder)
+    while folder:
+        if f"{folder}/index.md" in srcs:
+            return f"{folder}/index.md"
+        folder = posixpath.dirname(folder)
     return None

@@ -28,7 +28,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -38,10 +38,13 @@ from handbook.errors import DataErrors
 from handbook.export import Export
 from handbook.glossary import TermMatcher, mark_page_terms, term_matcher
 from handbook.history import commit_dates
+from handbook.links import SiteLinks
 from handbook.navigation import insert_generated, leading_page
 from handbook.render.memo import Memo
 from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine, print_order
 from handbook.site import Build, make_build
+
+log = get_plugin_logger(__name__)
 
 
 class HandbookConfig(Config):
@@ -60,6 +63,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.export: Export | None = None
         self.terms: TermMatcher | None = None
         self.memo = Memo()
+        self.links = SiteLinks({})
         self.sections: dict[str, str] = {}
         self.unlisted: list[Page] = []
 
@@ -91,7 +95,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add generated pages and downloads as files of the site. "Edit this page" on a generated page
         points at the YAML file behind it, and on a docs page that only includes a file from the repository
-        root (front matter `edit_source: CONTRIBUTING.md`) at that file."""
+        root (front matter `edit_source: CONTRIBUTING.md`) at that file. Once every file has its URL, the
+        links of JSON files for scripts become URLs, and pages' links the same as each page is rendered."""
         build = self.current()
         docs_dir = Path(config.docs_dir).resolve().relative_to(self.root).as_posix()
         for file in files.documentation_pages():
@@ -102,12 +107,32 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = File.generated(config, page.path, content=page.markdown(), inclusion=inclusion)
             file.edit_uri = Path(page.source_file).resolve().relative_to(self.root).as_posix()
             files.append(file)
+        downloads = []
         for download in build.downloads:
             # A download named *.md is a file to save, not a page: give MkDocs a non-page name, serve it as is.
             file = File.generated(config, f"{download.path}.download", content=download.data)
             file.dest_uri = download.path
             files.append(file)
+            downloads.append((download, file))
+        self.links = SiteLinks({**{file.src_uri: file.url for file in files},
+                                **{download.path: file.url for download, file in downloads}})
+        for download, file in downloads:
+            if download.links_from:
+                file.content_bytes = self.links.json(download.data, download.links_from)
+        self._report_broken_links()
         return files
+
+    def _report_broken_links(self) -> None:
+        """A link in HTML or JSON to a file the site does not have is a warning, as MkDocs' own
+        `validation: links: not_found` makes it for a Markdown link (and `--strict` stops the build)."""
+        for broken in self.links.broken:
+            log.warning(f"link to a file the site does not have: {broken}")
+        self.links.broken.clear()
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """The theme's footer links the print page by the URL MkDocs gives it."""
+        env.globals["print_page"] = files.get_file_from_path(PRINT_PAGE)
+        return env
 
     def _revision_date(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Material shows `revision_date` as the page's last update: the last commit of its source file."""
@@ -116,13 +141,20 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page.meta["revision_date"] = updated
         return markdown
 
-    @event_priority(-100)  # after mkdocs-macros has expanded the page's macros
+    @event_priority(-50)  # after mkdocs-macros has expanded the page's macros
+    def _resolve_links(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Links to source files in the page's HTML blocks and JSON scripts become URLs (handbook.links)."""
+        markdown = self.links.page(markdown, page.file.src_uri, page.file.url)
+        self._report_broken_links()
+        return markdown
+
+    @event_priority(-100)  # after its links are URLs
     def _export_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.export:
             self.export.page(page, markdown)
         return markdown
 
-    on_page_markdown = CombinedEvent(_revision_date, _export_markdown)
+    on_page_markdown = CombinedEvent(_revision_date, _resolve_links, _export_markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The first use of each glossary term on a page gets its definition on hover."""
@@ -131,7 +163,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Note the pages the navigation leaves out on purpose (levels), and the top-level section of every page
         it lists, so each left-out page can take that of the page leading to it."""
-        self.sections = {page.url: top.title for top in nav.items if isinstance(top, Section)
+        self.sections = {page.file.src_uri: top.title for top in nav.items if isinstance(top, Section)
                          for page in _pages_in(top)}
         self.unlisted = [file.page for file in files.documentation_pages()
                          if file.inclusion.is_not_in_nav() and isinstance(file.page, Page)]
@@ -143,13 +175,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         before it fills templates)."""
         if page.file.inclusion.is_not_in_nav():
             # Its section's social card (overrides/main.html): that of the page that leads to it, its ladder.
-            leader = leading_page(page.url, self.sections)
+            leader = leading_page(page.file.src_uri, self.sections)
             if leader is not None:
                 page.meta["nav_section"] = self.sections[leader]
         if page.file.src_uri == PRINT_PAGE:
             page.content = (page.content or "") + combine(print_order(
                 [_print_source(other) for other in nav.pages if other is not page and _printed(other)],
-                [_print_source(other) for other in self.unlisted if _printed(other)]))
+                [_print_source(other) for other in self.unlisted if _printed(other)]), page.url)
             if self.export:
                 self.export.print_page(page)
         return context
@@ -164,7 +196,7 @@ def _printed(page: Page) -> bool:
 
 
 def _print_source(page: Page) -> PrintSource:
-    return PrintSource(page.url, page.title or "", page.content or "")
+    return PrintSource(page.file.src_uri, page.url, page.title or "", page.content or "")
 
 
 def _pages_in(section: Section) -> Iterator[Page]:

@@ -23,21 +23,24 @@ from handbook.render.levels import level_pages
 from handbook.render.memo import Memo
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
-from handbook.render.picker import picker_file, picker_json
+from handbook.render.picker import PICKER_PAGE, picker_file, picker_json
 from handbook.render.printall import print_page
 from handbook.render.social import card_png, section_cards
 from handbook.render.template_pages import download_path, template_pages
-from handbook.render.tools import ROLE_FIT_SETUP_FILE, role_fit_setup_file
+from handbook.render.tools import ROLE_FIT_PAGE, ROLE_FIT_SETUP_FILE, role_fit_setup_file
 from handbook.siteconfig import read_site_config
 
 
 @dataclass(frozen=True)
 class Download:
-    """A file served at `path` (a download, or data a page's script reads), built byte-for-byte the same on every build."""
+    """A file served at `path` (a download, or data a page's script reads), built byte-for-byte the same on every build.
+    JSON with `links_from` holds links written from that source path (the file's own, or the page whose script
+    reads it), which the build turns into URLs (handbook.links)."""
 
     path: str
     data: bytes
     source_file: str
+    links_from: str | None = None
 
 
 def generated_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
@@ -81,10 +84,12 @@ def tool_downloads(handbook: Handbook) -> list[Download]:
     """Data a tool's script loads: role fit reads every role's weights from a file beside its page, the
     compare picker each role it shows from a file of its own, and the self-assessment on each ladder every
     ladder from one file beside the ladders."""
-    picker = [Download(picker_file(role.id), picker_json(handbook, role), handbook.source_file("roles", role.id))
-              for role in handbook.roles.values()]
-    return [Download(ROLE_FIT_SETUP_FILE, role_fit_setup_file(handbook), handbook.source_file("tools", "role-fit")),
-            *picker, Download(LADDERS_FILE, ladders_file(handbook), display_path(handbook.data_dir / "levels"))]
+    picker = [Download(picker_file(role.id), picker_json(handbook, role), handbook.source_file("roles", role.id),
+                       PICKER_PAGE) for role in handbook.roles.values()]
+    return [Download(ROLE_FIT_SETUP_FILE, role_fit_setup_file(handbook), handbook.source_file("tools", "role-fit"),
+                     ROLE_FIT_PAGE),
+            *picker, Download(LADDERS_FILE, ladders_file(handbook), display_path(handbook.data_dir / "levels"),
+                              LADDERS_FILE)]
 
 
 def social_downloads(config_file: Path) -> list[Download]:

@@ -17,21 +17,18 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from mkdocs.utils import get_relative_url
-
 from handbook.loader import Handbook
 from handbook.models import Level, RoleLevels, Template
-from handbook.render import levels as ladders
 from handbook.render.download_schemas import schema_path
-from handbook.render.html import page_url
-from handbook.render.pages import template_path
+from handbook.render.html import source_link
+from handbook.render.pages import ladder_path, template_path
 from handbook.render.template_pages import download_path
 
 LADDERS_FILE = "roles/ladders.json"
 """Every ladder's levels, for the assessment on each ladder page; its links are relative to the file itself."""
 
 Url = Callable[[str], str]
-"""Turns a path inside the site into a link relative to the ladder page."""
+"""Turns the source path of a page or file into a link from the ladder page (or from `LADDERS_FILE`)."""
 
 MAX_IMPORT_BYTES = 65536
 """The largest profile file the tool reads; a filled-in profile is a few kilobytes."""
@@ -84,7 +81,7 @@ def _ladder(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
     per pillar in the order of `pillars`, 1 for the first step of the scale) and the `keys` of its expectations: an expectation's id is `<level id>.<key>`, and a
     level's page is `<url><level id>/`. Deriving both keeps every ladder page within the page budget."""
     scale = list(handbook.proficiency_scale)
-    return {"id": ladder.id, "name": handbook.roles[ladder.id].name, "url": url(ladders.ladder_path(ladder.id)),
+    return {"id": ladder.id, "name": handbook.roles[ladder.id].name, "url": url(ladder_path(ladder.id)),
             "levels": [{"id": level.id, "title": level.title,
                         "steps": "".join(str(scale.index(level.proficiency[pillar_id]) + 1)
                                                for pillar_id in handbook.pillars),
@@ -121,8 +118,6 @@ def assessment_data(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[st
 
 def ladders_file(handbook: Handbook) -> bytes:
     """`LADDERS_FILE`: every job role's ladder, lowest level first, in data order."""
-    def url(target: str) -> str:
-        return get_relative_url(page_url(target), LADDERS_FILE)
-
-    data = [_ladder(handbook, ladder, url) for ladder in handbook.levels.values()]
+    data = [_ladder(handbook, ladder, lambda target: source_link(LADDERS_FILE, target))
+            for ladder in handbook.levels.values()]
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from handbook.loader import Handbook
 from handbook.models import Case, Role, TemplateUse
 from handbook.render.environment import render
-from handbook.render.html import relative_url
+from handbook.render.html import source_link
 from handbook.render.pages import Page, role_path, template_path
 
 RESULT_LABEL = {"setback": "Setback", "mixed": "Mixed result", "win": "Win"}
@@ -41,7 +41,7 @@ def case_page(handbook: Handbook, case: Case) -> Page:
         "pages/case.md.j2",
         case=case,
         handbook=handbook,
-        url=lambda target: relative_url(path, target),
+        url=lambda target: source_link(path, target),
         role_path=role_path,
         template_path=template_path,
         result_label=RESULT_LABEL[case.result],

@@ -17,7 +17,7 @@ from handbook.loader import Handbook
 from handbook.models import Comparison, Level, Role
 from handbook.render.charts import chart_box, overlay_chart
 from handbook.render.environment import render
-from handbook.render.html import relative_url
+from handbook.render.html import source_link
 from handbook.render.pages import Page, comparison_path, role_path
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -90,7 +90,7 @@ def comparison_page(handbook: Handbook, comparison: Comparison) -> Page:
         shared=shared_rows(first, second),
         chart=chart_box(overlay_chart(handbook, first, second), f"Skills chart: {first.name} and {second.name}"),
         handbook=handbook,
-        url=lambda target: relative_url(path, target),
+        url=lambda target: source_link(path, target),
         role_path=role_path,
     )
     return Page(path, comparison.title, comparison.summary, body, handbook.source_file("comparisons", comparison.id))
@@ -104,7 +104,7 @@ def picker_data(handbook: Handbook, page: str) -> dict[str, Any]:
     """What the any-two-roles picker needs besides the list of roles and their files: which pairs have a
     written comparison, and where it is (relative to the page the picker is embedded in), and the labels of
     the rows it shows for a pair of roles and for a pair of levels."""
-    return {"curated": {f"{c.a} {c.b}": relative_url(page, comparison_path(c.id))
+    return {"curated": {f"{c.a} {c.b}": source_link(page, comparison_path(c.id))
                         for c in ordered_comparisons(handbook)},
             "dimensions": [{"label": dimension.label, "list": dimension.is_list} for dimension in SHARED_DIMENSIONS],
             "levelRows": ["Scope", *(pillar.name for pillar in handbook.pillars.values())]}

@@ -11,13 +11,13 @@ from __future__ import annotations
 from handbook.loader import Handbook
 from handbook.render import charts
 from handbook.render.environment import render
-from handbook.render.html import relative_url
+from handbook.render.html import source_link
 from handbook.render.pages import role_path, template_path
 from handbook.render.template_pages import file_links
 
 
 def _context(handbook: Handbook, page: str) -> dict[str, object]:
-    return {"handbook": handbook, "url": lambda target: relative_url(page, target), "role_path": role_path,
+    return {"handbook": handbook, "url": lambda target: source_link(page, target), "role_path": role_path,
             "template_path": template_path}
 
 

@@ -19,9 +19,9 @@ from handbook.models import Comparison, PayFigure, Role, WorkedExample
 from handbook.render.cases import case_path
 from handbook.render.compare import comparison_path
 from handbook.render.environment import render
-from handbook.render.html import relative_url
+from handbook.render.html import source_link
 from handbook.render.markdown import md_text
-from handbook.render.pages import role_path, template_path
+from handbook.render.pages import ladder_path, role_path, template_path
 
 GUIDE_PAGES = {
     "glossary": ("glossary.md", "Glossary"),
@@ -35,7 +35,7 @@ GUIDE_PAGES = {
 
 
 def _render(template: str, handbook: Handbook, page: str, **context: object) -> str:
-    return render(handbook.templates_dir, template, handbook=handbook, url=lambda target: relative_url(page, target),
+    return render(handbook.templates_dir, template, handbook=handbook, url=lambda target: source_link(page, target),
                   role_path=role_path, heading=_heading, **context)
 
 
@@ -163,8 +163,7 @@ RECORD_PAGES: dict[str, Callable[[Any], tuple[str, str]]] = {
     "comparisons": lambda comparison: (comparison_path(comparison.id), comparison.title),
     "cases": lambda case: (case_path(case.id), case.title),
     "tools": lambda tool: (f"tools/{tool.id}.md", f"{tool.id.replace('-', ' ').capitalize()} tool"),
-    # The ladder's path is handbook.render.levels.ladder_path, which imports this module.
-    "levels": lambda ladder: (f"roles/{ladder.id}/levels/index.md", f"Career levels ({ladder.id})"),
+    "levels": lambda ladder: (ladder_path(ladder.id), f"Career levels ({ladder.id})"),
 }
 """Collections with a page per record: (path, title) of the page that shows a record."""
 

@@ -1,4 +1,4 @@
-"""Small, pure helpers that turn contributor text and site paths into safe HTML pieces.
+"""Small, pure helpers that turn contributor text and source paths into safe HTML pieces.
 
 Contributor prose goes into HTML blocks (which Markdown leaves alone) after escaping, so
 neither HTML nor Markdown link syntax in a YAML file can inject markup or a javascript: URL.
@@ -7,11 +7,11 @@ neither HTML nor Markdown link syntax in a YAML file can inject markup or a java
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from typing import Any
 
 from markupsafe import Markup, escape
-from mkdocs.utils import get_relative_url
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -24,21 +24,11 @@ def prose(text: str) -> Markup:
     return Markup("<br><br>").join(escape(paragraph) for paragraph in paragraphs)
 
 
-def page_url(page_path: str) -> str:
-    """`roles/pm.md` -> `roles/pm/`, `index.md` -> `` (directory URLs, as the site is built)."""
-    stem = page_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def relative_url(from_page: str, to_path: str) -> str:
-    """URL from the page built from `from_page` to a page (`*.md`) or a file (`downloads/x.csv`), for links
-    inside HTML blocks, which MkDocs does not rewrite as it does Markdown links."""
-    target = (page_url(to_path) or "./") if to_path.endswith(".md") else to_path
-    return get_relative_url(target, page_url(from_page))
+def source_link(from_page: str, to_path: str) -> str:
+    """The link from the source file `from_page` to the source file `to_path` (`../levels/x.md`,
+    `../downloads/x.csv`), written as a Markdown link to it is. The plugin turns such links into URLs
+    through MkDocs' files (handbook.links), for either URL style, also inside HTML blocks and JSON."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")
 
 
 def json_script(data: Any) -> Markup:

@@ -17,8 +17,8 @@ from handbook.models import SCOPES, Artifact, Level, Pillar, ProficiencyStep, Ro
 from handbook.render import assessment
 from handbook.render.environment import render
 from handbook.render.guide import pay_range
-from handbook.render.html import json_script, relative_url
-from handbook.render.pages import Page, role_path, template_path
+from handbook.render.html import json_script, source_link
+from handbook.render.pages import Page, ladder_path, level_path, role_path, step_path, template_path
 
 SCOPE_WORD = {scope: scope.replace("-", " ").capitalize() for scope in SCOPES}
 
@@ -29,18 +29,6 @@ DIRECTION_LABEL: dict[str, str] = {"rises": "▲ rises", "same": "= same", "fall
 ChangeKind = Literal["added", "changed", "dropped"]
 CHANGE_LABEL: dict[str, str] = {"added": "New at this level", "changed": "Changed",
                                 "dropped": "No longer listed"}
-
-
-def ladder_path(role_id: str) -> str:
-    return f"roles/{role_id}/levels/index.md"
-
-
-def level_path(role_id: str, level_id: str) -> str:
-    return f"roles/{role_id}/levels/{level_id}.md"
-
-
-def step_path(role_id: str, lower_id: str, upper_id: str) -> str:
-    return f"roles/{role_id}/levels/{lower_id}-to-{upper_id}.md"
 
 
 @dataclass(frozen=True)
@@ -121,7 +109,7 @@ def steps(handbook: Handbook, ladder: RoleLevels) -> list[Step]:
 
 def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **context: object) -> str:
     return render(handbook.templates_dir, template, handbook=handbook, role=handbook.roles[ladder.id], ladder=ladder,
-                  levels=ladder.ordered(), url=lambda target: relative_url(path, target), role_path=role_path,
+                  levels=ladder.ordered(), url=lambda target: source_link(path, target), role_path=role_path,
                   template_path=template_path, ladder_path=ladder_path, level_path=level_path, step_path=step_path,
                   scope_word=SCOPE_WORD, direction_label=DIRECTION_LABEL, change_label=CHANGE_LABEL,
                   pay_range=pay_range, **context)
@@ -136,7 +124,7 @@ roles have levels (a hundred ladders of ten pages would put a thousand entries i
 def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
     role, levels = handbook.roles[ladder.id], ladder.ordered()
     path = ladder_path(role.id)
-    data = assessment.assessment_data(handbook, ladder, lambda target: relative_url(path, target))
+    data = assessment.assessment_data(handbook, ladder, lambda target: source_link(path, target))
     body = _render("pages/ladder.md.j2", handbook, path, ladder, steps=steps(handbook, ladder),
                    assessment=data, assessment_json=json_script(data))
     description = (f"The {role.name} career ladder: {len(levels)} levels from {levels[0].title} to "

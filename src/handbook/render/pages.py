@@ -11,7 +11,7 @@ from handbook.loader import Handbook
 from handbook.models import STRENGTH_LEVEL, Comparison, Role
 from handbook.render.charts import chart_box, role_skills_chart
 from handbook.render.environment import render
-from handbook.render.html import relative_url
+from handbook.render.html import source_link
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,18 @@ def comparison_path(comparison_id: str) -> str:
     return f"compare/{comparison_id}.md"
 
 
+def ladder_path(role_id: str) -> str:
+    return f"roles/{role_id}/levels/index.md"
+
+
+def level_path(role_id: str, level_id: str) -> str:
+    return f"roles/{role_id}/levels/{level_id}.md"
+
+
+def step_path(role_id: str, lower_id: str, upper_id: str) -> str:
+    return f"roles/{role_id}/levels/{lower_id}-to-{upper_id}.md"
+
+
 def comparisons_of(handbook: Handbook) -> dict[str, list[tuple[Comparison, Role]]]:
     """By role: each written comparison it appears in, with the other role, for the summary of its page."""
     of: dict[str, list[tuple[Comparison, Role]]] = {}
@@ -80,7 +92,7 @@ def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]],
     path = role_path(role.id)
 
     def url(target: str) -> str:
-        return relative_url(path, target)
+        return source_link(path, target)
 
     body = render(
         handbook.templates_dir,

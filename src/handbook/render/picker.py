@@ -13,8 +13,8 @@ from typing import Any
 from handbook.loader import Handbook
 from handbook.models import Role
 from handbook.render.compare import SHARED_DIMENSIONS
-from handbook.render.html import relative_url
-from handbook.render.levels import level_path
+from handbook.render.html import source_link
+from handbook.render.pages import level_path
 
 PICKER_PAGE = "compare/index.md"
 """The page the picker is on: the links inside the files are relative to it."""
@@ -30,7 +30,7 @@ def picker_role(handbook: Handbook, role: Role) -> dict[str, Any]:
     ladder = handbook.levels.get(role.id)
     levels = {str(level.order): {
         "title": level.title,
-        "url": relative_url(PICKER_PAGE, level_path(role.id, level.id)),
+        "url": source_link(PICKER_PAGE, level_path(role.id, level.id)),
         "cells": [level.scope.replace("-", " ").capitalize(),
                   *(handbook.proficiency_scale[level.proficiency[pillar]].name for pillar in handbook.pillars)],
     } for level in (ladder.ordered() if ladder else [])}

@@ -24,10 +24,9 @@ from handbook.render.compare import (
 from handbook.render.environment import link, render
 from handbook.render.frontdoor import FRONT_DOOR_MACROS, template_launcher
 from handbook.render.guide import GUIDE_MACROS
-from handbook.render.html import json_script, relative_url
-from handbook.render.levels import ladder_path
+from handbook.render.html import json_script, source_link
 from handbook.render.opendata import LEVEL_COLUMNS, OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
-from handbook.render.pages import role_path, template_path
+from handbook.render.pages import ladder_path, role_path, template_path
 from handbook.render.picker import picker_file
 from handbook.render.pillars import pillar_overviews, uniform_pillars
 from handbook.render.template_pages import template_gallery
@@ -39,7 +38,7 @@ def _render(template: str, handbook: Handbook, page: str, **context: object) -> 
         handbook.templates_dir,
         template,
         handbook=handbook,
-        url=lambda target: relative_url(page, target),
+        url=lambda target: source_link(page, target),
         role_path=role_path,
         template_path=template_path,
         strength_level=STRENGTH_LEVEL,
@@ -97,8 +96,9 @@ def open_data_table(handbook: Handbook, page: str) -> str:
 
 
 def data_download(handbook: Handbook, page: str, name: str, text: str) -> str:
-    """An inline link to one open-data file (downloads are not pages, so Markdown links cannot reach them)."""
-    return str(link(relative_url(page, open_data_file(name).path), text))
+    """An inline link to one open-data file (MkDocs knows a download by its name plus `.download`, so a
+    Markdown link cannot name it; the plugin resolves this one)."""
+    return str(link(source_link(page, open_data_file(name).path), text))
 
 
 def case_index(handbook: Handbook, page: str) -> str:

@@ -25,7 +25,7 @@ from handbook.render.downloads import (
 )
 from handbook.render.environment import render
 from handbook.render.form import form_context
-from handbook.render.html import page_url, relative_url
+from handbook.render.html import source_link
 from handbook.render.pages import Page, role_path, template_path
 
 GALLERY_PAGE = "templates/index.md"
@@ -48,7 +48,7 @@ def download_path(name: str) -> str:
 
 
 def download_url(page: str, name: str) -> str:
-    """Relative URL from a page to a file under downloads/ (`relative_url` reads any `.md` as a page)."""
+    """Relative URL from a page to a file under downloads/ (`source_link` reads any `.md` as a page)."""
     return posixpath.relpath(download_path(name), page_url(page).rstrip("/") or ".")
 
 
@@ -58,7 +58,7 @@ def file_links(template: Template, files: dict[str, bytes], page: str, example: 
     for fmt in offered_formats(template):
         name = file_name(template, fmt, example)
         label = f"{FORMATS[fmt]} (.{fmt}, {human_size(len(files[name]))})"
-        links.append(FileLink(download_url(page, name), label))
+        links.append(FileLink(source_link(page, download_path(name)), label))
     return links
 
 
@@ -74,7 +74,7 @@ def gallery_order(handbook: Handbook) -> list[Template]:
 
 def archive_link(files: dict[str, bytes], page: str) -> FileLink:
     size = human_size(len(files[ARCHIVE_NAME]))
-    return FileLink(download_url(page, ARCHIVE_NAME), f"All templates (.zip, {size})")
+    return FileLink(source_link(page, download_path(ARCHIVE_NAME)), f"All templates (.zip, {size})")
 
 
 def also_listed_by(handbook: Handbook) -> dict[str, list[str]]:
@@ -88,7 +88,7 @@ def also_listed_by(handbook: Handbook) -> dict[str, list[str]]:
 
 
 def _context(handbook: Handbook, page: str) -> dict[str, object]:
-    return {"handbook": handbook, "url": lambda target: relative_url(page, target), "role_path": role_path,
+    return {"handbook": handbook, "url": lambda target: source_link(page, target), "role_path": role_path,
             "template_path": template_path}
 
 
@@ -105,7 +105,7 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
         archive=archive_link(files, path),
         also=also,
         preview=Markup(preview_markdown(template, handbook)),
-        form=form_context(template, page_url(path).rstrip("/"), lambda name: download_url(path, name)),
+        form=form_context(template, posixpath.dirname(path), lambda name: source_link(path, download_path(name))),
         **_context(handbook, path),
     )
     # A reader who types a template's name or abbreviation wants the template, not a page that cites it.

@@ -21,7 +21,7 @@ from handbook.models import DIMENSIONS, Role, Tool
 from handbook.models.roles import STRENGTH_LEVEL
 from handbook.models.tools import EarningsSettings, RoleFitSettings, SelfCheckSettings
 from handbook.render.environment import render
-from handbook.render.html import json_script, relative_url
+from handbook.render.html import json_script, source_link
 from handbook.render.pages import role_path
 from handbook.tools import (
     FIT_DIGITS,
@@ -100,7 +100,7 @@ def fit_role(handbook: Handbook, role: Role, page: str) -> FitRole:
         origin, weights = role.fit_weights.origin, apportion([getattr(role.fit_weights, key) for key in DIMENSIONS])
     in_context = {context.id: tuple(adjust_weights(weights, list(context.multipliers.values())))
                   for context in role_fit_settings(handbook).contexts}
-    return FitRole(role.id, role.name, relative_url(page, role_path(role.id)), role.kind, origin, tuple(weights),
+    return FitRole(role.id, role.name, source_link(page, role_path(role.id)), role.kind, origin, tuple(weights),
                    in_context)
 
 
@@ -134,7 +134,7 @@ def self_check_setup(handbook: Handbook, page: str = SELF_CHECK_PAGE) -> SelfChe
     """Statements and the roles they point toward, in handbook order, with role URLs relative to the page."""
     settings = self_check_settings(handbook)
     named = {statement.leans for statement in settings.statements}
-    roles = tuple(SelfCheckRole(role.id, role.name, relative_url(page, role_path(role.id)), role.summary)
+    roles = tuple(SelfCheckRole(role.id, role.name, source_link(page, role_path(role.id)), role.summary)
                   for role in handbook.roles.values() if role.id in named)
     return SelfCheckSetup(
         tuple(SelfCheckStatement(s.text, s.leans) for s in settings.statements), roles,
@@ -146,7 +146,7 @@ def self_check_setup(handbook: Handbook, page: str = SELF_CHECK_PAGE) -> SelfChe
 def _page(template: str, handbook: Handbook, page: str, tool_id: str, setup: object, **context: object) -> str:
     return render(
         handbook.templates_dir, template, handbook=handbook, tool=tool(handbook, tool_id), setup=setup,
-        url=lambda target: relative_url(page, target), fixed_text=fixed_text, **context,
+        url=lambda target: source_link(page, target), fixed_text=fixed_text, **context,
     )
 
 
