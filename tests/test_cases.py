@@ -98,7 +98,7 @@ def test_template_cases_section_names_each_case_and_the_part_that_would_have_hel
     expected = cases_for_template(handbook, "launch-checklist")
     assert len(items) == len(expected)
     for item, (case, use) in zip(items, expected):
-        assert item.xpath("a/@href") == [f"../../cases/{case.id}/"]
+        assert item.xpath("a/@href") == [f"../cases/{case.id}.md"]  # the plugin makes it the page's URL
         assert item.xpath("string(a)") == case.title
         assert item.xpath("string(strong)") == use.part
 

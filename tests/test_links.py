@@ -1,15 +1,20 @@
-"""Links of the built site: every internal link and #anchor resolves, nothing loads from another
-host, and every download link returns its file over HTTP."""
+"""Links of the built site: every internal link and #anchor resolves, for either URL style, nothing loads
+from another host, and every download link returns its file over HTTP; and the links the handbook writes
+in HTML and JSON become the URLs MkDocs gives their files."""
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import SITE_BASE_PATH
+import pytest
+from conftest import SITE_BASE_PATH, copy_project, mkdocs_build
+from mkdocs.structure.files import File
 
 from handbook.linkcheck import BrokenLink, Link, all_links, check_site, read_site
+from handbook.links import SiteLinks
 
 
 def test_every_internal_link_and_anchor_of_the_site_resolves(built_site):
@@ -73,3 +78,68 @@ def test_the_checker_reports_a_broken_link_a_broken_anchor_and_an_external_resou
         BrokenLink("roles/index.html", "pm/#nowhere", "no id 'nowhere' on roles/pm/index.html"),
         BrokenLink("roles/pm/index.html", "../../../up", "outside the site (not under /handbook/)"),
     ]
+
+
+def site_links(use_directory_urls: bool) -> SiteLinks:
+    """Links of a small site whose URLs MkDocs gives, in either style; a download keeps its own path."""
+    pages = ["index.md", "roles/index.md", "roles/pm.md", "compare/index.md", "templates/prd.md"]
+    urls = {src: File(src, None, "", use_directory_urls).url for src in [*pages, "javascripts/x.js"]}
+    return SiteLinks({**urls, "downloads/prd.md": "downloads/prd.md", "templates/prd/form.json": "templates/prd/form.json"})
+
+
+@pytest.mark.parametrize(("use_directory_urls", "expected"), [
+    (True, '<a href="../../templates/prd/#risks">PRD</a> <a href="../">roles</a> <img src="../../javascripts/x.js">'
+           ' <a href="../../downloads/prd.md" download>file</a> <div data-form="../../templates/prd/form.json">'
+           ' <a href="../../compare/?first=pm&amp;second=x">any</a>'),
+    (False, '<a href="../templates/prd.html#risks">PRD</a> <a href="index.html">roles</a> <img src="../javascripts/x.js">'
+            ' <a href="../downloads/prd.md" download>file</a> <div data-form="../templates/prd/form.json">'
+            ' <a href="../compare/index.html?first=pm&amp;second=x">any</a>'),
+])
+def test_links_between_source_files_in_html_become_the_urls_mkdocs_gives(use_directory_urls, expected):
+    links = site_links(use_directory_urls)
+    here = links.urls["roles/pm.md"]
+    text = ('<a href="../templates/prd.md#risks">PRD</a> <a href="index.md">roles</a> <img src="../javascripts/x.js">'
+            ' <a href="../downloads/prd.md" download>file</a> <div data-form="../templates/prd/form.json">'
+            ' <a href="../compare/index.md?first=pm&amp;second=x">any</a>')
+    assert links.page(text, "roles/pm.md", here) == (expected, [])
+
+
+def test_what_is_not_a_path_to_a_file_stays_and_a_missing_file_is_reported():
+    links = site_links(True)
+    text = ('<a href="#top" class="hb-x" title="e.g. this">top</a> <a href="https://example.org/a.md">out</a>'
+            ' <a href="/handbook/">root</a> <a href="../nowhere.md">gone</a> <span data-n="1.5">x</span>')
+    assert links.page(text, "roles/pm.md", "roles/pm/") == (text, ["../nowhere.md"])
+
+
+@pytest.mark.parametrize(("use_directory_urls", "role", "form"), [
+    (True, "../../roles/pm/#move", "prd/form.json"), (False, "../roles/pm.html#move", "prd/form.json")])
+def test_json_for_scripts_gets_urls_too_and_keeps_its_other_bytes(use_directory_urls, role, form):
+    """In a page's JSON script (escaped so it cannot end the element) and in a JSON file, relative to the
+    page whose script reads it."""
+    links = site_links(use_directory_urls)
+    page = '<script type="application/json" id="d">{"url":"../roles/pm.md#move","name":"a.md \\u003c"}</script>'
+    resolved, broken = links.page(page, "templates/prd.md", links.urls["templates/prd.md"])
+    assert resolved == f'<script type="application/json" id="d">{{"url":"{role}","name":"a.md \\u003c"}}</script>'
+    assert broken == []
+    data = b'{"form": "prd/form.json", "n": 1}\n'
+    assert json.loads(links.json(data, "templates/prd.md")) == {
+        "form": form if not use_directory_urls else "form.json", "n": 1}
+    assert links.json(b'{"a": "b"}\n', "templates/prd.md") == b'{"a": "b"}\n'
+
+
+@pytest.mark.slow
+def test_without_directory_urls_the_site_builds_strict_and_every_link_resolves(tmp_path):
+    """The same project with `use_directory_urls: false` (pages at roles/pm.html): every generated link,
+    in HTML blocks and in the JSON scripts read, still reaches its page or file."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    site = tmp_path / "site"
+    assert (site / "roles" / "index.html").is_file() and not (site / "roles" / "pm").is_dir()
+    problems = [str(problem) for problem in check_site(site, SITE_BASE_PATH)]
+    assert problems == [], "\n".join(problems)
+    picker = json.loads(next((site / "compare" / "picker").glob("*.json")).read_text(encoding="utf-8"))
+    levels = [level["url"] for level in picker["levels"].values()]
+    assert levels and all((site / "compare" / url).resolve().is_file() for url in levels), levels

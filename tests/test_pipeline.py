@@ -11,7 +11,7 @@ import pytest
 
 from handbook.loader import load_handbook
 from handbook.navigation import insert_generated
-from handbook.render.html import relative_url
+from handbook.render.html import source_link
 from handbook.render.pages import Page
 from tests.conftest import ROOT, copy_project, mkdocs_build
 
@@ -112,12 +112,12 @@ def test_generated_pages_join_the_section_of_their_folder_in_data_order():
 
 
 @pytest.mark.parametrize(("origin", "target", "expected"), [
-    ("roles/pm.md", "templates/ai-prd.md", "../../templates/ai-prd/"),
-    ("roles/pm.md", "roles/ai-pm.md", "../ai-pm/"),
-    ("roles/index.md", "roles/pm.md", "pm/"),
-    ("index.md", "roles/index.md", "roles/"),
-    ("skills.md", "downloads/roles.csv", "../downloads/roles.csv"),
-    ("roles/pm.md", "roles/pm.md", "./"),
+    ("roles/pm.md", "templates/ai-prd.md", "../templates/ai-prd.md"),
+    ("roles/pm.md", "roles/ai-pm.md", "ai-pm.md"),
+    ("roles/index.md", "roles/pm.md", "pm.md"),
+    ("index.md", "roles/index.md", "roles/index.md"),
+    ("skills.md", "downloads/roles.csv", "downloads/roles.csv"),
+    ("roles/pm/levels/senior.md", "skills.md", "../../../skills.md"),
 ])
-def test_relative_urls_match_directory_urls(origin, target, expected):
-    assert relative_url(origin, target) == expected
+def test_links_are_written_between_source_files_as_markdown_links_are(origin, target, expected):
+    assert source_link(origin, target) == expected

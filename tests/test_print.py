@@ -53,21 +53,31 @@ def test_the_interactive_tools_are_left_out_and_scripts_do_not_run_twice(built_s
 
 
 def test_relocated_page_prefixes_ids_and_rewrites_links():
-    source = PrintSource("roles/pm/", "PM", '<h2 id="scope">Scope</h2><label for="x">X</label>'
+    source = PrintSource("roles/pm.md", "roles/pm/", "PM", '<h2 id="scope">Scope</h2><label for="x">X</label>'
                          '<svg aria-labelledby="t d"></svg><a href="#scope">here</a>'
                          '<a href="../../templates/prd/#risks">PRD</a><a href="../../tools/role-fit/?s=1">tool</a>'
                          '<a href="../../downloads/prd.md">file</a><a href="https://hbr.org/x">HBR</a>'
                          '<script>alert(1)</script>')
-    html = relocate(source, frozenset({"roles/pm/", "templates/prd/"}))
+    html = relocate(source, frozenset({"roles/pm/", "templates/prd/"}), "print/")
     assert html == ('<h2 id="roles-pm--scope">Scope</h2><label for="roles-pm--x">X</label>'
                     '<svg aria-labelledby="roles-pm--t roles-pm--d"></svg><a href="#roles-pm--scope">here</a>'
                     '<a href="#templates-prd--risks">PRD</a><a href="../tools/role-fit/?s=1">tool</a>'
                     '<a href="../downloads/prd.md">file</a><a href="https://hbr.org/x">HBR</a>')
 
 
+def test_links_are_rewritten_the_same_way_without_directory_urls():
+    source = PrintSource("roles/pm.md", "roles/pm.html", "PM", '<a href="../templates/prd.html#risks">PRD</a>'
+                         '<a href="../tools/role-fit.html?s=1">tool</a><a href="../downloads/prd.md">file</a>'
+                         '<a href="index.html">roles</a>')
+    html = relocate(source, frozenset({"roles/pm.html", "templates/prd.html"}), "print.html")
+    assert html == ('<a href="#templates-prd-html--risks">PRD</a><a href="tools/role-fit.html?s=1">tool</a>'
+                    '<a href="downloads/prd.md">file</a><a href="roles/index.html">roles</a>')
+
+
 def test_combined_pages_get_a_contents_list_and_a_section_each():
-    tree = lxml.html.fromstring(combine([PrintSource("", "Home <1>", "<p>a</p>"),
-                                         PrintSource("roles/", "Roles", '<a href="../">home</a>')]))
+    tree = lxml.html.fromstring(combine([PrintSource("index.md", "", "Home <1>", "<p>a</p>"),
+                                         PrintSource("roles/index.md", "roles/", "Roles", '<a href="../">home</a>')],
+                                        "print/"))
     assert tree.xpath("//nav//a/@href") == ["#home", "#roles"]
     assert tree.xpath("//nav//a/text()") == ["Home <1>", "Roles"]
     assert tree.xpath("//section/@id") == ["home", "roles"]
@@ -88,8 +98,10 @@ def test_the_whole_handbook_renders_to_a_pdf_with_every_role(page, site_url, bui
 
 
 def test_pages_left_out_of_the_navigation_print_after_the_page_that_leads_to_them():
-    listed = [PrintSource(url, url, "") for url in ("", "roles/", "roles/pm/", "roles/pm/levels/", "skills/")]
-    unlisted = [PrintSource(url, url, "") for url in ("roles/pm/levels/senior/", "roles/pm/levels/a-to-b/", "x/y/")]
-    assert [source.url for source in print_order(listed, unlisted)] == [
-        "", "roles/", "roles/pm/", "roles/pm/levels/", "roles/pm/levels/senior/", "roles/pm/levels/a-to-b/",
-        "skills/", "x/y/"]
+    listed = [PrintSource(src, src, src, "")
+              for src in ("index.md", "roles/index.md", "roles/pm.md", "roles/pm/levels/index.md", "skills.md")]
+    unlisted = [PrintSource(src, src, src, "")
+                for src in ("roles/pm/levels/senior.md", "roles/pm/levels/a-to-b.md", "x/y.md")]
+    assert [source.src for source in print_order(listed, unlisted)] == [
+        "index.md", "roles/index.md", "roles/pm.md", "roles/pm/levels/index.md", "roles/pm/levels/senior.md",
+        "roles/pm/levels/a-to-b.md", "skills.md", "x/y.md"]

@@ -15,7 +15,7 @@ import json
 import posixpath
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from markupsafe import escape
@@ -36,8 +36,6 @@ class SiteLinks:
     to its URL from the site root, as MkDocs gives it (`roles/pm/` or `roles/pm.html`)."""
 
     urls: Mapping[str, str]
-    broken: list[str] = field(default_factory=list)
-    """Each link to a file the site does not have, as `source: link`, in the order met."""
 
     def url(self, link: str, source: str, here: str) -> str | None:
         """`link`, written in the source file `source`, as a URL relative to `here` (the URL of the page or
@@ -53,16 +51,18 @@ class SiteLinks:
         return (get_relative_url(self.urls[target], here) + (f"?{parts.query}" if parts.query else "")
                 + (f"#{parts.fragment}" if parts.fragment else ""))
 
-    def page(self, text: str, source: str, here: str) -> str:
+    def page(self, text: str, source: str, here: str) -> tuple[str, list[str]]:
         """A page's Markdown with every attribute that is a path to a file of the site (a link, or a file a
-        script loads, `data-form="prd/form.json"`) and every such string of its JSON scripts made a URL. A
-        link attribute naming no file is noted in `broken`."""
+        script loads, `data-form="prd/form.json"`) and every such string of its JSON scripts made a URL; and
+        each link (href, src) to a file the site does not have."""
+        broken: list[str] = []
+
         def attribute(match: re.Match[str]) -> str:
             value = html.unescape(match.group(3))
             resolved = self.url(value, source, here)
             if resolved is None:
                 if match.group(2) in LINK_ATTRIBUTES:
-                    self.broken.append(f"{source}: {value}")
+                    broken.append(value)
                 return match.group(0)
             return match.group(0) if resolved == value else f'{match.group(1)}"{escape(resolved)}"'
 
@@ -70,7 +70,7 @@ class SiteLinks:
             return match.group(1) + _json_strings(match.group(2), lambda value: self.url(value, source, here),
                                                   json_script) + match.group(3)
 
-        return _ATTRIBUTE.sub(attribute, _JSON_SCRIPT.sub(script, text))
+        return _ATTRIBUTE.sub(attribute, _JSON_SCRIPT.sub(script, text)), broken
 
     def json(self, data: bytes, source: str) -> bytes:
         """A JSON file whose strings that are paths to files of the site are written from `source` (the file

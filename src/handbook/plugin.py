@@ -21,6 +21,7 @@ Configured in mkdocs.yml, after `search` and before `macros` (whose bridge in ma
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -116,18 +117,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             downloads.append((download, file))
         self.links = SiteLinks({**{file.src_uri: file.url for file in files},
                                 **{download.path: file.url for download, file in downloads}})
+        resolved = []
         for download, file in downloads:
             if download.links_from:
-                file.content_bytes = self.links.json(download.data, download.links_from)
-        self._report_broken_links()
+                download = replace(download, data=self.links.json(download.data, download.links_from))
+                file.content_bytes = download.data
+            resolved.append(download)
+        self.build = replace(build, downloads=resolved)  # what the export writes out, as served
         return files
-
-    def _report_broken_links(self) -> None:
-        """A link in HTML or JSON to a file the site does not have is a warning, as MkDocs' own
-        `validation: links: not_found` makes it for a Markdown link (and `--strict` stops the build)."""
-        for broken in self.links.broken:
-            log.warning(f"link to a file the site does not have: {broken}")
-        self.links.broken.clear()
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's footer links the print page by the URL MkDocs gives it."""
@@ -143,9 +140,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(-50)  # after mkdocs-macros has expanded the page's macros
     def _resolve_links(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Links to source files in the page's HTML blocks and JSON scripts become URLs (handbook.links)."""
-        markdown = self.links.page(markdown, page.file.src_uri, page.file.url)
-        self._report_broken_links()
+        """Links to source files in the page's HTML blocks and JSON scripts become URLs (handbook.links). A link
+        to a file the site does not have is a warning, as MkDocs' `validation: links: not_found` makes it for a
+        Markdown link, so `--strict` stops the build."""
+        markdown, broken = self.links.page(markdown, page.file.src_uri, page.file.url)
+        for link in broken:
+            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{link}' to a file the site does not have.")
         return markdown
 
     @event_priority(-100)  # after its links are URLs

@@ -47,11 +47,6 @@ def download_path(name: str) -> str:
     return f"downloads/{name}"
 
 
-def download_url(page: str, name: str) -> str:
-    """Relative URL from a page to a file under downloads/ (`source_link` reads any `.md` as a page)."""
-    return posixpath.relpath(download_path(name), page_url(page).rstrip("/") or ".")
-
-
 def file_links(template: Template, files: dict[str, bytes], page: str, example: bool = False) -> list[FileLink]:
     """A button per format: the blank's files, or with `example` the worked example's."""
     links = []
