@@ -88,12 +88,12 @@ def site_links(use_directory_urls: bool) -> SiteLinks:
 
 
 @pytest.mark.parametrize(("use_directory_urls", "expected"), [
-    (True, '<a href="../../templates/prd/#risks">PRD</a> <a href="../">roles</a> <img src="../../javascripts/x.js">'
-           ' <a href="../../downloads/prd.md" download>file</a> <div data-form="../../templates/prd/form.json">'
-           ' <a href="../../compare/?first=pm&amp;second=x">any</a>'),
-    (False, '<a href="../templates/prd.html#risks">PRD</a> <a href="index.html">roles</a> <img src="../javascripts/x.js">'
-            ' <a href="../downloads/prd.md" download>file</a> <div data-form="../templates/prd/form.json">'
-            ' <a href="../compare/index.html?first=pm&amp;second=x">any</a>'),
+    (True, ('<a href="../../templates/prd/#risks">PRD</a> <a href="../">roles</a> <img src="../../javascripts/x.js">'
+            ' <a href="../../downloads/prd.md" download>file</a> <div data-form="../../templates/prd/form.json">'
+            ' <a href="../../compare/?first=pm&amp;second=x">any</a>')),
+    (False, ('<a href="../templates/prd.html#risks">PRD</a> <a href="index.html">roles</a> <img src="../javascripts/x.js">'
+             ' <a href="../downloads/prd.md" download>file</a> <div data-form="../templates/prd/form.json">'
+             ' <a href="../compare/index.html?first=pm&amp;second=x">any</a>')),
 ])
 def test_links_between_source_files_in_html_become_the_urls_mkdocs_gives(use_directory_urls, expected):
     links = site_links(use_directory_urls)

@@ -78,8 +78,8 @@ def test_seed_weights_are_marked_as_the_sources_and_every_role_is_scored(handboo
 def test_weights_in_thousandths_keep_their_written_values_and_role_links_are_relative(small):
     setup = role_fit_setup(small, PAGE)
     assert [(role.id, role.weights, role.url) for role in setup.roles] == [
-        ("alpha", (250, 250, 250, 250), "../../roles/alpha/"),
-        ("beta", (100, 200, 300, 400), "../../roles/beta/"),
+        ("alpha", (250, 250, 250, 250), "../roles/alpha.md"),
+        ("beta", (100, 200, 300, 400), "../roles/beta.md"),
     ]
 
 
