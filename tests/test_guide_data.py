@@ -113,7 +113,7 @@ def test_every_move_in_the_role_files_becomes_one_transition(handbook):
 def test_a_transition_links_the_curated_comparison_of_its_two_roles_either_way_round(handbook):
     for move in transitions_of(handbook):
         pair = {f"{move.origin.id}-vs-{move.target.id}", f"{move.target.id}-vs-{move.origin.id}"}
-        expected = pair & set(handbook.records["comparisons"])
+        expected = pair & set(handbook.comparisons)
         assert ({move.comparison.id} if move.comparison else set()) == expected
 
 
@@ -126,5 +126,5 @@ def test_each_role_page_is_listed_under_every_source_it_cites(handbook):
 
 def test_a_source_cited_by_the_glossary_lists_the_glossary_once(handbook):
     cited = citing_pages(handbook)
-    for source_id in {term.source for term in handbook.records["glossary"].values() if term.source}:
+    for source_id in {term.source for term in handbook.glossary.values() if term.source}:
         assert cited[source_id].count(("glossary.md", "Glossary")) == 1

@@ -112,7 +112,7 @@ def role_fit_role(role_id, weights, kind="role"):
 
 def test_every_role_carries_its_weights_under_every_context_worked_out_at_build_time(small):
     setup = role_fit_setup(small, PAGE)
-    settings = small.records["tools"]["role-fit"].role_fit
+    settings = small.tools["role-fit"].role_fit
     for role in setup.roles:
         assert list(role.in_context) == [context.id for context in settings.contexts]
         for context in settings.contexts:
@@ -158,7 +158,7 @@ def test_role_fit_report_lists_ratings_context_and_ranked_rows(small):
 # Earnings ------------------------------------------------------------------------------------------
 
 def test_every_preset_reproduces_the_figure_its_source_states(handbook):
-    settings = handbook.records["tools"]["earnings"].earnings
+    settings = handbook.tools["earnings"].earnings
     for preset, scenario in zip(settings.presets, earnings_setup(handbook).presets):
         if preset.claimed_weekly is not None:
             assert weekly_cents(scenario.rate_cents, scenario.half_hours) == to_units(preset.claimed_weekly, 100)
@@ -321,7 +321,7 @@ def test_python_and_javascript_agree_on_shared_cases(handbook):
 # Data ----------------------------------------------------------------------------------------------
 
 def test_the_tool_fixtures_load(small):
-    assert sorted(small.records["tools"]) == ["earnings", "role-fit", "self-check"]
+    assert sorted(small.tools) == ["earnings", "role-fit", "self-check"]
 
 
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [

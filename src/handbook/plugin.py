@@ -83,7 +83,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         finally:
             self.memo.next_build()
         self.dates = commit_dates(self.root)
-        self.terms = term_matcher(self.build.handbook.records["glossary"].values())
+        self.terms = term_matcher(self.build.handbook.glossary.values())
         self.export = Export(self.root / self.config.export_dir) if self.config.export_dir else None
         config.nav = insert_generated(config.nav, self.build.pages)
         return config
@@ -129,7 +129,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's footer links the print page by the URL MkDocs gives it, kept in `extra` so that an
         engine without this plugin (Zensical, through the export) reads the same value."""
-        config.extra["print_url"] = files.get_file_from_path(PRINT_PAGE).url
+        if printed := files.get_file_from_path(PRINT_PAGE):
+            config.extra["print_url"] = printed.url
         return env
 
     def _revision_date(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
