@@ -132,7 +132,7 @@ def level_problems(ladder: RoleLevels, role_kind: str | None, pillars: Sequence[
         seen_orders.setdefault(level.order, index)
         missing = [pillar for pillar in pillars if pillar not in level.proficiency]
         if missing:
-            yield ("levels", index, "proficiency"), f"rate every skill pillar; missing {', '.join(missing)}"
+            yield ("levels", index, "proficiency"), f"rate every pillar of the role's families; missing {', '.join(missing)}"
         for pillar, step in level.proficiency.items():
             if step not in scale:
                 yield ("levels", index, "proficiency", pillar), (

@@ -1,0 +1,88 @@
+"""The career framework's rules across files: pillar families, the pillars each role is rated on, and the
+"You can ..." descriptors of every pillar at every proficiency step.
+
+Kept apart from the loader's reading of files so each rule is a pure function of typed records that yields
+(field path, what was expected); the loader only places each problem at its file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from handbook.models import Pillar, Role
+
+Problem = tuple[tuple[str | int, ...], str]
+
+DESCRIPTORS_PER_STEP = (2, 4)
+"""How many 'You can ...' statements a pillar has at each step of the proficiency scale: enough to assess
+against, few enough to read."""
+
+DESCRIPTOR_OPENING = "You can "
+
+
+def role_pillars(pillars: Mapping[str, Pillar], role: Role) -> list[Pillar]:
+    """The pillars a role is rated on: those of its families, in the order of data/skills.yaml."""
+    return [pillar for pillar in pillars.values() if pillar.family in role.families]
+
+
+def pillar_problems(pillar: Pillar, families: Sequence[str], scale: Sequence[str]) -> Iterator[Problem]:
+    """A pillar belongs to a known family and describes every step of the scale in 2-4 'You can' lines."""
+    if pillar.family not in families:
+        yield ("family",), f"unknown family '{pillar.family}'; expected one of {', '.join(families)}"
+    for step in scale:
+        if step not in pillar.descriptors:
+            yield ("descriptors",), (f"describe every step of the proficiency scale; missing '{step}' "
+                                     f"({DESCRIPTORS_PER_STEP[0]}-{DESCRIPTORS_PER_STEP[1]} 'You can ...' statements)")
+    for step, statements in pillar.descriptors.items():
+        if step not in scale:
+            yield ("descriptors", step), f"expected a step of the proficiency scale ({', '.join(scale)}); got '{step}'"
+            continue
+        low, high = DESCRIPTORS_PER_STEP
+        if not low <= len(statements) <= high:
+            yield ("descriptors", step), f"expected {low} to {high} statements; got {len(statements)}"
+        for index, statement in enumerate(statements):
+            if not statement.startswith(DESCRIPTOR_OPENING):
+                yield ("descriptors", step, index), (f"expected an observable statement starting "
+                                                     f"'{DESCRIPTOR_OPENING.strip()}'; got '{statement[:40]}'")
+
+
+def role_family_problems(role: Role, pillars: Mapping[str, Pillar], families: Sequence[str]) -> Iterator[Problem]:
+    """A role names known families, rates every pillar of them and none outside them."""
+    for index, family in enumerate(role.families):
+        if family not in families:
+            yield ("families", index), f"unknown family '{family}'; expected one of {', '.join(families)}"
+    own = [pillar.id for pillar in role_pillars(pillars, role)]
+    missing = [pillar_id for pillar_id in own if pillar_id not in role.skills]
+    if missing:
+        yield ("skills",), f"rate every pillar of the role's families ({', '.join(role.families)}); missing {', '.join(missing)}"
+    for pillar_id in role.skills:
+        if pillar_id in pillars and pillar_id not in own:
+            yield ("skills", pillar_id), (f"pillar '{pillar_id}' is in family '{pillars[pillar_id].family}', which is "
+                                          f"not among the role's families ({', '.join(role.families)}); add the "
+                                          "family or remove the rating")
+
+
+def ladder_family_problems(levels: Sequence[Mapping[str, str]], own: Sequence[str],
+                           pillars: Mapping[str, Pillar]) -> Iterator[Problem]:
+    """A level rates proficiency only on the pillars its role is rated on (missing ones are the ladder's rule)."""
+    for index, proficiency in enumerate(levels):
+        for pillar_id in proficiency:
+            if pillar_id in pillars and pillar_id not in own:
+                yield ("levels", index, "proficiency", pillar_id), (
+                    f"pillar '{pillar_id}' is outside the role's families; expected only {', '.join(own)}")
+
+
+EXPERT_SCOPES = ("product-line", "organisation")
+"""Expert means setting how an organisation practises a skill, which a person owning one area or less does not."""
+
+
+def expert_scope_problems(levels: Sequence[tuple[str, Mapping[str, str]]]) -> Iterator[Problem]:
+    """No level rates 'expert' at a scope narrower than a product line (`levels`: each level's scope and proficiency)."""
+    for index, (scope, proficiency) in enumerate(levels):
+        if scope in EXPERT_SCOPES:
+            continue
+        for pillar_id, step in proficiency.items():
+            if step == "expert":
+                yield ("levels", index, "proficiency", pillar_id), (
+                    f"'expert' sets the standard across teams, which needs a scope of {' or '.join(EXPERT_SCOPES)}; "
+                    f"this level's scope is '{scope}': expected practitioner or below")
