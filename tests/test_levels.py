@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
+from handbook.framework import role_pillars
 from handbook.errors import DataErrors
 from handbook.loader import load_handbook
 from handbook.models import SCOPES
@@ -60,13 +61,15 @@ def test_the_proficiency_scale_is_defined_once_with_its_four_steps(handbook):
         assert "- id: awareness" not in path.read_text(encoding="utf-8"), path
 
 
-def test_every_level_rates_every_pillar_and_climbs_in_scope(handbook):
+def test_every_level_rates_its_roles_pillars_and_climbs_in_scope(handbook):
     for ladder in handbook.levels.values():
+        own = {pillar.id for pillar in role_pillars(handbook.pillars, handbook.roles[ladder.id])}
+        assert own == set(handbook.roles[ladder.id].skills)
         levels = ladder.ordered()
         assert [level.order for level in levels] == sorted({level.order for level in levels})
         assert [SCOPES.index(level.scope) for level in levels] == sorted(SCOPES.index(level.scope) for level in levels)
         for level in levels:
-            assert set(level.proficiency) == set(handbook.pillars)
+            assert set(level.proficiency) == own
             assert 3 <= len(level.expectations) <= 6
 
 
@@ -123,7 +126,9 @@ def test_a_step_says_which_expectations_are_new_changed_or_dropped(handbook):
 def test_a_step_lists_the_pillars_that_rise_and_the_artifacts_that_are_new(handbook):
     change = steps(handbook, handbook.levels["ai-product-manager"])[2]
     assert (change.lower.id, change.upper.id) == ("senior-ai-product-manager", "staff-ai-product-manager")
-    assert [item.pillar.id for item in change.rises] == ["experiment-design", "roadmapping", "technical-collaboration"]
+    # ai-evaluation rises too: 'expert' needs a product-line scope, so the senior (area) level stops at practitioner.
+    assert [item.pillar.id for item in change.rises] == ["experiment-design", "roadmapping", "technical-collaboration",
+                                                         "ai-evaluation"]
     assert [artifact.name for artifact in change.new_artifacts] == [
         "AI product line strategy", "Safety and quality gate for every AI launch"]
     assert change.scope_widens
@@ -143,8 +148,9 @@ def test_each_role_has_a_ladder_a_page_per_level_and_a_page_per_step(built_site,
     for role_id, ladder in handbook.levels.items():
         root = parse(built_site, f"roles/{role_id}/levels")
         rows = root.xpath("//table[contains(@class, 'hb-proficiency')]/tbody/tr")
-        assert [squeeze(row[0].text_content()) for row in rows] == [p.name for p in handbook.pillars.values()]
-        for row, pillar in zip(rows, handbook.pillars.values()):
+        own = role_pillars(handbook.pillars, handbook.roles[role_id])
+        assert [squeeze(row[0].text_content()) for row in rows] == [p.name for p in own]
+        for row, pillar in zip(rows, own):
             assert [squeeze(cell.text_content()) for cell in row[1:]] == [
                 handbook.proficiency_scale[level.proficiency[pillar.id]].name for level in ladder.ordered()]
         scope_rows = root.xpath("//table[contains(@class, 'hb-ladder')]/tbody/tr")
@@ -212,7 +218,8 @@ def test_ladders_and_levels_are_on_the_print_page(built_site, handbook):
 def test_the_skills_page_explains_a_pillar_every_profile_rates_the_same(built_site, handbook):
     notes = parse(built_site, "skills").xpath("//p[@data-hb-uniform]")
     uniform = [pillar_id for pillar_id in handbook.pillars
-               if len({role.skills[pillar_id] for role in handbook.roles.values()}) == 1]
+               if len({role.skills.get(pillar_id) for role in handbook.roles.values()}) == 1
+               and all(pillar_id in role.skills for role in handbook.roles.values())]
     assert [note.get("data-hb-uniform") for note in notes] == uniform
     for note in notes:
         assert "proficiency" in squeeze(note.text_content())
@@ -229,7 +236,10 @@ def test_role_levels_csv_has_one_row_per_role_level_and_pillar(handbook, built_s
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(row["role"], row["level"], row["pillar"], row["proficiency"]) for row in rows] == [
         (ladder.id, level.id, pillar, level.proficiency[pillar])
-        for ladder in handbook.levels.values() for level in ladder.ordered() for pillar in handbook.pillars]
+        for ladder in handbook.levels.values() for level in ladder.ordered()
+        for pillar in (p.id for p in role_pillars(handbook.pillars, handbook.roles[ladder.id]))]
+    for row in rows:
+        assert row["descriptor"].splitlines() == handbook.pillars[row["pillar"]].descriptors[row["proficiency"]]
     assert {row["reliance"] for row in rows} <= {"low", "medium", "high"}
     assert {row["proficiency_rank"] for row in rows} <= {"1", "2", "3", "4"}
 

@@ -29,6 +29,8 @@ def pillar_problems(pillar: Pillar, families: Sequence[str], scale: Sequence[str
     """A pillar belongs to a known family and describes every step of the scale in 2-4 'You can' lines."""
     if pillar.family not in families:
         yield ("family",), f"unknown family '{pillar.family}'; expected one of {', '.join(families)}"
+    if not scale:
+        return  # the scale's own absence is reported where the levels need it
     for step in scale:
         if step not in pillar.descriptors:
             yield ("descriptors",), (f"describe every step of the proficiency scale; missing '{step}' "

@@ -396,6 +396,8 @@ def _check_role_profiles(handbook: Handbook) -> Iterator[DataError]:
     for pillar_id, pillar in handbook.pillars.items():
         for path, message in framework.pillar_problems(pillar, families, scale):
             yield handbook.origins[("pillars", pillar_id)].error(path, message)
+    if not families:
+        return  # skills.yaml could not be read; its own error says so, and echoes per role would bury it
     for role_id, role in handbook.roles.items():
         for path, message in framework.role_family_problems(role, handbook.pillars, families):
             yield handbook.origins[("roles", role_id)].error(path, message)
@@ -410,6 +412,8 @@ def _check_levels(handbook: Handbook) -> Iterator[DataError]:
         problems = [*level_problems(ladder, role.kind if role else None, own, list(handbook.proficiency_scale)),
                     *framework.ladder_family_problems([level.proficiency for level in ladder.levels], own,
                                                       handbook.pillars),
-                    *framework.expert_scope_problems([(level.scope, level.proficiency) for level in ladder.levels])]
+                    *framework.expert_scope_problems([(level.scope, {pillar: step for pillar, step in level.proficiency.items()
+                                                                     if pillar in handbook.pillars})
+                                                      for level in ladder.levels])]
         for path, message in problems:
             yield origin.error(path, message)

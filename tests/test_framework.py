@@ -1,0 +1,69 @@
+"""The skills model of the career framework: pillar families, 'You can' descriptors at every proficiency and
+the facts of the review it answers (issue 25), each held as a regression. The data rules themselves are the
+loader's (src/handbook/framework.py); their bad-data cases are in tests/fixtures/bad/ and run by
+test_errors_corpus."""
+
+from __future__ import annotations
+
+from handbook.framework import DESCRIPTOR_OPENING, DESCRIPTORS_PER_STEP, EXPERT_SCOPES, role_pillars
+from handbook.loader import load_handbook
+from tests.conftest import ROOT
+
+HANDBOOK = load_handbook(ROOT / "data")
+
+PRODUCT_PILLARS = ["customer-discovery", "experiment-design", "analytics", "roadmapping", "technical-collaboration",
+                   "ai-evaluation", "gtm-coordination"]
+
+
+def test_the_seven_product_pillars_stay_and_the_new_families_exist():
+    assert [pillar for pillar in HANDBOOK.pillars if pillar in PRODUCT_PILLARS] == PRODUCT_PILLARS
+    assert {"research", "responsible-ai", "leadership", "communication", "domain"} <= set(HANDBOOK.families)
+    families = {pillar.family for pillar in HANDBOOK.pillars.values()}
+    assert families == set(HANDBOOK.families)
+
+
+def test_the_domain_pillar_leaves_the_domain_to_the_reader():
+    domain = [pillar for pillar in HANDBOOK.pillars.values() if pillar.family == "domain"]
+    assert len(domain) == 1 and "name" in domain[0].summary
+
+
+def test_every_pillar_has_two_to_four_you_can_statements_at_every_step():
+    low, high = DESCRIPTORS_PER_STEP
+    for pillar in HANDBOOK.pillars.values():
+        assert list(pillar.descriptors) == list(HANDBOOK.proficiency_scale), pillar.id
+        for statements in pillar.descriptors.values():
+            assert low <= len(statements) <= high
+            assert all(statement.startswith(DESCRIPTOR_OPENING) for statement in statements)
+
+
+def test_researchers_and_specialists_are_not_rated_on_product_pillars():
+    """The review found researchers rated on 'Analytics (SQL and Python): cohorts, funnels' and go-to-market."""
+    for role_id in ("ai-researcher", "specialist", "ai-training-generalist"):
+        role = HANDBOOK.roles[role_id]
+        assert "analytics" not in role.skills and "gtm-coordination" not in role.skills, role_id
+        assert "product" not in role.families
+    assert {"research-depth", "research-engineering"} <= set(HANDBOOK.roles["ai-researcher"].skills)
+    assert HANDBOOK.roles["specialist"].skills["domain-expertise"] == "high"
+
+
+def test_each_role_is_rated_on_exactly_the_pillars_of_its_families():
+    for role in HANDBOOK.roles.values():
+        assert set(role.skills) == {pillar.id for pillar in role_pillars(HANDBOOK.pillars, role)}, role.id
+
+
+def test_shapes_express_their_legs_with_the_new_pillars():
+    pi = HANDBOOK.roles["pi-shaped"]
+    assert [pillar for pillar, strength in pi.skills.items() if strength == "high"] == ["ai-evaluation",
+                                                                                         "domain-expertise"]
+
+
+def test_expert_is_never_given_at_one_area_scope_or_narrower():
+    for ladder in HANDBOOK.levels.values():
+        for level in ladder.levels:
+            if "expert" in level.proficiency.values():
+                assert level.scope in EXPERT_SCOPES, (ladder.id, level.id)
+
+
+def test_group_pm_and_head_of_product_differ_in_proficiency():
+    levels = {level.id: level for level in HANDBOOK.levels["product-manager"].levels}
+    assert levels["group-product-manager"].proficiency != levels["head-of-product"].proficiency
