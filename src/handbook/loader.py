@@ -408,7 +408,9 @@ def _check_levels(handbook: Handbook) -> Iterator[DataError]:
     for role_id, ladder in handbook.levels.items():
         role = handbook.roles.get(role_id)
         origin = handbook.origins[("levels", role_id)]
-        own = [pillar.id for pillar in framework.role_pillars(handbook.pillars, role)] if role else list(handbook.pillars)
+        # A role that failed to load (its own errors say why) leaves the ladder's own ratings as the pillars to check.
+        own = ([pillar.id for pillar in framework.role_pillars(handbook.pillars, role)] if role else
+               [pillar for pillar in handbook.pillars if any(pillar in level.proficiency for level in ladder.levels)])
         problems = [*level_problems(ladder, role.kind if role else None, own, list(handbook.proficiency_scale)),
                     *framework.ladder_family_problems([level.proficiency for level in ladder.levels], own,
                                                       handbook.pillars),
