@@ -67,3 +67,25 @@ def test_expert_is_never_given_at_one_area_scope_or_narrower():
 def test_group_pm_and_head_of_product_differ_in_proficiency():
     levels = {level.id: level for level in HANDBOOK.levels["product-manager"].levels}
     assert levels["group-product-manager"].proficiency != levels["head-of-product"].proficiency
+
+
+def _level(role_id: str, level_id: str):
+    return next(level for level in HANDBOOK.levels[role_id].levels if level.id == level_id)
+
+
+def test_group_pm_is_a_manager_and_staff_ai_pm_an_ic_so_they_no_longer_share_a_grade():
+    group, staff = _level("product-manager", "group-product-manager"), _level("ai-product-manager",
+                                                                             "staff-ai-product-manager")
+    assert (group.ladder.track, group.ladder.ic) == ("manager", None)
+    assert (staff.ladder.track, staff.ladder.ic) == ("ic", "IC4")
+
+
+def test_head_of_product_is_not_given_an_ic_grade():
+    head = _level("product-manager", "head-of-product")
+    assert head.ladder.track == "manager" and head.ladder.ic is None
+
+
+def test_contract_work_is_not_mapped_to_big_tech_grades():
+    ladder = HANDBOOK.levels["ai-training-generalist"]
+    assert ladder.employment == "contract"
+    assert all(level.ladder is None for level in ladder.levels)

@@ -88,3 +88,24 @@ def expert_scope_problems(levels: Sequence[tuple[str, Mapping[str, str]]]) -> It
                 yield ("levels", index, "proficiency", pillar_id), (
                     f"'expert' sets the standard across teams, which needs a scope of {' or '.join(EXPERT_SCOPES)}; "
                     f"this level's scope is '{scope}': expected practitioner or below")
+
+
+def ladder_grade_problems(employment: str, ladders: Sequence[tuple[str, str | None, str | None] | None]
+                          ) -> Iterator[Problem]:
+    """Company grades belong to salaried levels, and IC grades to the IC track. `ladders`: each level's
+    (track, company, ic), or None where the level has no `ladder`."""
+    for index, mapping in enumerate(ladders):
+        if employment == "contract":
+            if mapping is not None:
+                yield ("levels", index, "ladder"), ("a contract ladder has no company grades; describe the level in its "
+                                                    "own words (scope_note) and remove `ladder`")
+            continue
+        if mapping is None:
+            yield ("levels", index, "ladder"), "a salaried level needs its approximate `ladder` (track, company, ic)"
+            continue
+        track, _, ic = mapping
+        if track == "ic" and ic is None:
+            yield ("levels", index, "ladder", "ic"), "an IC-track level needs its approximate IC grade, such as 'IC3'"
+        if track == "manager" and ic is not None:
+            yield ("levels", index, "ladder", "ic"), (f"a manager-track level has no IC grade; got '{ic}': remove it, "
+                                                      "or set track: ic")

@@ -416,6 +416,9 @@ def _check_levels(handbook: Handbook) -> Iterator[DataError]:
                                                       handbook.pillars),
                     *framework.expert_scope_problems([(level.scope, {pillar: step for pillar, step in level.proficiency.items()
                                                                      if pillar in handbook.pillars})
-                                                      for level in ladder.levels])]
+                                                      for level in ladder.levels]),
+                    *framework.ladder_grade_problems(ladder.employment, [
+                        None if level.ladder is None else (level.ladder.track, level.ladder.company, level.ladder.ic)
+                        for level in ladder.levels])]
         for path, message in problems:
             yield origin.error(path, message)

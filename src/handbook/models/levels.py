@@ -44,8 +44,11 @@ class Expectation(Record):
 class LadderMapping(Record):
     """Where the level roughly sits on common company ladders; the pages always call it approximate."""
 
+    track: Literal["ic", "manager"] = Field(
+        default="ic", description="'ic' for an individual contributor, 'manager' for a level that leads through people.")
     company: Label = Field(description="Approximate big-tech level, such as 'L5'.")
-    ic: Label = Field(description="Approximate individual-contributor grade, such as 'IC3'.")
+    ic: Label | None = Field(default=None, description="Approximate individual-contributor grade, such as 'IC3'; "
+                                                      "only on the IC track.")
 
 
 _QUOTED_FIGURE = re.compile(r"[$€£]\s?\d|\d\s?%|\d\s?[Kk]\b")
@@ -91,7 +94,8 @@ class Level(Record):
     ready_signals: list[Text] = Field(default_factory=list,
                                       description="Signs that a person is ready for the next level.")
     artifacts: list[Artifact] = Field(default_factory=list, description="Documents typical at this level.")
-    ladder: LadderMapping
+    ladder: LadderMapping | None = Field(default=None, description="Approximate company grade of a salaried level; "
+                                                                 "none for contract work, which has no such grades.")
     pay: PayNote | None = Field(default=None, description="Only where a public source gives a figure for the level.")
     step_up: StepUp | None = Field(default=None, description="The move to the next level; the top level has none.")
 
@@ -103,6 +107,8 @@ class RoleLevels(Record):
                   ("levels[].pay.figures[]", "compensation"), ("sources[]", "sources"))
 
     id: Slug = Field(description="The role's id, which is also the file name.")
+    employment: Literal["salaried", "contract"] = Field(
+        default="salaried", description="'contract' for work paid by the task or hour, whose levels carry no company grades.")
     basis: Text = Field(description="Where the levels come from: the sources, or the handbook's own judgement.")
     levels: list[Level] = Field(min_length=4)
     sources: list[Slug] = Field(min_length=1)
