@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from handbook.framework import role_pillars
 from handbook.errors import DataErrors
+from handbook.framework import role_pillars
 from handbook.loader import load_handbook
 from handbook.models import SCOPES
 from handbook.render.guide import pay_range
