@@ -89,3 +89,18 @@ def test_contract_work_is_not_mapped_to_big_tech_grades():
     ladder = HANDBOOK.levels["ai-training-generalist"]
     assert ladder.employment == "contract"
     assert all(level.ladder is None for level in ladder.levels)
+
+
+def test_the_senior_ai_pm_page_does_not_show_the_researcher_premium_as_its_pay():
+    pay = _level("ai-product-manager", "senior-ai-product-manager").pay
+    assert pay is not None and pay.figures == [] and pay.context == ["mid-level-researcher-premium"]
+
+
+def test_no_level_cites_a_gap_between_roles_as_its_pay_or_mixes_salaried_and_contract():
+    figures = HANDBOOK.records["compensation"]
+    for ladder in HANDBOOK.levels.values():
+        kind = "contract" if ladder.employment == "contract" else "salaried"
+        for level in ladder.levels:
+            if level.pay:
+                assert not any(figures[figure_id].difference for figure_id in level.pay.figures)
+                assert {figures[i].group for i in (*level.pay.figures, *level.pay.context)} <= {kind}

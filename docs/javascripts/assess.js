@@ -41,9 +41,11 @@ const levels = data.levels.map((level, i) => {
     step: level.crux === null ? null : { crux: level.crux, url: `${own.url}${level.id}-to-${next.id}/` },
     expectations: level.expectations.map((item, j) => ({ ...item, id: same.expectations[j] })) };
 });
-// The pillars this ladder rates (those of the role's families); a profile keeps every pillar for other ladders.
-const pillars = data.pillars.filter((pillar) => pillar.own).map((pillar) => ({ ...pillar, templates: templates(pillar.templates) }));
-const ownIds = pillars.map((pillar) => pillar.id);
+// Every pillar, since one profile is held against every ladder; `own` marks those this ladder rates (the
+// pillars of the role's families), the only ones its levels ask for.
+const pillars = data.pillars.map((pillar) => ({ ...pillar, templates: templates(pillar.templates) }));
+const ownIds = pillars.filter((pillar) => pillar.own).map((pillar) => pillar.id);
+const NOT_ASKED = "Not rated on this ladder";
 const $ = (id) => document.getElementById(id);
 // The skill profile's format (the data's `profile` with the template's blank file and published schema, both
 // read from the site at start), or null where the handbook has none or they cannot be read.
@@ -310,6 +312,7 @@ function pillarRows(doc) {
   return pillars.map((pillar) => {
     const have = rating(doc, pillar.id);
     const matched = pillarLevel(doc, pillar.id, levels);
+    if (!pillar.own) return [pillar.name, have ? stepName.get(have) : "Not rated", NOT_ASKED, NOT_ASKED, NOT_ASKED];
     return [pillar.name, have ? stepName.get(have) : "Not rated", matched >= 0 ? levels[matched].title : "Below the first level",
       next ? stepName.get(next.needs[pillar.id]) : "Top level reached", next ? gapText(have, next.needs[pillar.id]) : "✓ reached"];
   });
@@ -356,7 +359,7 @@ function gapSection(doc, at) {
     crux.append(anchor(levels[at].step.url, `What changes from ${levels[at].title} to ${next.title}`));
     section.append(crux);
   }
-  const short = pillars.filter((pillar) => rank(rating(doc, pillar.id)) < rank(next.needs[pillar.id]));
+  const short = pillars.filter((pillar) => pillar.own && rank(rating(doc, pillar.id)) < rank(next.needs[pillar.id]));
   if (short.length) {
     section.append(el("p", "Pillars to raise (each pillar's page lists ways to practise it), with the templates that build them:"));
     const items = el("ul");
@@ -455,7 +458,7 @@ function report(doc, link) {
 
 function buildControls() {
   $("assess-pillars").replaceChildren(...pillars.map((pillar) => {
-    const row = el("div", null, { class: "hb-assess__pillar" });
+    const row = el("div", null, { class: pillar.own ? "hb-assess__pillar" : "hb-assess__pillar hb-assess__pillar--other" });
     const select = el("select", null, { id: `assess-pillar-${pillar.id}`, "data-assess-pillar": pillar.id });
     select.append(el("option", "Not rated yet", { value: "" }), ...data.scale.map((step) => el("option", step.name, { value: step.id })));
     // What each step looks like on this pillar, so a rating rests on statements a reader can show evidence for.
@@ -471,6 +474,7 @@ function buildControls() {
     });
     steps.append(list);
     row.append(el("label", pillar.name, { for: select.id }), select, steps);
+    if (!pillar.own) row.append(el("p", `${NOT_ASKED}; kept for comparing with other ladders.`, { class: "hb-note" }));
     return row;
   }));
   $("assess-levels").replaceChildren(...levels.map((level) => {

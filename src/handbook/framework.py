@@ -109,3 +109,28 @@ def ladder_grade_problems(employment: str, ladders: Sequence[tuple[str, str | No
         if track == "manager" and ic is not None:
             yield ("levels", index, "ladder", "ic"), (f"a manager-track level has no IC grade; got '{ic}': remove it, "
                                                       "or set track: ic")
+
+
+def pay_problems(employment: str, pays: Sequence[tuple[Sequence[str], Sequence[str]] | None],
+                 figures: Mapping[str, tuple[str, bool]]) -> Iterator[Problem]:
+    """A level's pay is a figure for that level, of its ladder's kind of employment: a gap between two roles is
+    context, not pay, and salaried and contract figures never share a level. `pays`: each level's (figures,
+    context) or None; `figures`: id -> (group, is a difference)."""
+    group = "contract" if employment == "contract" else "salaried"
+    for index, pay in enumerate(pays):
+        if pay is None:
+            continue
+        own, context = pay
+        if not own and not context:
+            yield ("levels", index, "pay"), "cite a figure under `figures` or `context`, or remove `pay`"
+        for field, ids in (("figures", own), ("context", context)):
+            for position, figure_id in enumerate(ids):
+                if figure_id not in figures:
+                    continue  # an unknown id is the reference check's
+                kind, difference = figures[figure_id]
+                if field == "figures" and difference:
+                    yield ("levels", index, "pay", field, position), (
+                        f"'{figure_id}' is a gap between two roles, not this level's pay; cite it under `context`")
+                if kind != group:
+                    yield ("levels", index, "pay", field, position), (
+                        f"'{figure_id}' is {kind} pay and this ladder is {group}; the two never share a level")

@@ -419,6 +419,10 @@ def _check_levels(handbook: Handbook) -> Iterator[DataError]:
                                                       for level in ladder.levels]),
                     *framework.ladder_grade_problems(ladder.employment, [
                         None if level.ladder is None else (level.ladder.track, level.ladder.company, level.ladder.ic)
-                        for level in ladder.levels])]
+                        for level in ladder.levels]),
+                    *framework.pay_problems(ladder.employment, [
+                        None if level.pay is None else (level.pay.figures, level.pay.context) for level in ladder.levels],
+                        {figure_id: (figure.group, figure.difference)
+                         for figure_id, figure in handbook.records.get("compensation", {}).items()})]
         for path, message in problems:
             yield origin.error(path, message)

@@ -66,8 +66,10 @@ class PayNote(Record):
     """Pay at a level: figures of data/compensation.yaml, each one source's claim; a level without any
     says that no public figure exists."""
 
-    figures: list[Slug] = Field(min_length=1, description="Ids of figures in data/compensation.yaml, "
-                                                         "each of which names its source.")
+    figures: list[Slug] = Field(default_factory=list, description="Ids of figures in data/compensation.yaml that give "
+                                                                  "this level's pay, each of which names its source.")
+    context: list[Slug] = Field(default_factory=list, description="Ids of figures that bear on the level but are not "
+                                                                  "its pay, such as a gap between two roles.")
     note: Annotated[Text | None, AfterValidator(_no_typed_figure)] = Field(
         default=None, description="How the figures bear on this level, in words; no amounts here.")
 
@@ -104,7 +106,8 @@ class RoleLevels(Record):
     """The career ladder of one job role; the file name and `id` are the role's id."""
 
     REFERENCES = (("id", "roles"), ("levels[].proficiency{}", "pillars"), ("levels[].artifacts[].template", "templates"),
-                  ("levels[].pay.figures[]", "compensation"), ("sources[]", "sources"))
+                  ("levels[].pay.figures[]", "compensation"),
+                  ("levels[].pay.context[]", "compensation"), ("sources[]", "sources"))
 
     id: Slug = Field(description="The role's id, which is also the file name.")
     employment: Literal["salaried", "contract"] = Field(
