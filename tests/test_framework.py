@@ -104,3 +104,10 @@ def test_no_level_cites_a_gap_between_roles_as_its_pay_or_mixes_salaried_and_con
             if level.pay:
                 assert not any(figures[figure_id].difference for figure_id in level.pay.figures)
                 assert {figures[i].group for i in (*level.pay.figures, *level.pay.context)} <= {kind}
+
+
+def test_every_level_addresses_every_theme_of_its_ladder():
+    """The review found themes dropping out between levels, so two levels could not be compared theme by theme."""
+    for ladder in HANDBOOK.levels.values():
+        for level in ladder.levels:
+            assert {item.theme for item in level.expectations} == set(ladder.themes), (ladder.id, level.id)

@@ -134,3 +134,16 @@ def pay_problems(employment: str, pays: Sequence[tuple[Sequence[str], Sequence[s
                 if kind != group:
                     yield ("levels", index, "pay", field, position), (
                         f"'{figure_id}' is {kind} pay and this ladder is {group}; the two never share a level")
+
+
+def theme_problems(themes: Sequence[str], levels: Sequence[Sequence[str]]) -> Iterator[Problem]:
+    """Every level addresses every theme of its ladder, and no other. `levels`: each level's expectation themes."""
+    for index, named in enumerate(levels):
+        missing = [theme for theme in themes if theme not in named]
+        if missing:
+            yield ("levels", index, "expectations"), (f"address every theme of the ladder ({', '.join(themes)}); "
+                                                      f"missing {', '.join(missing)}")
+        for position, theme in enumerate(named):
+            if theme not in themes:
+                yield ("levels", index, "expectations", position, "theme"), (
+                    f"expected one of the ladder's themes ({', '.join(themes)}); got '{theme}'")

@@ -420,6 +420,8 @@ def _check_levels(handbook: Handbook) -> Iterator[DataError]:
                     *framework.ladder_grade_problems(ladder.employment, [
                         None if level.ladder is None else (level.ladder.track, level.ladder.company, level.ladder.ic)
                         for level in ladder.levels]),
+                    *framework.theme_problems(ladder.themes, [[item.theme for item in level.expectations]
+                                                              for level in ladder.levels]),
                     *framework.pay_problems(ladder.employment, [
                         None if level.pay is None else (level.pay.figures, level.pay.context) for level in ladder.levels],
                         {figure_id: (figure.group, figure.difference)

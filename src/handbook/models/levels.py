@@ -113,6 +113,8 @@ class RoleLevels(Record):
     employment: Literal["salaried", "contract"] = Field(
         default="salaried", description="'contract' for work paid by the task or hour, whose levels carry no company grades.")
     basis: Text = Field(description="Where the levels come from: the sources, or the handbook's own judgement.")
+    themes: list[Title] = Field(min_length=3, description="The themes every level of the ladder addresses, in the order "
+                                                          "its expectations list them, so two levels compare theme by theme.")
     levels: list[Level] = Field(min_length=4)
     sources: list[Slug] = Field(min_length=1)
 
