@@ -124,7 +124,7 @@ def test_a_step_says_which_expectations_are_new_changed_or_dropped(handbook):
     changes = {change.theme: change.kind for change in expectation_changes(lower, upper)}
     # Every level addresses every theme of the ladder, so on real data each theme changes.
     assert changes == {theme: "changed" for theme in ladder.themes}
-    without = lambda level, theme: level.model_copy(  # noqa: E731
+    without = lambda level, theme: level.model_copy(
         update={"expectations": [item for item in level.expectations if item.theme != theme]})
     assert {c.theme: c.kind for c in expectation_changes(without(lower, "Influence"), upper)}["Influence"] == "added"
     assert {c.theme: c.kind for c in expectation_changes(lower, without(upper, "Evidence"))}["Evidence"] == "dropped"
