@@ -105,10 +105,12 @@ def published_schema(built_site: Path) -> dict:
 
 
 def at_second_level(role_id: str) -> tuple[dict[str, str], list[str]]:
-    """Ratings of the ladder's second level on every pillar, and every expectation of its first two levels
-    ticked: the assessment of someone who matches the second level."""
+    """Ratings of the ladder's second level on its role's pillars (awareness on the pillars of other families,
+    which the ladder does not ask for), and every expectation of its first two levels ticked: the assessment of
+    someone who matches the second level."""
     first, second = levels_of(role_id)[:2]
-    return dict(second.proficiency), expectation_ids(first) + expectation_ids(second)
+    return ({pillar: second.proficiency.get(pillar, "awareness") for pillar in PILLARS},
+            expectation_ids(first) + expectation_ids(second))
 
 
 def assess_at_second_level(tab, site_url: str, role_id: str = "product-manager") -> tuple[dict[str, str], list[str]]:
@@ -187,7 +189,7 @@ def test_the_gap_to_the_next_level_names_its_signals_and_templates(browser, site
         text = gap.inner_text()
         assert all(signal in text for signal in second.ready_signals)
         assert second.step_up.crux in text
-        raise_ = [pillar for pillar in PILLARS if HANDBOOK.proficiency_scale and list(HANDBOOK.proficiency_scale).index(
+        raise_ = [pillar for pillar in third.proficiency if HANDBOOK.proficiency_scale and list(HANDBOOK.proficiency_scale).index(
             third.proficiency[pillar]) > list(HANDBOOK.proficiency_scale).index(second.proficiency[pillar])]
         for pillar_id in raise_:
             assert gap.get_by_role("link", name=HANDBOOK.pillars[pillar_id].name, exact=True).count() == 1
@@ -462,4 +464,19 @@ def test_without_javascript_the_ladder_shows_and_the_note_explains(browser, site
         assert "needs JavaScript" in tab.locator("#assess-nojs").inner_text()
         assert tab.locator("#assess-tool").is_hidden()
         assert tab.locator(".hb-proficiency").is_visible() and tab.locator(".hb-ladder").is_visible()
+        tab.watch.assert_clean()
+
+
+def test_each_pillar_shows_its_you_can_statements_and_only_its_ladders_pillars_count(browser, site_url):
+    """The descriptors of every step sit beside each rating, and a pillar outside the role's families is
+    marked as not rated on this ladder rather than counted against the reader."""
+    role = HANDBOOK.roles["ai-researcher"]
+    with fresh(browser) as tab:
+        goto(tab, ladder_url(site_url, role.id))
+        for pillar in HANDBOOK.pillars.values():
+            details = tab.locator(f"[data-assess-descriptors='{pillar.id}']")
+            text = details.inner_text() if details.get_attribute("open") is not None else details.evaluate("d => d.textContent")
+            assert all(statement in text for statements in pillar.descriptors.values() for statement in statements)
+            other = tab.locator(f"#assess-pillar-{pillar.id}").locator("xpath=..").get_attribute("class")
+            assert ("hb-assess__pillar--other" in other) == (pillar.id not in role.skills)
         tab.watch.assert_clean()

@@ -10,7 +10,7 @@ from pathlib import Path
 from handbook.loader import COLLECTIONS
 from tests.test_errors_corpus import BAD, minimal_data, summary
 
-MINIMAL_COUNTS = {"sources": 2, "pillars": 2, "proficiency_scale": 4, "roles": 2}
+MINIMAL_COUNTS = {"sources": 2, "pillars": 2, "proficiency_scale": 4, "families": 1, "roles": 2}
 
 
 def handbook(cwd: Path, *args: str) -> subprocess.CompletedProcess:

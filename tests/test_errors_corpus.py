@@ -66,7 +66,7 @@ def test_the_minimal_data_set_is_valid(monkeypatch, capsys, tmp_path):
     minimal_data(tmp_path / "data")
     code, out, err = validate_in(tmp_path, monkeypatch, capsys)
     assert (code, err) == (0, "")
-    assert out.startswith("data: all data valid (2 sources, 2 pillars, 4 proficiency_scale, 2 roles, 0 levels, ")
+    assert out.startswith("data: all data valid (2 sources, 2 pillars, 4 proficiency_scale, 1 families, 2 roles, 0 levels, ")
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -32,7 +32,7 @@ def test_a_pillar_list_that_cannot_be_read_is_one_problem_not_one_per_rating(tmp
     monkeypatch.chdir(tmp_path)
     skills = data / "skills.yaml"
     skills.write_text(skills.read_text().replace("  - id: evaluation", "\t- id: evaluation"))
-    assert problems("data") == ["data/skills.yaml:7:1: tab character in indentation; YAML indents with spaces only"]
+    assert problems("data") == ["data/skills.yaml:9:1: tab character in indentation; YAML indents with spaces only"]
 
 
 def test_references_into_a_readable_list_are_still_checked(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_references_into_a_readable_list_are_still_checked(tmp_path, monkeypatch
     assert problems("data") == [
         "data/roles/alpha.yaml:15:27: skills.evaluation: unknown pillar 'evaluation'; expected one of Evaluation, discovery",
         "data/roles/beta.yaml:15:26: skills.evaluation: unknown pillar 'evaluation'; expected one of Evaluation, discovery",
-        ("data/skills.yaml:7:5: pillars[1].id: expected a lowercase-kebab id such as 'ai-product-manager'; "
+        ("data/skills.yaml:9:5: pillars[1].id: expected a lowercase-kebab id such as 'ai-product-manager'; "
          "got 'Evaluation'"),
     ]
 

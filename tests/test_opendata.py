@@ -45,8 +45,10 @@ def test_files_are_byte_for_byte_stable(handbook):
 
 def test_json_holds_every_role_pillar_week_comparison_and_source(handbook):
     data = json.loads(open_data_files(handbook)["downloads/handbook-data.json"])
-    assert sorted(data) == ["comparisons", "format_version", "levels", "license", "pillars", "proficiency_scale", "roles",
-                            "sources"]
+    assert sorted(data) == ["comparisons", "format_version", "levels", "license", "pillar_families", "pillars",
+                            "proficiency_scale", "roles", "sources"]
+    assert [family["id"] for family in data["pillar_families"]] == list(handbook.families)
+    assert all(pillar["descriptors"] == handbook.pillars[pillar["id"]].descriptors for pillar in data["pillars"])
     assert [role["id"] for role in data["roles"]] == list(handbook.roles)
     assert [pillar["id"] for pillar in data["pillars"]] == list(handbook.pillars)
     assert [c["id"] for c in data["comparisons"]] == [c.id for c in ordered_comparisons(handbook)]
@@ -75,7 +77,7 @@ def test_roles_csv_has_a_row_per_role_with_lists_one_item_per_line(handbook):
 def test_role_skills_csv_is_the_role_by_pillar_matrix(handbook):
     rows = read_csv(open_data_files(handbook)["downloads/role-skills.csv"])
     assert rows[0] == ["id", "name", "kind", *handbook.pillars]
-    assert rows[1:] == [[role.id, role.name, role.kind, *(role.skills[p] for p in handbook.pillars)]
+    assert rows[1:] == [[role.id, role.name, role.kind, *(role.skills.get(p, "") for p in handbook.pillars)]
                         for role in handbook.roles.values()]
 
 

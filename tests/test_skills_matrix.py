@@ -48,8 +48,8 @@ def test_every_cell_of_the_matrix_is_shaded_and_named_by_its_rating(skills_page,
     table = next(t for t in skills_page.iter("table") if "hb-table--matrix" in (t.get("class") or ""))
     assert "hb-map" in table.get("class")
     cells = [[(cell.get("class"), text(cell)) for cell in row.iter("td")] for row in table.find("tbody")]
-    assert cells == [[(f"hb-strength--{role.skills[p]}", charts.LEVEL_WORD[role.skills[p]])
-                      for p in handbook.pillars] for role in handbook.roles.values()]
+    assert cells == [[(f"hb-strength--{role.skills[p]}", charts.LEVEL_WORD[role.skills[p]]) if p in role.skills
+                      else ("hb-strength--none", "Not rated") for p in handbook.pillars] for role in handbook.roles.values()]
 
 
 def test_the_matrix_is_named_for_assistive_technology(skills_page):
@@ -85,7 +85,8 @@ def test_matrix_table_lists_every_role_against_every_pillar(skills_page, handboo
     assert [text(th) for th in table.find("thead").iter("th")] == ["Role"] + [
         p.name for p in handbook.pillars.values()]
     rows = [[text(cell) for cell in row] for row in table.find("tbody")]
-    assert rows == [[role.name] + [charts.LEVEL_WORD[role.skills[p]] for p in handbook.pillars]
+    assert rows == [[role.name] + [charts.LEVEL_WORD[role.skills[p]] if p in role.skills else "Not rated"
+                                   for p in handbook.pillars]
                     for role in handbook.roles.values()]
     wrapper = table.getparent().getparent()
     assert (table.getparent().get("class"), wrapper.get("class")) == ("md-typeset__table", "md-typeset__scrollwrap")
@@ -104,8 +105,8 @@ def test_pillar_sections_list_the_roles_that_need_them_and_the_templates_that_ex
     for pillar in handbook.pillars.values():
         section = section_after(skills_page.get_element_by_id(pillar.id))
         needed = next(p for p in section if text(p).startswith("Needed most by (high reliance):"))
-        high = [role for role in handbook.roles.values() if role.skills[pillar.id] == "high"]
-        medium = [role for role in handbook.roles.values() if role.skills[pillar.id] == "medium"]
+        high = [role for role in handbook.roles.values() if role.skills.get(pillar.id) == "high"]
+        medium = [role for role in handbook.roles.values() if role.skills.get(pillar.id) == "medium"]
         assert text(needed) == "".join((
             f"Needed most by (high reliance): {', '.join(r.name for r in high) or 'no role rates it high yet'}.",
             f" Needed at medium reliance by: {', '.join(r.name for r in medium)}." if medium else "",
@@ -118,6 +119,10 @@ def test_pillar_sections_list_the_roles_that_need_them_and_the_templates_that_ex
             (f"../templates/{t.id}/", t.title) for t in templates]
         practice = [text(li) for ul in section if ul.tag == "ul" for li in ul.iter("li")]
         assert practice == [" ".join(item.split()) for item in pillar.practice]
+        descriptors = next(dl for dl in section if dl.get("data-hb-descriptors") == pillar.id)
+        assert [text(dt) for dt in descriptors.iter("dt")] == [step.name for step in handbook.proficiency_scale.values()]
+        assert [[text(li) for li in dd.iter("li")] for dd in descriptors.iter("dd")] == [
+            pillar.descriptors[step] for step in handbook.proficiency_scale]
 
 
 def test_skills_page_explains_generalist_core_skills_and_links_every_shape(skills_page, handbook):
@@ -145,7 +150,7 @@ def test_every_role_page_shows_its_skills_chart_above_its_skills_table(built_sit
         bars = {bar.get("data-pillar"): bar.get("data-level") for bar in chart.iter("rect") if bar.get("data-level")}
         assert bars == dict(role.skills)
         assert text(chart.find("desc")) == "Reliance on each skill pillar (low, medium or high). " + "; ".join(
-            f"{p.name}: {role.skills[p.id]}" for p in handbook.pillars.values()) + "."
+            f"{p.name}: {role.skills[p.id]}" for p in handbook.pillars.values() if p.id in role.skills) + "."
 
 
 # --- colours -----------------------------------------------------------------------------------

@@ -27,7 +27,8 @@ const ladders = new Map(data.ladders.map((ladder) => [ladder.id, ladder]));
 // Each level's proficiency by pillar id (the data gives a step number per pillar, in pillar order), its expectations' ids (the data
 // gives the part after `<level id>.`) and the address of its page.
 data.ladders.forEach((ladder) => ladder.levels.forEach((level) => {
-  level.needs = Object.fromEntries(pillarIds.map((id, i) => [id, scaleIds[Number(level.steps[i]) - 1]]));
+  // A step of 0 is a pillar outside the role's families: the level asks nothing of it.
+  level.needs = Object.fromEntries(pillarIds.flatMap((id, i) => (level.steps[i] === "0" ? [] : [[id, scaleIds[Number(level.steps[i]) - 1]]])));
   level.expectations = level.keys.map((key) => `${level.id}.${key}`);
   level.url = `${ladder.url}${level.id}/`;
 }));
@@ -40,7 +41,11 @@ const levels = data.levels.map((level, i) => {
     step: level.crux === null ? null : { crux: level.crux, url: `${own.url}${level.id}-to-${next.id}/` },
     expectations: level.expectations.map((item, j) => ({ ...item, id: same.expectations[j] })) };
 });
+// Every pillar, since one profile is held against every ladder; `own` marks those this ladder rates (the
+// pillars of the role's families), the only ones its levels ask for.
 const pillars = data.pillars.map((pillar) => ({ ...pillar, templates: templates(pillar.templates) }));
+const ownIds = pillars.filter((pillar) => pillar.own).map((pillar) => pillar.id);
+const NOT_ASKED = "Not rated on this ladder";
 const $ = (id) => document.getElementById(id);
 // The skill profile's format (the data's `profile` with the template's blank file and published schema, both
 // read from the site at start), or null where the handbook has none or they cannot be read.
@@ -286,9 +291,10 @@ function pillarLevel(doc, pillarId, ladderLevels) {
 
 function meets(doc, level) {
   const ticked = new Set(ticks(doc, data.role.id));
-  const pillars = pillarIds.filter((id) => rank(rating(doc, id)) >= rank(level.needs[id])).length;
+  const needed = Object.keys(level.needs);
+  const pillars = needed.filter((id) => rank(rating(doc, id)) >= rank(level.needs[id])).length;
   const expectations = level.expectations.filter((item) => ticked.has(item.id)).length;
-  return { pillars, expectations, all: pillars === pillarIds.length && expectations === level.expectations.length };
+  return { pillars, needed: needed.length, expectations, all: pillars === needed.length && expectations === level.expectations.length };
 }
 
 function overall(doc) {
@@ -303,9 +309,10 @@ function gapText(have, need) {
 function pillarRows(doc) {
   const at = overall(doc);
   const next = levels[at + 1];
-  return data.pillars.map((pillar) => {
+  return pillars.map((pillar) => {
     const have = rating(doc, pillar.id);
     const matched = pillarLevel(doc, pillar.id, levels);
+    if (!pillar.own) return [pillar.name, have ? stepName.get(have) : "Not rated", NOT_ASKED, NOT_ASKED, NOT_ASKED];
     return [pillar.name, have ? stepName.get(have) : "Not rated", matched >= 0 ? levels[matched].title : "Below the first level",
       next ? stepName.get(next.needs[pillar.id]) : "Top level reached", next ? gapText(have, next.needs[pillar.id]) : "✓ reached"];
   });
@@ -352,7 +359,7 @@ function gapSection(doc, at) {
     crux.append(anchor(levels[at].step.url, `What changes from ${levels[at].title} to ${next.title}`));
     section.append(crux);
   }
-  const short = pillars.filter((pillar) => rank(rating(doc, pillar.id)) < rank(next.needs[pillar.id]));
+  const short = pillars.filter((pillar) => pillar.own && rank(rating(doc, pillar.id)) < rank(next.needs[pillar.id]));
   if (short.length) {
     section.append(el("p", "Pillars to raise (each pillar's page lists ways to practise it), with the templates that build them:"));
     const items = el("ul");
@@ -392,7 +399,7 @@ function levelProgress(doc) {
   levels.forEach((level) => {
     const result = meets(doc, level);
     const line = el("li");
-    line.append(anchor(level.url, level.title), `: ${result.all ? "✓ met" : "not yet"}; ${result.pillars} of ${pillarIds.length} pillars at its proficiency, `
+    line.append(anchor(level.url, level.title), `: ${result.all ? "✓ met" : "not yet"}; ${result.pillars} of ${result.needed} pillars at its proficiency, `
       + `${result.expectations} of ${level.expectations.length} expectations ticked.`);
     items.append(line);
   });
@@ -402,13 +409,13 @@ function levelProgress(doc) {
 function summaryText(doc) {
   const at = overall(doc);
   const next = levels[at + 1];
-  const rated = pillarIds.filter((id) => rating(doc, id)).length;
+  const rated = ownIds.filter((id) => rating(doc, id)).length;
   const where = at >= 0 ? `Overall you match ${levels[at].title}.` : `Overall you do not yet match the first level, ${levels[0].title}.`;
   if (!next) return `${where} It is the top level of this ladder.`;
   const result = meets(doc, next);
-  return `${where} Next: ${next.title}, with ${pillarIds.length - result.pillars} pillar${pillarIds.length - result.pillars === 1 ? "" : "s"} to raise and `
+  return `${where} Next: ${next.title}, with ${result.needed - result.pillars} pillar${result.needed - result.pillars === 1 ? "" : "s"} to raise and `
     + `${next.expectations.length - result.expectations} expectation${next.expectations.length - result.expectations === 1 ? "" : "s"} to tick. `
-    + `${rated} of ${pillarIds.length} pillars rated.`;
+    + `${rated} of ${ownIds.length} pillars rated.`;
 }
 
 function compareSection(doc) {
@@ -416,13 +423,13 @@ function compareSection(doc) {
   const ladder = ladders.get(roleId);
   const level = ladder.levels.find((item) => item.id === levelId);
   const section = el("div");
-  const rows = data.pillars.map((pillar) => {
+  const rows = data.pillars.filter((pillar) => Object.hasOwn(level.needs, pillar.id)).map((pillar) => {
     const have = rating(doc, pillar.id);
     const need = level.needs[pillar.id];
     return [pillar.name, stepName.get(need), have ? stepName.get(have) : "Not rated", gapText(have, need)];
   });
   const short = rows.filter((row) => row[3] !== "✓ reached").length;
-  const intro = el("p", short ? `${short} of ${pillarIds.length} pillars below what ` : `Every pillar reaches what `);
+  const intro = el("p", short ? `${short} of ${rows.length} pillars below what ` : `Every pillar reaches what `);
   intro.append(anchor(level.url, `${ladder.name}: ${level.title}`), " expects.");
   const ticked = ticks(doc, roleId).filter((id) => level.expectations.includes(id)).length;
   intro.append(` On that ladder you have ticked ${ticked} of its ${level.expectations.length} expectations`);
@@ -450,11 +457,24 @@ function report(doc, link) {
 // ---------------------------------------------------------------- the controls, made from the data
 
 function buildControls() {
-  $("assess-pillars").replaceChildren(...data.pillars.map((pillar) => {
-    const row = el("div", null, { class: "hb-assess__pillar" });
+  $("assess-pillars").replaceChildren(...pillars.map((pillar) => {
+    const row = el("div", null, { class: pillar.own ? "hb-assess__pillar" : "hb-assess__pillar hb-assess__pillar--other" });
     const select = el("select", null, { id: `assess-pillar-${pillar.id}`, "data-assess-pillar": pillar.id });
     select.append(el("option", "Not rated yet", { value: "" }), ...data.scale.map((step) => el("option", step.name, { value: step.id })));
-    row.append(el("label", pillar.name, { for: select.id }), select);
+    // What each step looks like on this pillar, so a rating rests on statements a reader can show evidence for.
+    const steps = el("details", null, { class: "hb-assess__descriptors", "data-assess-descriptors": pillar.id });
+    steps.append(el("summary", `What each step means for ${pillar.name}`));
+    const list = el("dl");
+    data.scale.forEach((step) => {
+      const items = el("ul");
+      (pillar.descriptors[step.id] || []).forEach((statement) => items.append(el("li", statement)));
+      const dd = el("dd");
+      dd.append(items);
+      list.append(el("dt", step.name), dd);
+    });
+    steps.append(list);
+    row.append(el("label", pillar.name, { for: select.id }), select, steps);
+    if (!pillar.own) row.append(el("p", `${NOT_ASKED}; kept for comparing with other ladders.`, { class: "hb-note" }));
     return row;
   }));
   $("assess-levels").replaceChildren(...levels.map((level) => {

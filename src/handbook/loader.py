@@ -14,11 +14,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from handbook import framework
 from handbook.errors import DataError, DataErrors
 from handbook.models import (
     Case,
     Comparison,
     Pillar,
+    PillarFamily,
     PillarList,
     ProficiencyStep,
     Record,
@@ -67,7 +69,7 @@ class Collection:
 COLLECTIONS: tuple[Collection, ...] = (
     Collection("sources", Source, file="sources.yaml", list_model=SourceList, list_field="sources"),
     Collection("pillars", Pillar, file="skills.yaml", list_model=PillarList, list_field="pillars",
-               also=("proficiency_scale",)),
+               also=("proficiency_scale", "families")),
     Collection("roles", Role, folder="roles"),
     Collection("levels", RoleLevels, folder="levels"),
     Collection("templates", Template, folder="templates"),
@@ -131,6 +133,11 @@ class Handbook:
     @property
     def pillars(self) -> dict[str, Pillar]:
         return self.records["pillars"]
+
+    @property
+    def families(self) -> dict[str, PillarFamily]:
+        """Pillar families in the order of data/skills.yaml."""
+        return self.records.get("families", {})
 
     @property
     def levels(self) -> dict[str, RoleLevels]:
@@ -412,20 +419,40 @@ def find_values(data: Any, steps: list[str], path: tuple = ()) -> Iterator[tuple
 
 
 def _check_role_profiles(handbook: Handbook) -> Iterator[DataError]:
-    """Every role is rated on every pillar, so the matrix and charts have no holes."""
+    """Every pillar has a family and its descriptors; every role is rated on exactly its families' pillars."""
+    families, scale = list(handbook.families), list(handbook.proficiency_scale)
+    for pillar_id, pillar in handbook.pillars.items():
+        for path, message in framework.pillar_problems(pillar, families, scale):
+            yield handbook.origins[("pillars", pillar_id)].error(path, message)
+    if not families:
+        return  # skills.yaml could not be read; its own error says so, and echoes per role would bury it
     for role_id, role in handbook.roles.items():
-        missing = [pillar for pillar in handbook.pillars if pillar not in role.skills]
-        if missing:
-            yield handbook.origins[("roles", role_id)].error(
-                ("skills",), f"rate every skill pillar; missing {', '.join(missing)}")
-
+        for path, message in framework.role_family_problems(role, handbook.pillars, families):
+            yield handbook.origins[("roles", role_id)].error(path, message)
 
 
 def _check_levels(handbook: Handbook) -> Iterator[DataError]:
-    """Each ladder belongs to a job role, rates every pillar on the proficiency scale and climbs in order."""
+    """Each ladder belongs to a job role, rates its role's pillars on the proficiency scale and climbs in order."""
     for role_id, ladder in handbook.levels.items():
         role = handbook.roles.get(role_id)
         origin = handbook.origins[("levels", role_id)]
-        for path, message in level_problems(ladder, role.kind if role else None, list(handbook.pillars),
-                                            list(handbook.proficiency_scale)):
+        # A role that failed to load (its own errors say why) leaves the ladder's own ratings as the pillars to check.
+        own = ([pillar.id for pillar in framework.role_pillars(handbook.pillars, role)] if role else
+               [pillar for pillar in handbook.pillars if any(pillar in level.proficiency for level in ladder.levels)])
+        problems = [*level_problems(ladder, role.kind if role else None, own, list(handbook.proficiency_scale)),
+                    *framework.ladder_family_problems([level.proficiency for level in ladder.levels], own,
+                                                      handbook.pillars),
+                    *framework.expert_scope_problems([(level.scope, {pillar: step for pillar, step in level.proficiency.items()
+                                                                     if pillar in handbook.pillars})
+                                                      for level in ladder.levels]),
+                    *framework.ladder_grade_problems(ladder.employment, [
+                        None if level.ladder is None else (level.ladder.track, level.ladder.company, level.ladder.ic)
+                        for level in ladder.levels]),
+                    *framework.theme_problems(ladder.themes, [[item.theme for item in level.expectations]
+                                                              for level in ladder.levels]),
+                    *framework.pay_problems(ladder.employment, [
+                        None if level.pay is None else (level.pay.figures, level.pay.context) for level in ladder.levels],
+                        {figure_id: (figure.group, figure.difference)
+                         for figure_id, figure in handbook.records.get("compensation", {}).items()})]
+        for path, message in problems:
             yield origin.error(path, message)

@@ -50,6 +50,7 @@ def _role_context(handbook: Handbook, record_id: str, today: dt.date) -> dict[st
         "name": _readable_name(record_id),
         "order": max(orders, default=0) + 1,
         "pillars": list(handbook.pillars),
+        "families": list(handbook.families),
         "source": next(iter(handbook.sources)),
     }
 

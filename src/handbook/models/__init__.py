@@ -31,7 +31,7 @@ from handbook.models.levels import (
     StepUp,
 )
 from handbook.models.roles import STRENGTH_LEVEL, WEEKDAYS, Artifact, FitWeights, Misconception, Move, Role, Week
-from handbook.models.skills import Pillar, PillarList
+from handbook.models.skills import Pillar, PillarFamily, PillarList
 from handbook.models.sources import Source, SourceList
 from handbook.models.templates import (
     DECISIONS,
@@ -110,6 +110,7 @@ __all__ = [
     "PayNote",
     "PayShare",
     "Pillar",
+    "PillarFamily",
     "PillarList",
     "PrepList",
     "PrepStep",

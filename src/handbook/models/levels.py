@@ -44,8 +44,11 @@ class Expectation(Record):
 class LadderMapping(Record):
     """Where the level roughly sits on common company ladders; the pages always call it approximate."""
 
+    track: Literal["ic", "manager"] = Field(
+        default="ic", description="'ic' for an individual contributor, 'manager' for a level that leads through people.")
     company: Label = Field(description="Approximate big-tech level, such as 'L5'.")
-    ic: Label = Field(description="Approximate individual-contributor grade, such as 'IC3'.")
+    ic: Label | None = Field(default=None, description="Approximate individual-contributor grade, such as 'IC3'; "
+                                                      "only on the IC track.")
 
 
 _QUOTED_FIGURE = re.compile(r"[$€£]\s?\d|\d\s?%|\d\s?[Kk]\b")
@@ -63,8 +66,10 @@ class PayNote(Record):
     """Pay at a level: figures of data/compensation.yaml, each one source's claim; a level without any
     says that no public figure exists."""
 
-    figures: list[Slug] = Field(min_length=1, description="Ids of figures in data/compensation.yaml, "
-                                                         "each of which names its source.")
+    figures: list[Slug] = Field(default_factory=list, description="Ids of figures in data/compensation.yaml that give "
+                                                                  "this level's pay, each of which names its source.")
+    context: list[Slug] = Field(default_factory=list, description="Ids of figures that bear on the level but are not "
+                                                                  "its pay, such as a gap between two roles.")
     note: Annotated[Text | None, AfterValidator(_no_typed_figure)] = Field(
         default=None, description="How the figures bear on this level, in words; no amounts here.")
 
@@ -91,7 +96,8 @@ class Level(Record):
     ready_signals: list[Text] = Field(default_factory=list,
                                       description="Signs that a person is ready for the next level.")
     artifacts: list[Artifact] = Field(default_factory=list, description="Documents typical at this level.")
-    ladder: LadderMapping
+    ladder: LadderMapping | None = Field(default=None, description="Approximate company grade of a salaried level; "
+                                                                 "none for contract work, which has no such grades.")
     pay: PayNote | None = Field(default=None, description="Only where a public source gives a figure for the level.")
     step_up: StepUp | None = Field(default=None, description="The move to the next level; the top level has none.")
 
@@ -100,10 +106,15 @@ class RoleLevels(Record):
     """The career ladder of one job role; the file name and `id` are the role's id."""
 
     REFERENCES = (("id", "roles"), ("levels[].proficiency{}", "pillars"), ("levels[].artifacts[].template", "templates"),
-                  ("levels[].pay.figures[]", "compensation"), ("sources[]", "sources"))
+                  ("levels[].pay.figures[]", "compensation"),
+                  ("levels[].pay.context[]", "compensation"), ("sources[]", "sources"))
 
     id: Slug = Field(description="The role's id, which is also the file name.")
+    employment: Literal["salaried", "contract"] = Field(
+        default="salaried", description="'contract' for work paid by the task or hour, whose levels carry no company grades.")
     basis: Text = Field(description="Where the levels come from: the sources, or the handbook's own judgement.")
+    themes: list[Title] = Field(min_length=3, description="The themes every level of the ladder addresses, in the order "
+                                                          "its expectations list them, so two levels compare theme by theme.")
     levels: list[Level] = Field(min_length=4)
     sources: list[Slug] = Field(min_length=1)
 
@@ -132,7 +143,7 @@ def level_problems(ladder: RoleLevels, role_kind: str | None, pillars: Sequence[
         seen_orders.setdefault(level.order, index)
         missing = [pillar for pillar in pillars if pillar not in level.proficiency]
         if missing:
-            yield ("levels", index, "proficiency"), f"rate every skill pillar; missing {', '.join(missing)}"
+            yield ("levels", index, "proficiency"), f"rate every pillar of the role's families; missing {', '.join(missing)}"
         for pillar, step in level.proficiency.items():
             if step not in scale:
                 yield ("levels", index, "proficiency", pillar), (

@@ -92,6 +92,8 @@ class Role(Record):
     success_metrics: list[Text] = Field(min_length=1)
     risk_profile: Text
     artifacts: list[Artifact] = Field(default_factory=list)
+    families: list[Slug] = Field(min_length=1, description="Ids of the pillar families the role's work draws on; "
+                                                        "`skills` rates every pillar of these families and no other.")
     skills: dict[Slug, Strength]
     fit_weights: FitWeights | None = Field(
         default=None,

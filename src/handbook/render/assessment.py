@@ -78,13 +78,14 @@ def _own_level(handbook: Handbook, ladder: RoleLevels, level: Level, url: Url) -
 
 def _ladder(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[str, Any]:
     """A role's levels, lowest first, with the proficiency step each expects on every pillar (`steps`: a digit
-    per pillar in the order of `pillars`, 1 for the first step of the scale) and the `keys` of its expectations: an expectation's id is `<level id>.<key>`, and a
+    per pillar in the order of `pillars`, 1 for the first step of the scale, 0 for a pillar outside the role's
+    families, which the level does not ask for) and the `keys` of its expectations: an expectation's id is `<level id>.<key>`, and a
     level's page is `<url><level id>/`. Deriving both keeps every ladder page within the page budget."""
     scale = list(handbook.proficiency_scale)
     return {"id": ladder.id, "name": handbook.roles[ladder.id].name, "url": url(ladder_path(ladder.id)),
             "levels": [{"id": level.id, "title": level.title,
                         "steps": "".join(str(scale.index(level.proficiency[pillar_id]) + 1)
-                                               for pillar_id in handbook.pillars),
+                                         if pillar_id in level.proficiency else "0" for pillar_id in handbook.pillars),
                         "keys": [item.removeprefix(f"{level.id}.") for item in expectation_ids(level)]}
                        for level in ladder.ordered()]}
 
@@ -106,7 +107,8 @@ def assessment_data(handbook: Handbook, ladder: RoleLevels, url: Url) -> dict[st
         "role": {"id": ladder.id, "name": handbook.roles[ladder.id].name},
         "scale": [{"id": step.id, "name": step.name} for step in handbook.proficiency_scale.values()],
         "pillars": [{"id": pillar.id, "name": pillar.name, "url": url("skills.md") + "#" + pillar.id,
-                     "templates": list(pillar.templates)}
+                     "templates": list(pillar.templates), "descriptors": pillar.descriptors,
+                     "own": pillar.family in handbook.roles[ladder.id].families}
                     for pillar in handbook.pillars.values()],
         "templates": _template_links(handbook, sorted({*named, *(template_id for pillar in handbook.pillars.values()
                                                                  for template_id in pillar.templates)}), url),

@@ -91,7 +91,7 @@ def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) ->
     if len(roles) == 1:
         parts = [f"{name}: {roles[0].skills[pillar_id]}" for pillar_id, name in pillar_names.items()]
     else:
-        parts = [f"{name}: " + ", ".join(f"{role.name} {role.skills[pillar_id]}" for role in roles)
+        parts = [f"{name}: " + ", ".join(f"{role.name} {role.skills.get(pillar_id, 'not rated')}" for role in roles)
                  for pillar_id, name in pillar_names.items()]
     return "Reliance on each skill pillar (low, medium or high). " + "; ".join(parts) + "."
 
@@ -99,7 +99,7 @@ def _profile_description(roles: Sequence[Role], pillar_names: dict[str, str]) ->
 def skill_bars(handbook: Handbook, roles: Sequence[Role], chart_id: str, title: str) -> Markup:
     """Horizontal bars per pillar for one role, or two roles overlaid (first role the upper bar).
     Each pillar's name sits above its bars, which keeps the chart narrow enough to fit a phone."""
-    pillars = list(handbook.pillars.values())
+    pillars = [pillar for pillar in handbook.pillars.values() if any(pillar.id in role.skills for role in roles)]
     labels = [wrap(pillar.name, BAR_LABEL_CHARS) for pillar in pillars]
     levels = max(STRENGTH_LEVEL.values())
     bars_left = float(PAD)
@@ -127,6 +127,10 @@ def skill_bars(handbook: Handbook, roles: Sequence[Role], chart_id: str, title: 
             body.append(_element("line", {"x1": x, "x2": x, "y1": bars_top - 2, "y2": bars_top + bars_height,
                                           "class": "hb-chart__grid"}))
         for series, role in enumerate(roles):
+            if pillar.id not in role.skills:
+                body.append(_text(bars_left, bars_top + series * (BAR_HEIGHT + BAR_GAP) + BAR_HEIGHT - 3,
+                                  f"{role.name}: not rated (outside its pillar families)"))
+                continue
             strength = role.skills[pillar.id]
             bar_y = bars_top + series * (BAR_HEIGHT + BAR_GAP)
             length = float(BAR_UNIT * STRENGTH_LEVEL[strength])

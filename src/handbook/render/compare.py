@@ -130,5 +130,8 @@ def rungs(levels: list[tuple[Role, Level]]) -> list[Rung]:
     """The rungs the levels stand on, each named by the company level most of them map to (approximately)."""
     companies: dict[int, Counter[str]] = {}
     for _, level in levels:
-        companies.setdefault(level.order, Counter())[level.ladder.company] += 1
-    return [Rung(order, f"Rung {order} (about {companies[order].most_common(1)[0][0]})") for order in sorted(companies)]
+        grades = companies.setdefault(level.order, Counter())
+        if level.ladder is not None:  # contract levels stand on a rung without a company grade
+            grades[level.ladder.company] += 1
+    return [Rung(order, f"Rung {order} (about {companies[order].most_common(1)[0][0]})" if companies[order]
+                 else f"Rung {order}") for order in sorted(companies)]

@@ -92,7 +92,7 @@ def proficiency_changes(handbook: Handbook, lower: Level, upper: Level) -> list[
     return [ProficiencyChange(pillar, handbook.proficiency_scale[lower.proficiency[pillar.id]],
                               handbook.proficiency_scale[upper.proficiency[pillar.id]],
                               direction(lower.proficiency[pillar.id], upper.proficiency[pillar.id]))
-            for pillar in handbook.pillars.values()]
+            for pillar in handbook.pillars.values() if pillar.id in lower.proficiency and pillar.id in upper.proficiency]
 
 
 def step(handbook: Handbook, role: Role, lower: Level, upper: Level) -> Step:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from handbook.framework import role_pillars
 from handbook.loader import Handbook
 from handbook.models import Level, Pillar, ProficiencyStep, Role
 from handbook.render.compare import ordered_comparisons
@@ -72,13 +73,14 @@ ROLE_COLUMNS: tuple[Column[Role], ...] = (
 def matrix_columns(handbook: Handbook) -> list[Column[Role]]:
     """Role columns, then one column per pillar (its id) holding low, medium or high."""
     fixed = [column for column in ROLE_COLUMNS if column.name in ("id", "name", "kind")]
-    return fixed + [Column(pillar.id, f"Reliance of the role on the pillar '{pillar.name}': low, medium or high "
+    return fixed + [Column(pillar.id, f"Reliance of the role on the pillar '{pillar.name}': low, medium or high, "
+                                      "empty where the pillar's family is not among the role's families "
                                       "(not proficiency; see role-levels.csv).", _reliance_on(pillar.id))
                     for pillar in handbook.pillars.values()]
 
 
 def _reliance_on(pillar_id: str) -> Callable[[Role], str]:
-    return lambda role: role.skills[pillar_id]
+    return lambda role: role.skills.get(pillar_id, "")
 
 
 @dataclass(frozen=True)
@@ -107,15 +109,19 @@ LEVEL_COLUMNS: tuple[Column[LevelRow], ...] = (
            lambda row: row.level.scope),
     Column("reliance", "How much the role relies on the pillar at any level (low, medium, high), as in role-skills.csv.",
            lambda row: row.role.skills[row.pillar.id]),
+    Column("descriptor", "What a person at this proficiency can do on the pillar: the 'You can ...' statements of "
+                         "/skills/#<pillar>, one per line.", lambda row: _joined(row.pillar.descriptors[row.proficiency.id])),
 )
 
 
 def level_rows(handbook: Handbook) -> list[LevelRow]:
-    """Role x level x pillar, in reading order: roles, then levels from the first rung, then pillars."""
+    """Role x level x pillar, in reading order: roles, then levels from the first rung, then the pillars the
+    role is rated on (those of its families)."""
     ranks = {step_id: rank for rank, step_id in enumerate(handbook.proficiency_scale, start=1)}
     return [LevelRow(handbook.roles[ladder.id], level, pillar,
                      handbook.proficiency_scale[level.proficiency[pillar.id]], ranks[level.proficiency[pillar.id]])
-            for ladder in handbook.levels.values() for level in ladder.ordered() for pillar in handbook.pillars.values()]
+            for ladder in handbook.levels.values() for level in ladder.ordered()
+            for pillar in role_pillars(handbook.pillars, handbook.roles[ladder.id])]
 
 
 def _csv(columns: Sequence[Column[Row]], rows: Sequence[Row]) -> bytes:
@@ -151,6 +157,7 @@ def handbook_data(handbook: Handbook) -> dict[str, Any]:
         "format_version": FORMAT_VERSION,
         "license": "CC BY 4.0",
         "roles": dump(handbook.roles.values()),
+        "pillar_families": dump(handbook.families.values()),
         "pillars": dump(handbook.pillars.values()),
         "proficiency_scale": dump(handbook.proficiency_scale.values()),
         "levels": dump(handbook.levels.values()),

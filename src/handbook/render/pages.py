@@ -105,7 +105,7 @@ def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]],
         moves_into=moves_in,
         comparisons=comparisons,
         comparison_path=comparison_path,
-        strongest=[pillar for pillar in handbook.pillars.values() if role.skills[pillar.id] == "high"],
+        strongest=[pillar for pillar in handbook.pillars.values() if role.skills.get(pillar.id) == "high"],
         strength_level=STRENGTH_LEVEL,
         skills_chart=chart_box(role_skills_chart(handbook, role), f"Skills chart: {role.name}"),
     )

@@ -32,7 +32,8 @@ def picker_role(handbook: Handbook, role: Role) -> dict[str, Any]:
         "title": level.title,
         "url": source_link(PICKER_PAGE, level_path(role.id, level.id)),
         "cells": [level.scope.replace("-", " ").capitalize(),
-                  *(handbook.proficiency_scale[level.proficiency[pillar]].name for pillar in handbook.pillars)],
+                  *(handbook.proficiency_scale[level.proficiency[pillar]].name if pillar in level.proficiency
+                    else "Not rated" for pillar in handbook.pillars)],
     } for level in (ladder.ordered() if ladder else [])}
     return {"dimensions": [dimension.items(role) for dimension in SHARED_DIMENSIONS], "levels": levels}
 

@@ -28,8 +28,8 @@ def pillar_overviews(handbook: Handbook) -> list[PillarOverview]:
     return [
         PillarOverview(
             pillar,
-            [role for role in roles if role.skills[pillar.id] == "high"],
-            [role for role in roles if role.skills[pillar.id] == "medium"],
+            [role for role in roles if role.skills.get(pillar.id) == "high"],
+            [role for role in roles if role.skills.get(pillar.id) == "medium"],
             exercising_templates(handbook, pillar),
         )
         for pillar in handbook.pillars.values()
@@ -40,4 +40,5 @@ def uniform_pillars(handbook: Handbook, roles: list[Role]) -> list[Pillar]:
     """Pillars that every one of several roles relies on alike: a matrix column that tells them apart by
     nothing, which the skills page must explain rather than leave a reader to puzzle over."""
     return [pillar for pillar in handbook.pillars.values()
-            if len(roles) > 1 and len({role.skills[pillar.id] for role in roles}) == 1]
+            if len(roles) > 1 and len({role.skills.get(pillar.id) for role in roles}) == 1
+            and pillar.id in roles[0].skills]

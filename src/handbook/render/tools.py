@@ -86,9 +86,10 @@ def self_check_settings(handbook: Handbook) -> SelfCheckSettings:
 
 
 def pillar_levels(handbook: Handbook, role: Role) -> list[list[int]]:
-    """A role's levels (low 1, medium 2, high 3) on each dimension's pillars, in formula order."""
+    """A role's levels (low 1, medium 2, high 3) on each dimension's pillars, in formula order; a pillar outside
+    the role's families counts as low, since the role does not draw on it."""
     settings = role_fit_settings(handbook)
-    return [[STRENGTH_LEVEL[role.skills[pillar]] for pillar in d.pillars] for d in settings.dimensions]
+    return [[STRENGTH_LEVEL[role.skills.get(pillar, "low")] for pillar in d.pillars] for d in settings.dimensions]
 
 
 def fit_role(handbook: Handbook, role: Role, page: str) -> FitRole:
