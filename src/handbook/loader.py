@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from handbook.chain import chain_problems
 from handbook.errors import DataError, DataErrors
 from handbook.models import (
     Case,
@@ -183,6 +184,7 @@ def load_handbook(data_dir: Path | str, templates_dir: Path | None = None) -> Ha
     errors.extend(_check_references(raw, named, _file_name_ids(data_dir), unread))
     errors.extend(_check_role_profiles(handbook))
     errors.extend(_check_levels(handbook))
+    errors.extend(chain_problems(handbook.templates, handbook.origins))
     if errors:
         raise DataErrors(errors)
     handbook.records["roles"] = dict(sorted(handbook.roles.items(), key=lambda item: (item[1].order, item[1].name)))

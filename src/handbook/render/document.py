@@ -23,7 +23,8 @@ from handbook.models import (
     Table,
     Template,
 )
-from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS, Example
+from handbook.models.templates import COMPUTE_INPUTS, LICENCE, LICENCE_URL, Compute, Example
+from handbook.stats import detectable_effect, percent, sample_size, wilson
 
 HANDBOOK_NAME = "AI Roles Handbook"
 SAMPLE_ROWS = 3
@@ -107,18 +108,49 @@ def column_hints(columns: list[Column]) -> list[Block]:
     return [Items(hints)] if hints else []
 
 
-def rice_score(row: dict[str, str]) -> str:
-    """Reach times impact times confidence, divided by effort, when all four are numbers and effort is not 0;
-    the spreadsheet's formula does the same sum."""
+def _number(text: str) -> float | None:
     try:
-        reach, impact, confidence, effort = (float(row[key]) for key in RICE_INPUTS)
-    except (KeyError, ValueError):
-        return ""
-    return f"{reach * impact * confidence / effort:g}" if effort else ""
+        return float(text)
+    except ValueError:
+        return None
+
+
+def computed_value(kind: Compute, row: dict[str, str]) -> float | str | None:
+    """A computed cell's value from its row (None while an input is missing or out of range); the spreadsheet's
+    formula for the same column gives the same number, and is stored with this one as its cached value. Rates
+    and interval ends are fractions; effects are percentage points; a sample size is whole items per group."""
+    found = [_number(row.get(key, "")) for key in COMPUTE_INPUTS[kind]]
+    if any(value is None for value in found):
+        return None
+    numbers = [value for value in found if value is not None]
+    if kind == "rice":
+        reach, impact, confidence, effort = numbers
+        return reach * impact * confidence / effort if effort else None
+    if kind in ("rate", "low", "high", "meets"):
+        done, items = int(numbers[0]), int(numbers[1])
+        if items <= 0 or not 0 <= done <= items:
+            return None
+        if kind == "meets":
+            return "yes" if done * 100 >= numbers[2] * items else "no"
+        return done / items if kind == "rate" else wilson(done, items)[0 if kind == "low" else 1]
+    baseline, size = numbers[0] / 100, numbers[1]
+    if not 0 < baseline < 1 or size <= 0:
+        return None
+    return 100 * detectable_effect(baseline, int(size)) if kind == "mde" else sample_size(baseline, size / 100)
+
+
+def computed_text(kind: Compute, row: dict[str, str]) -> str:
+    """A computed cell as the Markdown and Word files print it."""
+    value = computed_value(kind, row)
+    if value is None or isinstance(value, str):
+        return value or ""
+    if kind in ("rate", "low", "high"):
+        return percent(value)
+    return f"{value:.1f}" if kind == "mde" else f"{value:g}"
 
 
 def _cell(row: dict[str, str], column: Column) -> str:
-    return rice_score(row) if column.compute == "rice" else row.get(column.key, "")
+    return computed_text(column.compute, row) if column.compute else row.get(column.key, "")
 
 
 def table_rows(table: Table, filled: list[dict[str, str]] | None) -> list[tuple[str, ...]]:
@@ -149,8 +181,8 @@ def judge_prompt(rubric: Rubric) -> list[str]:
 
 
 def passed(rubric: Rubric, scores: dict[str, int], disallowed: bool) -> bool:
-    """The one pass rule: every criterion at or above the threshold, nothing disallowed."""
-    return not disallowed and min(scores.values()) >= rubric.passing_score
+    """The one pass rule, as the rubric states it."""
+    return rubric.passes(scores, disallowed)
 
 
 def rubric_sheet_rows(rubric: Rubric, template: Template, example: Example | None) -> list[tuple[str, ...]]:
