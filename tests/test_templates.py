@@ -262,7 +262,8 @@ def test_checklists_are_github_task_lists(handbook, shipped_files):
 
 # --- the three templates the issue names -----------------------------------------------------------------------
 
-RUBRIC_CRITERIA = ["factual_accuracy", "reasoning_coherence", "clarity_and_style", "safety_alignment"]
+RUBRIC_CRITERIA = ["grounding", "policy_compliance", "helpfulness", "safety"]
+TASK_CRITERIA = ["factual_accuracy", "reasoning_coherence", "clarity_and_style", "safety_alignment"]
 GATES = ["red_teamed", "hallucinations_handled", "fallback_ready", "cost_within_budget", "feedback_path",
          "prompt_rollback", "privacy_legal_review", "security_review", "human_escalation", "monitoring_incidents",
          "staged_rollout", "ai_disclosure", "fairness_across_groups"]
@@ -372,7 +373,7 @@ def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbo
     files = shipped_files
     blank = json.loads(files["eval-task.json"])
     assert blank["task"]["prompt"] == "" and blank["task"]["expected"] == {"must_include": [], "avoid": []}
-    assert blank["task"]["scoring"] == {criterion: None for criterion in RUBRIC_CRITERIA}
+    assert blank["task"]["scoring"] == {criterion: None for criterion in TASK_CRITERIA}
     assert blank["answers"]["Reference answer"] == {"Reference answer": "", "Checked by": ""}
     example = json.loads(files["eval-task-example.json"])
     assert example["task"]["prompt"] and example["task"]["expected"]["must_include"]

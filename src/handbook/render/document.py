@@ -166,18 +166,31 @@ def table_grid(table: Table, filled: list[dict[str, str]] | None) -> list[Block]
     return [Grid(tuple(column.label for column in table.columns), tuple(rows)), *column_hints(table.columns)]
 
 
+JUDGE_SLOTS = ("input", "reference", "answer")
+"""Placeholders in the judge prompt an evaluation pipeline replaces for each item, written `{input}` and so on."""
+
+
 def judge_prompt(rubric: Rubric) -> list[str]:
-    """The prompt a model grader receives, line by line: the instructions, each criterion with its anchors,
-    the disallow list and the exact output format, so its scores land in the same sheet as a person's."""
+    """The prompt a model grader receives, line by line: the instructions, each criterion with its anchors, the
+    disallow list, the item in `{input}`, `{reference}` and `{answer}` slots, and the output format, reasoning
+    first and the JSON last, so the scores follow from the reasoning and land in the same sheet as a person's."""
     lines = [rubric.judge, f"Score each criterion with a whole number from {rubric.scale.min} to {rubric.scale.max}."]
     for criterion in rubric.criteria:
         anchors = "; ".join(f"{anchor.score} = {anchor.descriptor}" for anchor in criterion.anchors)
         lines.append(f"{criterion.id} ({criterion.name}): {criterion.guidance} Anchors: {anchors}")
     lines.append("Fail the answer whatever its scores if it contains any of: " + "; ".join(rubric.disallow))
+    lines += [f"{slot.capitalize()}: {{{slot}}}" for slot in JUDGE_SLOTS]
     fields = ", ".join(f'"{criterion.id}": <score>' for criterion in rubric.criteria)
-    lines.append(f'Reply with JSON only: {{"scores": {{{fields}}}, "disallowed_content": [<items found>], '
+    lines.append("First write your reasoning: for each criterion in turn, quote the part of the answer that decides "
+                 "it and say which anchor it matches. Then, on the last line and nothing after it, give JSON: "
+                 f'{{"scores": {{{fields}}}, "disallowed_content": [<items found>], '
                  f'"reasons": {{"<criterion id>": "<one line for every score below {rubric.passing_score}>"}}}}')
     return lines
+
+
+def judge_text(rubric: Rubric) -> str:
+    """The judge prompt as one text, as the YAML and JSON files carry it for a pipeline to fill in."""
+    return "\n\n".join(judge_prompt(rubric))
 
 
 def passed(rubric: Rubric, scores: dict[str, int], disallowed: bool) -> bool:
@@ -205,11 +218,17 @@ def rubric_blocks(rubric: Rubric, template: Template, level: int, example: Examp
         Grid(("Criterion", "Key", "What to check"), criteria),
         Paragraph(f"Scores are whole numbers from {rubric.scale.min} to {rubric.scale.max}. "
                   + threshold_text(rubric, template)),
-        Heading(level, "Score levels"),
     ]
+    if rubric.checks:
+        blocks += [Heading(level, "Checks run by code first"),
+                   Paragraph("A script runs these on every answer before anyone grades it; an answer that fails "
+                             "one fails, whatever its scores.", "hint"),
+                   Grid(("Check", "Key", "What the code tests"),
+                        tuple((check.name, check.id, check.rule) for check in rubric.checks))]
+    blocks.append(Heading(level, "Score levels"))
     for score_level in rubric.levels:
         blocks.append(Paragraph(f"{score_level.score}: {score_level.label}", "meta"))
-        blocks.append(_items(score_level.descriptors))
+        blocks += [_items(score_level.descriptors)] if score_level.descriptors else []
     blocks += [
         Heading(level, "Anchors for each criterion"),
         Grid(("Criterion", f"Score ({scale})", "What an answer at this score does", "Anchor example"), anchors),
