@@ -10,6 +10,7 @@ work, and an agreement figure is the one the score sheet gives. Every problem po
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -65,7 +66,7 @@ def _dates(template: Template, followed: dict[str, Template]) -> Iterator[tuple[
     """Dates run in the order the template declares them, the document's last date is no earlier than the last
     date of any example it follows, and a `run` reported in a table is no later than the document reporting it."""
     own = _dated(template)
-    for (name, day), (later, next_day) in zip(own, own[1:], strict=False):
+    for (name, day), (later, next_day) in itertools.pairwise(own):
         if next_day < day:
             yield ("values", later), f"{next_day} is before {name} ({day}); dates run in the order listed"
     if not own:
@@ -75,8 +76,8 @@ def _dates(template: Template, followed: dict[str, Template]) -> Iterator[tuple[
         other_dates = _dated(other)
         if other_dates and last_own < max(day for _, day in other_dates):
             last_name, last = max(other_dates, key=lambda item: item[1])
-            yield (("values", own_name), f"{last_own} is before the {template_id} example it follows "
-                                         f"({last_name} {last}); date it after what it reports")
+            yield (("values", own_name), (f"{last_own} is before the {template_id} example it follows "
+                                         f"({last_name} {last}); date it after what it reports"))
     assert template.example is not None
     for heading, rows in template.example.rows.items():
         for index, row in enumerate(rows):
@@ -109,14 +110,14 @@ def _gates(template: Template, followed: dict[str, Template]) -> Iterator[tuple[
         for metric, value in entry.measured.items():
             if metric not in limits:
                 known = ", ".join(sorted(limits)) or "none: add the plan to `follows`"
-                yield ("gates", gate_id, "measured", metric), f"no limit named {metric} in the examples followed; " \
-                                                              f"limits are {known}"
+                yield ("gates", gate_id, "measured", metric), (f"no limit named {metric} in the examples followed; " \
+                                                              f"limits are {known}")
                 continue
             limit, source = limits[metric]
             if limit.misses(value) and entry.decision != "no-go":
                 yield (("gates", gate_id, "decision"),
-                       f"marked {entry.decision}, but {metric} is {value:g} against the {source} example's limit "
-                       f"({limit}); a gate whose evidence misses a limit is no-go")
+                       (f"marked {entry.decision}, but {metric} is {value:g} against the {source} example's limit "
+                       f"({limit}); a gate whose evidence misses a limit is no-go"))
     if not example.gates:
         return
     go, conditional, no_go = DECISIONS
@@ -158,17 +159,17 @@ def _slice_floors(template: Template, followed: dict[str, Template]) -> Iterator
             if row["slice"] == "all" and overall_limit and row["metric"] in _pass_metrics(rows) \
                     and overall_limit[0].min is not None and threshold < overall_limit[0].min:
                 yield (("rows", heading, index, "threshold"),
-                       f"{threshold:g}% is below the release pass rate of {overall_limit[0].min:g}% that the "
-                       f"{overall_limit[1]} example sets")
+                       (f"{threshold:g}% is below the release pass rate of {overall_limit[0].min:g}% that the "
+                       f"{overall_limit[1]} example sets"))
             if row["slice"] != "all" and gap and gap[0].max is not None and row["metric"] in overall:
                 floor = overall[row["metric"]] - gap[0].max
                 if overall_limit and overall_limit[0].min is not None:
                     floor = min(floor, overall_limit[0].min)
                 if threshold < floor - 0.05:
                     yield (("rows", heading, index, "threshold"),
-                           f"{threshold:g}% is below the slice floor of {floor:.1f}% (the overall "
+                           (f"{threshold:g}% is below the slice floor of {floor:.1f}% (the overall "
                            f"{overall[row['metric']]:.1f}% less the {gap[0].max:g} points the {gap[1]} example "
-                           f"allows)")
+                           f"allows)"))
 
 
 def _pass_metrics(rows: list[dict[str, str]]) -> set[str]:
@@ -218,8 +219,8 @@ def _independent(template: Template) -> Iterator[tuple[Path, str]]:
                     if person and person in answer:
                         what = row.get("id") or heading
                         yield (("answers", section.heading, blank.label),
-                               f"{person} is the {blank.independent_of} of {what}; this sign-off must come from "
-                               f"someone independent of it")
+                               (f"{person} is the {blank.independent_of} of {what}; this sign-off must come from "
+                               f"someone independent of it"))
 
 
 def _agreement(template: Template) -> Iterator[tuple[Path, str]]:
@@ -256,8 +257,8 @@ def _agreement_row(heading: str, index: int, row: dict[str, str],
     share = WITHIN_ONE.search(row["agreement"])
     if share and close and abs(float(share.group(1)) - 100 * sum(close) / len(close)) >= 0.5:
         yield (("rows", heading, index, "agreement"),
-               f"states {share.group(1)}% within one point, but the score sheet gives "
-               f"{100 * sum(close) / len(close):.0f}%")
+               (f"states {share.group(1)}% within one point, but the score sheet gives "
+               f"{100 * sum(close) / len(close):.0f}%"))
 
 
 def _texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
