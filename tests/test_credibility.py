@@ -79,7 +79,7 @@ def stated_ranges() -> list[tuple[str, str, float, float, set[str]]]:
 def test_every_pay_range_is_a_compensation_figure_of_a_source_the_page_cites(file, clause, low, high, sources):
     """A figure typed on a page must be one of data/compensation.yaml's, from a source that page cites, and
     a clause about generalists (or specialists) alone must give that group's band, not another one."""
-    figures = [f for f in HANDBOOK.records["compensation"].values() if (f.low, f.high) == (low, high)]
+    figures = [f for f in HANDBOOK.compensation.values() if (f.low, f.high) == (low, high)]
     assert figures, f"{file}: ${low:g}–{high:g} is not a figure on the compensation page: {clause!r}"
     if sources:
         assert any(f.source in sources for f in figures), f"{file}: ${low:g}–{high:g} comes from a source it does not cite"
@@ -98,7 +98,7 @@ def test_each_case_figure_is_told_in_its_case_only():
     """An anecdote's figures (99% → 76%, 18%, ...) live in its case; other pages link to the case."""
     others = {path: path.read_text(encoding="utf-8") for path in prose_files()
               if "cases" not in path.parts and "templates" not in path.parts}
-    for case in HANDBOOK.records["cases"].values():
+    for case in HANDBOOK.cases.values():
         for figure in case.figures:
             if not re.search(r"[%$]", figure.value):
                 continue  # a bare count such as "3" is not an anecdote's signature
@@ -166,7 +166,7 @@ def test_only_a_source_supplies_typed_weights():
 
 
 def test_every_pillar_feeds_exactly_one_dimension():
-    dimensions = HANDBOOK.records["tools"]["role-fit"].role_fit.dimensions
+    dimensions = HANDBOOK.tools["role-fit"].role_fit.dimensions
     fed = [pillar for d in dimensions for pillar in d.pillars]
     assert sorted(fed) == sorted(HANDBOOK.pillars)
 

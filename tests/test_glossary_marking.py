@@ -133,9 +133,9 @@ def test_a_page_without_terms_or_text_is_returned_unchanged():
 
 def test_the_glossary_page_itself_is_not_marked():
     handbook = load_handbook(ROOT / "data")
-    first = next(iter(handbook.records["glossary"].values()))
+    first = next(iter(handbook.glossary.values()))
     page = f"<p>{first.term}</p>"
-    matcher = term_matcher(handbook.records["glossary"].values())
+    matcher = term_matcher(handbook.glossary.values())
     assert mark_page_terms(page, "glossary.md", matcher) == page
     assert mark_page_terms(page, "faq.md", matcher) != page
 

@@ -24,11 +24,11 @@ def handbook():
 
 def test_a_data_set_without_guide_files_still_loads_with_empty_guides():
     minimal = load_handbook(FIXTURES / "minimal", TEMPLATES)
-    assert {name: minimal.records[name] for name in GUIDE_COLLECTIONS} == {name: {} for name in GUIDE_COLLECTIONS}
+    assert {name: minimal.collection(name) for name in GUIDE_COLLECTIONS} == {name: {} for name in GUIDE_COLLECTIONS}
 
 
 def test_the_shipped_guide_files_are_all_present(handbook):
-    assert [name for name in GUIDE_COLLECTIONS if not handbook.records[name]] == []
+    assert [name for name in GUIDE_COLLECTIONS if not handbook.collection(name)] == []
 
 
 def test_a_decision_leaning_toward_an_unknown_role_is_reported_at_its_line(tmp_path):
@@ -113,7 +113,7 @@ def test_every_move_in_the_role_files_becomes_one_transition(handbook):
 def test_a_transition_links_the_curated_comparison_of_its_two_roles_either_way_round(handbook):
     for move in transitions_of(handbook):
         pair = {f"{move.origin.id}-vs-{move.target.id}", f"{move.target.id}-vs-{move.origin.id}"}
-        expected = pair & set(handbook.records["comparisons"])
+        expected = pair & set(handbook.comparisons)
         assert ({move.comparison.id} if move.comparison else set()) == expected
 
 
@@ -126,5 +126,5 @@ def test_each_role_page_is_listed_under_every_source_it_cites(handbook):
 
 def test_a_source_cited_by_the_glossary_lists_the_glossary_once(handbook):
     cited = citing_pages(handbook)
-    for source_id in {term.source for term in handbook.records["glossary"].values() if term.source}:
+    for source_id in {term.source for term in handbook.glossary.values() if term.source}:
         assert cited[source_id].count(("glossary.md", "Glossary")) == 1

@@ -83,7 +83,7 @@ def test_the_home_page_starts_each_readers_action_in_one_click(built_site):
 
 def test_every_decision_question_has_an_anchor_and_links_each_answer_to_its_role(built_site, handbook):
     page = article(built_site, "choose")
-    for question in handbook.records["decisions"].values():
+    for question in handbook.decisions.values():
         heading = by_id(page, question.id)
         assert text_of(heading) == question.question
         answers = following(heading, "ul")
@@ -94,7 +94,7 @@ def test_every_decision_question_has_an_anchor_and_links_each_answer_to_its_role
 
 def test_the_decision_matrix_has_a_row_per_answer_leading_to_its_role(built_site, handbook):
     rows = article(built_site, "choose").xpath(".//div[contains(@class, 'hb-decision-matrix')]//tbody/tr")
-    answers = [(question.id, answer) for question in handbook.records["decisions"].values()
+    answers = [(question.id, answer) for question in handbook.decisions.values()
                for answer in question.answers]
     assert len(rows) == len(answers)
     for row, (question_id, answer) in zip(rows, answers, strict=True):
@@ -146,9 +146,9 @@ def test_interviews_show_each_roles_focus_the_checklist_and_the_bad_good_pairs(b
         if role.interview_focus:
             items = following(by_id(page, role.id), "ul").xpath("li")
             assert [text_of(item) for item in items] == [words(item) for item in role.interview_focus]
-    for step in handbook.records["interview-prep"].values():
+    for step in handbook.interview_prep.values():
         assert text_of(by_id(page, step.id)).startswith(words(step.step))
-    for mistake in handbook.records["interview-mistakes"].values():
+    for mistake in handbook.interview_mistakes.values():
         pair = by_id(page, mistake.id)
         assert [text_of(element) for element in pair.xpath("div/p[not(@class)]")] == [words(mistake.bad),
                                                                                       words(mistake.good)]
@@ -157,7 +157,7 @@ def test_interviews_show_each_roles_focus_the_checklist_and_the_bad_good_pairs(b
 
 def test_every_pay_figure_is_labelled_with_its_source_its_date_and_as_a_claim(built_site, handbook):
     page = article(built_site, "compensation")
-    for figure in handbook.records["compensation"].values():
+    for figure in handbook.compensation.values():
         heading = by_id(page, figure.id)
         source = handbook.sources[figure.source]
         assert text_of(following(heading, "p[@class='hb-figure']")) == pay_range(figure)
@@ -171,7 +171,7 @@ def test_every_pay_figure_is_labelled_with_its_source_its_date_and_as_a_claim(bu
 
 def test_the_staff_ai_pm_package_shows_its_split_and_the_page_links_the_calculator(built_site, handbook):
     page = article(built_site, "compensation")
-    figure = handbook.records["compensation"]["staff-ai-pm-total"]
+    figure = handbook.compensation["staff-ai-pm-total"]
     rows = following(by_id(page, figure.id), "div").xpath(".//tbody/tr")
     assert [[text_of(cell) for cell in row.xpath("td")] for row in rows] == [
         [share.part, f"{share.low}–{share.high}%"] for share in figure.structure]
@@ -180,7 +180,7 @@ def test_the_staff_ai_pm_package_shows_its_split_and_the_page_links_the_calculat
 
 def test_every_faq_question_has_an_anchor_and_its_answer(built_site, handbook):
     page = article(built_site, "faq")
-    for question in handbook.records["faq"].values():
+    for question in handbook.faq.values():
         heading = by_id(page, question.id)
         assert text_of(heading) == question.question
         assert text_of(following(heading, "p")) == words(question.answer)
@@ -188,7 +188,7 @@ def test_every_faq_question_has_an_anchor_and_its_answer(built_site, handbook):
 
 def test_every_glossary_term_has_an_anchor_and_the_glossary_itself_has_no_hover_marks(built_site, handbook):
     page = article(built_site, "glossary")
-    for term in handbook.records["glossary"].values():
+    for term in handbook.glossary.values():
         heading = by_id(page, term.id)
         assert text_of(heading) == term.term
         assert text_of(following(heading, "p")) == words(term.definition)
@@ -212,7 +212,7 @@ FORBIDDEN_ANCESTORS = "ancestor::*[self::h1 or self::h2 or self::h3 or self::h4 
 
 
 def test_hover_definitions_across_the_site_mark_each_term_once_and_only_in_prose(built_site, handbook):
-    definitions = {" ".join(term.definition.split()) for term in handbook.records["glossary"].values()}
+    definitions = {" ".join(term.definition.split()) for term in handbook.glossary.values()}
     marked_pages = 0
     for file in sorted(built_site.rglob("*.html")):
         tree = lxml_html.fromstring(file.read_text(encoding="utf-8"))

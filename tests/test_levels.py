@@ -73,7 +73,7 @@ def test_every_level_rates_every_pillar_and_climbs_in_scope(handbook):
 def test_pay_is_cited_from_the_compensation_figures_never_typed(handbook):
     """A level's pay names figures of data/compensation.yaml, each with its source; the seed's figures
     reach the staff AI PM and the L5/L6 researcher gap, and no other job role claims any."""
-    compensation = handbook.records["compensation"]
+    compensation = handbook.compensation
     cited = {(ladder.id, level.id): level.pay.figures for ladder in handbook.levels.values()
              for level in ladder.levels if level.pay}
     assert all(figure in compensation for figures in cited.values() for figure in figures)
@@ -170,7 +170,7 @@ def test_a_level_page_names_its_pay_source_or_says_no_figure_exists(built_site, 
             pay = squeeze(facts.xpath(".//tr[th='Pay']/td")[0].text_content())
             if level.pay:
                 for figure_id in level.pay.figures:
-                    figure = handbook.records["compensation"][figure_id]
+                    figure = handbook.compensation[figure_id]
                     assert f"{pay_range(figure)}: {figure.what}" in pay
                     assert f"one source's claim: {handbook.sources[figure.source].title}." in pay
             else:
@@ -250,9 +250,7 @@ def test_new_role_writes_its_levels_beside_it_valid_as_written(tmp_path, monkeyp
     minimal_data(tmp_path / "data")
     monkeypatch.chdir(tmp_path)
     assert main(["new", "role", "red-teamer", "--templates-dir", str(TEMPLATES)]) == 0
-    assert capsys.readouterr().out == (
-        "wrote data/roles/red-teamer.yaml and data/levels/red-teamer.yaml; fill them in, then run "
-        "`make validate` and preview them with `make serve`.\n")
+    assert capsys.readouterr().out.startswith("wrote data/roles/red-teamer.yaml, data/levels/red-teamer.yaml\n")
     ladder = load_handbook(tmp_path / "data", TEMPLATES).levels["red-teamer"]
     assert [level.order for level in ladder.ordered()] == [1, 2, 3, 4]
     assert [level.proficiency["discovery"] for level in ladder.ordered()] == [

@@ -90,7 +90,7 @@ def test_the_whole_handbook_renders_to_a_pdf_with_every_role(page, site_url, bui
     page.goto(site_url + "print/", wait_until="load")
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     text = squeeze(" ".join(pdf_page.extract_text() for pdf_page in reader.pages))
-    roles = load_handbook(ROOT / "data").records["roles"].values()
+    roles = load_handbook(ROOT / "data").roles.values()
     assert [role.name for role in roles if role.name not in text] == []
     sections = len(lxml.html.parse(str(built_site / PRINT_PAGE)).getroot().find_class("hb-print-page"))
     assert len(reader.pages) >= sections > len(list(roles))  # each page of the site starts a new sheet

@@ -9,7 +9,7 @@ from handbook.glossary import term_matcher, terms_in
 
 
 def test_terms_are_found_in_any_spelling_once_each_in_order(shipped_handbook):
-    matcher = term_matcher(shipped_handbook.records["glossary"].values())
+    matcher = term_matcher(shipped_handbook.glossary.values())
     found = terms_in("Red-team plan: red teaming before launch, then a PRD and more red-teaming", matcher)
     assert [term.id for term in found][:1] == ["red-teaming"]
     assert len({term.id for term in found}) == len(found)

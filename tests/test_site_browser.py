@@ -142,7 +142,7 @@ def search_corpus(site: Path) -> list[str]:
 
 
 def test_search_finds_each_role_by_name_and_by_a_phrase_from_its_definition(page, site_url, built_site):
-    roles = load_handbook(ROOT / "data").records["roles"].values()
+    roles = load_handbook(ROOT / "data").roles.values()
     corpus = search_corpus(built_site)
     page.goto(site_url)
     page.locator("input.md-search__input").click()

@@ -83,7 +83,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         finally:
             self.memo.next_build()
         self.dates = commit_dates(self.root)
-        self.terms = term_matcher(self.build.handbook.records["glossary"].values())
+        self.terms = term_matcher(self.build.handbook.glossary.values())
         self.export = Export(self.root / self.config.export_dir) if self.config.export_dir else None
         config.nav = insert_generated(config.nav, self.build.pages)
         return config

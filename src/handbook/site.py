@@ -48,7 +48,7 @@ def generated_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
     A page is about the glossary terms its title and summary use: search ranks it first for them."""
     pages = [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
              *comparison_pages(handbook), print_page("mkdocs.yml")]
-    matcher = term_matcher(handbook.records.get("glossary", {}).values())
+    matcher = term_matcher(handbook.glossary.values())
     return [replace(page, search_terms=tuple(term.term for term in terms_in(f"{page.title}\n{page.description}", matcher)))
             for page in pages]
 

@@ -46,13 +46,13 @@ def _heading(text: str) -> Markup:
 def decision_guide(handbook: Handbook, page: str) -> str:
     """Each decision question at `#<id>`, its answers leading to role pages."""
     return _render("sections/decision_questions.md.j2", handbook, page,
-                   questions=list(handbook.records["decisions"].values()))
+                   questions=list(handbook.decisions.values()))
 
 
 def decision_matrix(handbook: Handbook, page: str) -> str:
     """Every answer of the decision guide as one table row: if this is you, lean here, then grow."""
     return _render("sections/decision_matrix.md.j2", handbook, page,
-                   questions=list(handbook.records["decisions"].values()))
+                   questions=list(handbook.decisions.values()))
 
 
 def misconceptions(handbook: Handbook, page: str) -> str:
@@ -76,7 +76,7 @@ class Transition:
 def transitions_of(handbook: Handbook) -> list[Transition]:
     """Every career move in the role files, in the order of the role it starts from, with the curated
     comparison of the two roles when there is one."""
-    comparisons = handbook.records["comparisons"]
+    comparisons = handbook.comparisons
 
     def comparison(a: str, b: str) -> Comparison | None:
         return comparisons.get(f"{a}-vs-{b}") or comparisons.get(f"{b}-vs-{a}")
@@ -103,13 +103,13 @@ def interview_focus(handbook: Handbook, page: str) -> str:
 def interview_checklist(handbook: Handbook, page: str) -> str:
     """The preparation checklist, each step tagged with the roles it is for."""
     return _render("sections/interview_checklist.md.j2", handbook, page,
-                   steps=list(handbook.records["interview-prep"].values()))
+                   steps=list(handbook.interview_prep.values()))
 
 
 def interview_mistakes(handbook: Handbook, page: str) -> str:
     """Bad and good examples side by side, grouped by role, each at `#<id>`."""
     by_role: dict[str, list] = defaultdict(list)
-    for mistake in handbook.records["interview-mistakes"].values():
+    for mistake in handbook.interview_mistakes.values():
         by_role[mistake.role].append(mistake)
     groups = [(role, by_role[role.id]) for role in handbook.roles.values() if by_role[role.id]]
     return _render("sections/interview_mistakes.md.j2", handbook, page, groups=groups)
@@ -139,20 +139,20 @@ def worked_example(example: WorkedExample) -> str:
 
 def pay_figures(handbook: Handbook, page: str, group: str) -> str:
     """The figures of one group ('contract' or 'salaried'), each with its source, date and caveat."""
-    figures = [figure for figure in handbook.records["compensation"].values() if figure.group == group]
+    figures = [figure for figure in handbook.compensation.values() if figure.group == group]
     return _render("sections/pay_figures.md.j2", handbook, page, figures=figures, pay_range=pay_range,
                    worked_example=worked_example)
 
 
 def faq(handbook: Handbook, page: str) -> str:
     """Every question at `#<id>` with its answer, the role pages to read next and its sources."""
-    return _render("sections/faq.md.j2", handbook, page, questions=list(handbook.records["faq"].values()))
+    return _render("sections/faq.md.j2", handbook, page, questions=list(handbook.faq.values()))
 
 
 def glossary(handbook: Handbook, page: str) -> str:
     """Every term at `#<id>`, under its group, in data order."""
     groups: dict[str, list] = defaultdict(list)
-    for term in handbook.records["glossary"].values():
+    for term in handbook.glossary.values():
         groups[term.group].append(term)
     return _render("sections/glossary.md.j2", handbook, page, groups=list(groups.items()))
 
@@ -180,7 +180,7 @@ def citing_pages(handbook: Handbook) -> dict[str, list[tuple[str, str]]]:
     (which the loader has followed already)."""
     cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for collection in COLLECTIONS:
-        for record_id, record in handbook.records[collection.name].items():
+        for record_id, record in handbook.collection(collection.name).items():
             page = _page_of(collection.name, record)
             if page is None:
                 continue

@@ -58,7 +58,7 @@ T = TypeVar("T")
 
 def tool(handbook: Handbook, tool_id: str) -> Tool:
     """A tool's settings; a page cannot be built without them, so their absence is a data error."""
-    found = handbook.records.get("tools", {}).get(tool_id)
+    found = handbook.tools.get(tool_id)
     if found is None:
         raise DataErrors([DataError(f"data/tools/{tool_id}.yaml", 1, 1, "", "file is missing; its tool page needs it")])
     return found
