@@ -189,3 +189,16 @@ def test_scaffolded_records_keep_the_data_page_and_download_tests_green(tmp_path
         page = lxml_html.parse(str(tmp_path / "site" / folder / record_id / "index.html"))
         assert page.xpath("normalize-space(//article//h1)").removesuffix("¶").strip().startswith(title), kind
     assert lxml_html.parse(str(tmp_path / "site" / "index.html")).xpath("//nav//a[normalize-space()='AI red teamer']")
+
+
+def test_make_new_bootstraps_the_environment_and_runs_the_scaffold():
+    """`make new` works right after a clone: it depends on the .venv target, then calls `handbook new`."""
+    dry = subprocess.run(["make", "--always-make", "--dry-run", "new", "KIND=role", "ID=ml-engineer"], cwd=ROOT,
+                         capture_output=True, text=True, check=False)
+    assert dry.returncode == 0, dry.stderr
+    lines = dry.stdout.splitlines()
+    assert any("-m venv .venv" in line for line in lines)
+    assert lines[-1] == ".venv/bin/handbook new role ml-engineer"
+    usage = subprocess.run(["make", "new"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert usage.returncode == 2
+    assert "usage: make new KIND=role|template|case ID=<lowercase-kebab-id>" in usage.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from handbook.loader import COLLECTIONS, Collection, schema_line, schema_name
 from handbook.models import SLUG_PATTERN
+from handbook.rules import RULES
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -149,6 +150,9 @@ def data_reference() -> str:
                      f"`{collection.list_field}:` whose items have the fields below.")
         parts += [f"#### {collection.name}", "", f"{where} Its first line is `{schema_line(collection)}`.", "",
                   field_table(collection), ""]
+    parts += ["#### Rules across files", "",
+              "Once every file is valid on its own and every id it names exists, `handbook validate` checks:", "",
+              *(f"- {rule.summary}" for rule in RULES), ""]
     parts.append(REFERENCE_END)
     return "\n".join(parts)
 
