@@ -31,29 +31,29 @@ def templates_data(tmp_path: Path) -> Path:
 
 CASES = {
     "a job no job moves into, and one with no move to a job": (tools_data, [BETA_A_JOB], [
-        "data/roles/alpha.yaml:2:1: id: no other job role moves into this one; add a move to 'alpha' under "
-        "`moves` in one of beta",
-        "data/roles/beta.yaml:2:1: moves: a job role (kind: role) needs a move to another job role; expected one of "
-        "alpha",
+        ("data/roles/alpha.yaml:2:1: id: no other job role moves into this one; add a move to 'alpha' under "
+        "`moves` in one of beta"),
+        ("data/roles/beta.yaml:2:1: moves: a job role (kind: role) needs a move to another job role; expected one of "
+        "alpha"),
     ]),
     "a move to the role itself": (tools_data, [("roles/alpha.yaml", "moves: [{to: beta,", "moves: [{to: alpha,")], [
         "data/roles/alpha.yaml:18:10: moves[0].to: a move must lead to another role, not to this one",
     ]),
     "an owner that does not list its template": (templates_data, [
         ("roles/product-manager.yaml", "  - name: Plain template\n    template: plain\n", "")], [
-        "data/templates/plain.yaml:8:10: owners[0]: 'product-manager' owns this template but does not list it; add "
-        "{name: ..., template: plain} to the artifacts of data/roles/product-manager.yaml",
+        ("data/templates/plain.yaml:8:10: owners[0]: 'product-manager' owns this template but does not list it; add "
+        "{name: ..., template: plain} to the artifacts of data/roles/product-manager.yaml"),
     ]),
     "a template without a worked example": (templates_data, [
-        ("templates/plain.yaml", "example:\n  about: The notes of a fictional product team after its first review.\n"
-                                 "  values: {}\n", "")], [
-        "data/templates/plain.yaml:3:1: example: every template needs a worked example; add `example:` with `about:` "
-        "and a value for each variable",
+        ("templates/plain.yaml", ("example:\n  about: The notes of a fictional product team after its first review.\n"
+                                 "  values: {}\n"), "")], [
+        ("data/templates/plain.yaml:3:1: example: every template needs a worked example; add `example:` with `about:` "
+        "and a value for each variable"),
     ]),
     "a template claiming a pillar that does not list it": (templates_data, [
         ("templates/plain.yaml", "stage: specify", "stage: specify\nskills: [ai-evaluation]")], [
-        "data/templates/plain.yaml:17:1: skills: expected the pillars whose `templates` in skills.yaml list this "
-        "template: none; got ai-evaluation",
+        ("data/templates/plain.yaml:17:1: skills: expected the pillars whose `templates` in skills.yaml list this "
+        "template: none; got ai-evaluation"),
     ]),
     "a pillar that feeds no role-fit dimension": (tools_data, [
         ("tools/role-fit.yaml", "pillars: [evaluation]", "pillars: [discovery]")], [
@@ -61,8 +61,8 @@ CASES = {
     ]),
     "a self-check statement that names a role": (tools_data, [
         ("tools/self-check.yaml", "I like open problems.", "I like what Alpha does.")], [
-        "data/tools/self-check.yaml:6:8: self_check.statements[0].text: names the role 'Alpha'; a statement must "
-        "not give its answer away",
+        ("data/tools/self-check.yaml:6:8: self_check.statements[0].text: names the role 'Alpha'; a statement must "
+        "not give its answer away"),
     ]),
 }
 
