@@ -188,7 +188,8 @@ def test_scaffolded_records_keep_the_data_page_and_download_tests_green(tmp_path
     for (kind, record_id, title), folder in zip(SCAFFOLDED, ("roles", "templates", "cases"), strict=True):
         page = lxml_html.parse(str(tmp_path / "site" / folder / record_id / "index.html"))
         assert page.xpath("normalize-space(//article//h1)").removesuffix("¶").strip().startswith(title), kind
-    assert lxml_html.parse(str(tmp_path / "site" / "index.html")).xpath("//nav//a[normalize-space()='AI red teamer']")
+    role_page = lxml_html.parse(str(tmp_path / "site" / "roles" / "ai-red-teamer" / "index.html"))
+    assert role_page.xpath("//nav//a[normalize-space()='AI red teamer']")
 
 
 def test_make_new_bootstraps_the_environment_and_runs_the_scaffold():
