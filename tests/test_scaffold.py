@@ -194,12 +194,14 @@ def test_scaffolded_records_keep_the_data_page_and_download_tests_green(tmp_path
 
 def test_make_new_bootstraps_the_environment_and_runs_the_scaffold():
     """`make new` works right after a clone: it depends on the .venv target, then calls `handbook new`."""
-    dry = subprocess.run(["make", "--always-make", "--dry-run", "new", "KIND=role", "ID=ml-engineer"], cwd=ROOT,
-                         capture_output=True, text=True, check=False)
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    dry = subprocess.run(["make", "--no-print-directory", "--always-make", "--dry-run", "new", "KIND=role",
+                          "ID=ml-engineer"], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert dry.returncode == 0, dry.stderr
     lines = dry.stdout.splitlines()
     assert any("-m venv .venv" in line for line in lines)
     assert lines[-1] == ".venv/bin/handbook new role ml-engineer"
-    usage = subprocess.run(["make", "new"], cwd=ROOT, capture_output=True, text=True, check=False)
+    usage = subprocess.run(["make", "--no-print-directory", "new"], cwd=ROOT, env=env, capture_output=True, text=True,
+                           check=False)
     assert usage.returncode == 2
     assert "usage: make new KIND=role|template|case ID=<lowercase-kebab-id>" in usage.stderr
