@@ -50,8 +50,8 @@ office:  ## install LibreOffice (Writer, Calc) for the document tests, which fai
 typecheck: $(BIN)/.installed  ## mypy over the package
 	$(BIN)/python -m mypy
 
-test: $(BIN)/.installed browser office typecheck  ## run the whole test suite
-	$(BIN)/python -m pytest
+test: $(BIN)/.installed browser office typecheck  ## run the whole test suite, on both cores (tests sharing one browser walk run on one)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 test-fast: $(BIN)/.installed typecheck  ## every test but the browser tests and those that build the site more than once, on both cores
 	$(BIN)/python -m pytest -m "not browser and not slow" -n 2

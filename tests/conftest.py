@@ -214,6 +214,62 @@ def watched_tab(context):
     return tab
 
 
+@pytest.fixture(scope="session")
+def site_walk(browser, site_url, site_pages):
+    """Every page opened once in each palette and checked for what only a browser shows (tests/walk.py)."""
+    from tests.walk import DESKTOP, PHONE, walk_site
+
+    contexts = [browser.new_context(viewport=size) for size in (DESKTOP, DESKTOP, PHONE)]
+    light, dark, phone = contexts
+    try:
+        return walk_site(watched_tab(light), dark.new_page(), phone.new_page(), site_url, site_pages)
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@dataclass(frozen=True)
+class PrintedHandbook:
+    """The whole handbook as headless Chromium prints it to A4 (print/), read back with pypdf in one pass."""
+
+    sheets: int
+    text: str
+    """Every sheet's text, in order, joined by spaces."""
+    beyond_the_sheet: list[str]
+    """Text drawn to the right of its sheet: a clipped table still writes its cut-off cells there."""
+    watch: PageWatch
+
+
+def read_pdf(data: bytes, watch: PageWatch) -> PrintedHandbook:
+    import io
+
+    from pypdf import PdfReader
+
+    reader, texts, beyond = PdfReader(io.BytesIO(data)), [], []
+    for number, sheet in enumerate(reader.pages, start=1):
+        width = float(sheet.mediabox.width)
+
+        def visit(text, cm, tm, font, size, number=number, width=width):
+            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+            if text.strip() and x > width:
+                beyond.append(f"sheet {number}: {text.strip()[:30]!r} at x={x:.0f} of {width:.0f}")
+
+        texts.append(sheet.extract_text(visitor_text=visit))
+    return PrintedHandbook(len(reader.pages), " ".join(texts), beyond, watch)
+
+
+@pytest.fixture(scope="session")
+def printed_handbook(browser, site_url) -> PrintedHandbook:
+    """The print page printed once per session, for the tests of what is on paper."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = watched_tab(context)
+    try:
+        tab.goto(site_url + "print/", wait_until="load")
+        return read_pdf(tab.pdf(format="A4"), tab.watch)
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, site_url):
     """A fresh browser tab at 1280 px, watched (see `watched_tab`)."""

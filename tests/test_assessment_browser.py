@@ -23,7 +23,8 @@ from handbook.loader import load_handbook
 from handbook.render.assessment import MAX_IMPORT_BYTES, expectation_ids
 from handbook.render.downloads import json_file, values_for
 from tests.conftest import watched_tab
-from tests.test_accessibility import RUNS, blocking_violations
+from tests.walk import AXE_RUNS as RUNS
+from tests.walk import blocking_violations
 
 pytestmark = pytest.mark.browser
 

@@ -23,8 +23,9 @@ from handbook.render.downloads import render_request
 from handbook.render.markdown import md_text
 from tests.conftest import ROOT, served
 from tests.office import convert
-from tests.test_accessibility import RUNS, blocking_violations
 from tests.test_templates_site import HOSTILE as HOSTILE_TEXT
+from tests.walk import AXE_RUNS as RUNS
+from tests.walk import blocking_violations
 
 pytestmark = pytest.mark.browser
 

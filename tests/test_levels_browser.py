@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 
 from handbook.loader import load_handbook
 from handbook.render.levels import steps
-from tests.test_accessibility import RUNS, blocking_violations
+from tests.walk import AXE_RUNS as RUNS
+from tests.walk import blocking_violations
 
 pytestmark = pytest.mark.browser
 

@@ -3,14 +3,12 @@ apart), with unique ids and working links, and headless Chromium renders it to a
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from pathlib import Path
 
 import lxml.html
 import pytest
-from pypdf import PdfReader
 
 from handbook.loader import load_handbook
 from handbook.render.printall import PrintSource, combine, print_order, relocate, slug
@@ -86,15 +84,14 @@ def test_combined_pages_get_a_contents_list_and_a_section_each():
 
 
 @pytest.mark.browser
-def test_the_whole_handbook_renders_to_a_pdf_with_every_role(page, site_url, built_site):
-    page.goto(site_url + "print/", wait_until="load")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    text = squeeze(" ".join(pdf_page.extract_text() for pdf_page in reader.pages))
+@pytest.mark.xdist_group("printed_handbook")
+def test_the_whole_handbook_renders_to_a_pdf_with_every_role(printed_handbook, built_site):
+    text = squeeze(printed_handbook.text)
     roles = load_handbook(ROOT / "data").roles.values()
     assert [role.name for role in roles if role.name not in text] == []
     sections = len(lxml.html.parse(str(built_site / PRINT_PAGE)).getroot().find_class("hb-print-page"))
-    assert len(reader.pages) >= sections > len(list(roles))  # each page of the site starts a new sheet
-    page.watch.assert_clean()
+    assert printed_handbook.sheets >= sections > len(list(roles))  # each page of the site starts a new sheet
+    printed_handbook.watch.assert_clean()
 
 
 def test_pages_left_out_of_the_navigation_print_after_the_page_that_leads_to_them():

@@ -4,12 +4,10 @@ follows them."""
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from handbook.loader import load_handbook
 
@@ -45,27 +43,11 @@ def test_headings_are_kept_with_what_follows_on_paper(page, site_url):
     assert rules == ["avoid", "avoid", "avoid"]
 
 
-def text_beyond_the_sheet(reader: PdfReader) -> list[str]:
-    """Text drawn to the right of its sheet: a clipped table still writes its cut-off cells there."""
-    found = []
-    for number, sheet in enumerate(reader.pages, start=1):
-        width = float(sheet.mediabox.width)
-
-        def visit(text, cm, tm, font, size, number=number, width=width):
-            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
-            if text.strip() and x > width:
-                found.append(f"sheet {number}: {text.strip()[:30]!r} at x={x:.0f} of {width:.0f}")
-
-        sheet.extract_text(visitor_text=visit)
-    return found
-
-
-def test_the_pdf_clips_no_table_and_prints_the_last_column_of_the_widest(page, site_url):
+@pytest.mark.xdist_group("printed_handbook")
+def test_the_pdf_clips_no_table_and_prints_the_last_column_of_the_widest(printed_handbook):
     """The all-roles table's last column is each role's risk profile: all of it must be on the sheets."""
-    page.goto(site_url + "print/", wait_until="load")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    assert text_beyond_the_sheet(reader) == []
-    text = squeeze(" ".join(pdf_page.extract_text() for pdf_page in reader.pages)).replace("- ", "").replace("-", "")
+    assert printed_handbook.beyond_the_sheet == []
+    text = squeeze(printed_handbook.text).replace("- ", "").replace("-", "")
     roles = load_handbook(ROOT / "data").roles.values()
     missing = [role.id for role in roles
                if squeeze(role.risk_profile).replace("-", "")[:60] not in text]

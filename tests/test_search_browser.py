@@ -26,9 +26,15 @@ def top_results(page, query: str, count: int = 3) -> list[str]:
     page.wait_for_function(
         "q => document.querySelector('.md-search-result__meta').textContent.includes('matching')"
         " && document.querySelector('.md-search__input').value === q", arg=query)
-    page.wait_for_timeout(300)  # results are replaced as the worker answers each keystroke
+    # Results are replaced as the worker answers each keystroke, later on a busy machine: read them until
+    # three reads in a row agree.
     pages = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
-    return [link.get_attribute("href").split("?")[0].split("#")[0] for link in pages.all()[:count]]
+    reads: list[list[str]] = []
+    while len(reads) < 3 or not reads[-1] == reads[-2] == reads[-3]:
+        page.wait_for_timeout(250)
+        reads.append([link.get_attribute("href").split("?")[0].split("#")[0] for link in pages.all()[:count]])
+        assert len(reads) < 40, f"search results for {query!r} never settled: {reads[-3:]}"
+    return reads[-1]
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Every built page, opened in a real browser the way a reader opens it.
 
 Pages are discovered from the built site, so a page added by anyone is checked without editing
-this file. Each test walks all pages in one tab and reports every failing page at once.
+this file. The shared walk (tests/walk.py) opens each page once for every check, and each test reports every failing
+page at once.
 """
 
 from __future__ import annotations
@@ -15,62 +16,25 @@ from urllib.parse import urlsplit
 import pytest
 
 from handbook.loader import load_handbook
+from tests.walk import PHONE, SEARCH_WAIT_MS, settle, sideways_scroll
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-PHONE = {"width": 375, "height": 812}
-SEARCH_WAIT_MS = 10_000
 NO_RESULTS = "zzqqxxv"
 
 
-SEARCH_READY = """() => {
-    const meta = document.querySelector('.md-search-result__meta');
-    return !meta || !meta.textContent.includes('Initializing search');
-}"""
-
-
-def settle(tab) -> None:
-    """Wait until the open page has loaded its search index, the last thing a page fetches."""
-    tab.wait_for_load_state("networkidle")
-    tab.wait_for_function(SEARCH_READY, timeout=SEARCH_WAIT_MS)
-
-
-def open_clean(tab, url: str) -> list[str]:
-    """Open `url` and wait until the network is idle and the search index has loaded (a request
-    still running when the next page opens would be cut off and look failed); what went wrong,
-    as readable lines."""
-    watch = tab.watch
-    for found in (watch.console_errors, watch.failed_requests, watch.foreign_requests):
-        found.clear()
-    response = tab.goto(url, wait_until="networkidle")
-    settle(tab)
-    problems = [] if response and response.status in (200, 304) else [f"status {response and response.status}"]
-    problems += [f"console: {line}" for line in watch.console_errors]
-    problems += [f"failed request: {line}" for line in watch.failed_requests]
-    problems += [f"request off 127.0.0.1: {line}" for line in watch.foreign_requests]
-    return problems
-
-
-def test_every_page_loads_with_no_error_and_no_request_off_the_local_host(page, site_url, site_pages):
-    problems = {path: found for path in site_pages if (found := open_clean(page, site_url + path))}
+@pytest.mark.xdist_group("site_walk")
+def test_every_page_loads_with_no_error_and_no_request_off_the_local_host(site_walk, site_pages):
+    assert len(site_pages) > 50
+    problems = site_walk.load_problems
     assert problems == {}, "\n".join(f"/{path}: {line}" for path, lines in problems.items() for line in lines)
 
 
-def sideways_scroll(tab) -> str | None:
-    """Why the open page scrolls sideways, or None when it fits the screen's width."""
-    scroll, client = tab.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    return f"scrollWidth {scroll} > clientWidth {client}" if scroll > client else None
-
-
-def test_no_page_scrolls_sideways_on_a_375px_screen(page, site_url, site_pages):
+@pytest.mark.xdist_group("site_walk")
+def test_no_page_scrolls_sideways_on_a_375px_screen(site_walk):
     """Wide tables and code must scroll inside their own box, never the whole page."""
-    page.set_viewport_size(PHONE)
-    overflowing = {}
-    for path in site_pages:
-        page.goto(site_url + path, wait_until="load")
-        if why := sideways_scroll(page):
-            overflowing[path] = why
+    overflowing = site_walk.sideways
     assert overflowing == {}, "\n".join(f"/{path}: {why}" for path, why in overflowing.items())
 
 

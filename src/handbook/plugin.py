@@ -129,10 +129,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's footer links the print page by the URL MkDocs gives it, kept in `extra` so that an
         engine without this plugin (Zensical, through the export) reads the same value."""
-        print_page = files.get_file_from_path(PRINT_PAGE)
-        if print_page is None:
-            raise PluginError(f"{PRINT_PAGE} is missing from the generated pages")
-        config.extra["print_url"] = print_page.url
+        if printed := files.get_file_from_path(PRINT_PAGE):
+            config.extra["print_url"] = printed.url
         return env
 
     def _revision_date(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

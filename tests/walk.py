@@ -1,0 +1,117 @@
+"""One walk through every built page in a real browser, shared by the tests of what only a browser shows.
+
+Each page is opened in three tabs: in the light palette at 1280 px (loaded with the network idle and the
+search index ready, then checked by axe), in the dark palette (checked by axe for the rules that depend on
+colour) and on a 375 px phone (laid out, for sideways scrolling). A tab is never resized between checks: the
+theme animates its header tabs as the width changes, which axe would read as faded text. Opening each page once for all of them, not once per test, is what keeps the suite in
+minutes; each test still asserts its own part and names every failing page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from axe_playwright_python.sync_playwright import Axe
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+BLOCKING = {"serious", "critical"}
+AXE_RUNS = {
+    # The light run checks every rule. The palettes differ only in colour, so the dark run checks the
+    # rules that depend on colour.
+    "light": ("default", {"resultTypes": ["violations"]}),
+    "dark": ("slate", {"resultTypes": ["violations"],
+                       "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}),
+}
+PRINT_PATH = "print/"
+PRINTED_SECTIONS_CHECKED = 2
+"""The print page repeats every other page, each checked by axe where it lives; axe checks the print page's
+own parts (contents, layout) and its first sections, relocated as all of them are."""
+
+SEARCH_READY = """() => {
+    const meta = document.querySelector('.md-search-result__meta');
+    return !meta || !meta.textContent.includes('Initializing search');
+}"""
+SEARCH_WAIT_MS = 10_000
+
+
+@dataclass
+class SiteWalk:
+    """What the walk found, page path → readable lines, per check; an empty dict means every page passed."""
+
+    load_problems: dict[str, list[str]] = field(default_factory=dict)
+    sideways: dict[str, str] = field(default_factory=dict)
+    axe: dict[str, dict[str, list[str]]] = field(default_factory=lambda: {palette: {} for palette in AXE_RUNS})
+
+
+def settle(tab) -> None:
+    """Wait until the open page has loaded its search index, the last thing a page fetches."""
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_function(SEARCH_READY, timeout=SEARCH_WAIT_MS)
+
+
+def open_clean(tab, url: str) -> list[str]:
+    """Open `url` and wait until the network is idle and the search index has loaded (a request
+    still running when the next page opens would be cut off and look failed); what went wrong,
+    as readable lines."""
+    watch = tab.watch
+    for found in (watch.console_errors, watch.failed_requests, watch.foreign_requests):
+        found.clear()
+    response = tab.goto(url, wait_until="networkidle")
+    settle(tab)
+    problems = [] if response and response.status in (200, 304) else [f"status {response and response.status}"]
+    problems += [f"console: {line}" for line in watch.console_errors]
+    problems += [f"failed request: {line}" for line in watch.failed_requests]
+    problems += [f"request off 127.0.0.1: {line}" for line in watch.foreign_requests]
+    return problems
+
+
+def sideways_scroll(tab) -> str | None:
+    """Why the open page scrolls sideways, or None when it fits the screen's width."""
+    scroll, client = tab.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    return f"scrollWidth {scroll} > clientWidth {client}" if scroll > client else None
+
+
+def blocking_violations(axe: Axe, tab, options: dict | None = None) -> list[str]:
+    """Serious and critical violations on the open page, one readable line each; also proves
+    the contrast rule ran (it is inapplicable only on a page with no text)."""
+    results = axe.run(tab, options=options or AXE_RUNS["light"][1]).response
+    ran = {rule["id"] for rule in results["passes"] + results["violations"]}
+    problems = [] if "color-contrast" in ran else ["axe did not check colour contrast"]
+    return problems + [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+
+
+def _axe_check(axe: Axe, tab, path: str, palette: str) -> list[str]:
+    scheme, options = AXE_RUNS[palette]
+    shown = tab.locator("body").get_attribute("data-md-color-scheme")
+    problems = [] if shown == scheme else [f"palette {shown!r}, expected {scheme!r}"]
+    if path == PRINT_PATH:
+        tab.evaluate(f"""() => document.querySelectorAll('.hb-print-page').forEach(
+            (section, index) => index >= {PRINTED_SECTIONS_CHECKED} && section.remove())""")
+    return problems + blocking_violations(axe, tab, options)
+
+
+def walk_site(light_tab, dark_tab, phone_tab, site_url: str, paths: list[str]) -> SiteWalk:
+    """Open every page in the three tabs and record what each check found. `light_tab` is watched (see
+    conftest.watched_tab) at 1280 px; `dark_tab` emulates a reader whose system is set to dark; `phone_tab` is
+    375 px wide."""
+    axe, walk = Axe(), SiteWalk()
+    dark_tab.emulate_media(color_scheme="dark")
+    light_tab.emulate_media(color_scheme="light")
+    for path in paths:
+        if problems := open_clean(light_tab, site_url + path):
+            walk.load_problems[path] = problems
+        if found := _axe_check(axe, light_tab, path, "light"):
+            walk.axe["light"][path] = found
+        dark_tab.goto(site_url + path, wait_until="load")
+        if found := _axe_check(axe, dark_tab, path, "dark"):
+            walk.axe["dark"][path] = found
+        phone_tab.goto(site_url + path, wait_until="load")
+        if why := sideways_scroll(phone_tab):
+            walk.sideways[path] = why
+    return walk
