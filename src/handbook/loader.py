@@ -182,34 +182,6 @@ class Handbook:
         names = [name for collection in COLLECTIONS for name in (collection.name, *collection.also)]
         return {name: len(self.collection(name)) for name in names}
 
-    @property
-    def glossary(self) -> dict[str, GlossaryTerm]:
-        return self.records.get("glossary", {})
-
-    @property
-    def decisions(self) -> dict[str, DecisionQuestion]:
-        return self.records["decisions"]
-
-    @property
-    def interview_prep(self) -> dict[str, PrepStep]:
-        return self.records["interview-prep"]
-
-    @property
-    def interview_mistakes(self) -> dict[str, InterviewMistake]:
-        return self.records["interview-mistakes"]
-
-    @property
-    def compensation(self) -> dict[str, PayFigure]:
-        return self.records["compensation"]
-
-    @property
-    def faq(self) -> dict[str, FaqEntry]:
-        return self.records.get("faq", {})
-
-    @property
-    def tools(self) -> dict[str, Tool]:
-        return self.records.get("tools", {})
-
     def source_file(self, collection: str, record_id: str) -> str:
         """The file a contributor edits to change this record."""
         return self.origins[(collection, record_id)].file
