@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
-.PHONY: serve build build-zensical test test-fast typecheck validate browser office lock clean bench audit
+.PHONY: serve build build-zensical test test-fast typecheck validate new browser office lock clean bench audit
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ build-zensical: $(BIN)/.installed  ## the same site built by Zensical into site-
 
 validate: $(BIN)/.installed  ## check every data file
 	$(BIN)/handbook validate data
+
+new: $(BIN)/.installed  ## start a record that passes validate and the tests: make new KIND=role|template|case ID=<id>
+	@test -n "$(KIND)" -a -n "$(ID)" || { echo "usage: make new KIND=role|template|case ID=<lowercase-kebab-id>" >&2; exit 2; }
+	$(BIN)/handbook new $(KIND) $(ID)
 
 browser:  ## install Debian's Chromium for the browser tests, which fail without it
 	@command -v chromium >/dev/null 2>&1 || { \

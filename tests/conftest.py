@@ -148,7 +148,13 @@ def hostile_template_site(tmp_path_factory) -> Path:
     """The real project plus the hostile template, built strict once for the session's tests that read it."""
     base = tmp_path_factory.mktemp("hostile-template")
     project = copy_project(base / "project")
-    shutil.copy(HOSTILE_TEMPLATE, project / "data" / "templates" / "hostile.yaml")
+    from handbook.scaffold import add_items
+
+    text = HOSTILE_TEMPLATE.read_text(encoding="utf-8").replace("\nskills: [ai-evaluation]\n", "\nskills: []\n", 1)
+    (project / "data" / "templates" / "hostile.yaml").write_text(text, encoding="utf-8")
+    owner = project / "data" / "roles" / "product-manager.yaml"  # an owner lists what it owns
+    owner.write_text(add_items(owner.read_text(encoding="utf-8"), "artifacts", 0,
+                               [{"name": "Hostile template", "template": "hostile"}]), encoding="utf-8")
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.stderr
     return base / "site"

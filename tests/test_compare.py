@@ -77,14 +77,14 @@ def cell_items(cell) -> list[str]:
 def test_unknown_role_in_a_comparison_is_reported_with_file_and_line(tmp_path):
     data = minimal_data(tmp_path, **{"alpha-vs-nobody": fixture_text("alpha-vs-nobody.yaml")})
     where = display_path(data / "comparisons" / "alpha-vs-nobody.yaml")
-    assert problems(data) == [f"{where}:3:1: b: unknown role 'nobody'; expected one of alpha, beta"]
+    assert problems(data) == [f"{where}:4:1: b: unknown role 'nobody'; expected one of alpha, beta"]
 
 
 def test_comparison_id_must_name_its_pair(tmp_path):
     swapped = fixture_text("alpha-vs-beta.yaml").replace("a: alpha\nb: beta", "a: beta\nb: alpha")
     data = minimal_data(tmp_path, **{"alpha-vs-beta": swapped})
     where = display_path(data / "comparisons" / "alpha-vs-beta.yaml")
-    assert problems(data) == [f"{where}:1:1: id must be 'beta-vs-alpha' (a, then '-vs-', then b); got 'alpha-vs-beta'"]
+    assert problems(data) == [f"{where}:2:1: id must be 'beta-vs-alpha' (a, then '-vs-', then b); got 'alpha-vs-beta'"]
 
 
 def test_a_role_cannot_be_compared_with_itself(tmp_path):
@@ -92,14 +92,14 @@ def test_a_role_cannot_be_compared_with_itself(tmp_path):
         "b: beta", "b: alpha")
     data = minimal_data(tmp_path, **{"alpha-vs-alpha": same})
     where = display_path(data / "comparisons" / "alpha-vs-alpha.yaml")
-    assert problems(data) == [f"{where}:1:1: a and b must be two different roles; both are 'alpha'"]
+    assert problems(data) == [f"{where}:2:1: a and b must be two different roles; both are 'alpha'"]
 
 
 def test_section_table_rows_must_fill_every_column(tmp_path):
     short_row = fixture_text("alpha-vs-beta.yaml").replace('- [Rubric, "<b>Both</b>"]', "- [Rubric]")
     data = minimal_data(tmp_path, **{"alpha-vs-beta": short_row})
     where = display_path(data / "comparisons" / "alpha-vs-beta.yaml")
-    assert problems(data) == [f"{where}:15:5: sections[0].table: row 1 has 1 cells; the table has 2 columns"]
+    assert problems(data) == [f"{where}:16:5: sections[0].table: row 1 has 1 cells; the table has 2 columns"]
 
 
 def test_comparison_page_shows_contributor_text_as_text(tmp_path):

@@ -39,8 +39,8 @@ def test_blank_and_example_validate_in_yaml_and_json(handbook, example, shipped_
 
 @pytest.mark.parametrize(("template_id", "spoil", "where"), [
     ("launch-checklist", lambda d: d["checklist"]["gates"][0].update(decision="maybe"), "decision"),
-    ("eval-rubric", lambda d: d["rubric"]["scores"][0]["scores"].update(factual_accuracy=9), "factual_accuracy"),
-    ("eval-rubric", lambda d: d["rubric"]["scores"][0]["scores"].pop("safety_alignment"), "safety_alignment"),
+    ("eval-rubric", lambda d: d["rubric"]["scores"][0]["scores"].update(grounding=9), "grounding"),
+    ("eval-rubric", lambda d: d["rubric"]["scores"][0]["scores"].pop("safety"), "safety"),
     ("eval-task", lambda d: d["task"]["scoring"].update(clarity_and_style="high"), "clarity_and_style"),
 ])
 def test_a_bad_fill_is_caught_by_the_schema(handbook, template_id, spoil, where, shipped_files):

@@ -19,8 +19,7 @@ import pytest
 from lxml import html as lxml_html
 
 from handbook.cli import main
-from handbook.loader import load_handbook
-from handbook.scaffold import skeleton
+from handbook.scaffold import new_record
 from tests.conftest import FIXTURES, TEMPLATES, copy_project, mkdocs_build
 
 MINIMAL = FIXTURES / "minimal"
@@ -145,8 +144,9 @@ def _yaml_string(text: str) -> str:
 def project_with_role(folder: Path, name: str, scope: str) -> Path:
     """The real project plus one scaffolded role `hostile-role` with the given name and scope."""
     project = copy_project(folder / "project")
-    text = skeleton("role", "hostile-role", load_handbook(project / "data", TEMPLATES), dt.date(2026, 1, 15))
-    text = text.replace("name: Hostile Role", f"name: {_yaml_string(name)}", 1)
+    new_record("role", "hostile-role", project / "data", dt.date(2026, 1, 15), TEMPLATES)
+    text = (project / "data" / "roles" / "hostile-role.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: Hostile role", f"name: {_yaml_string(name)}", 1)
     text = re.sub(r"^scope: .*$", lambda _: f"scope: {_yaml_string(scope)}", text, count=1, flags=re.MULTILINE)
     (project / "data" / "roles" / "hostile-role.yaml").write_text(text, encoding="utf-8")
     return project
@@ -167,7 +167,7 @@ def test_html_in_a_name_never_reaches_a_page_as_markup(tmp_path, monkeypatch, ca
 
 
 def test_html_and_jinja_in_prose_are_shown_as_written(tmp_path):
-    project = project_with_role(tmp_path, "Hostile Role", HOSTILE_TEXT)
+    project = project_with_role(tmp_path, "Hostile role", HOSTILE_TEXT)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "roles" / "hostile-role" / "index.html").read_text(encoding="utf-8")

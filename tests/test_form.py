@@ -20,7 +20,7 @@ import pytest
 
 from handbook.loader import load_handbook
 from handbook.models.templates import RICE_INPUTS
-from handbook.render.document import document, passed, rice_score
+from handbook.render.document import computed_text, document, passed
 from handbook.render.downloads import render_request, values_for
 from handbook.render.form import form_file, form_json
 from handbook.render.markdown import md_text
@@ -147,10 +147,10 @@ RICE_CASES = [["100", "2", "0.8", "4"], ["1", "1", "1", "3"], ["1000000", "10", 
 
 def test_computed_cells_agree_with_the_python_the_blank_and_examples_use():
     """The form works out a RICE score and a rubric's pass / fail live (document.js's `computed`); the
-    files Python writes work out the same for the worked examples (rice_score, passed). Shared cases."""
+    files Python writes work out the same for the worked examples (computed_text, passed). Shared cases."""
     rice = js.run("return input.map((row) => core.computed({ rice: [0, 1, 2, 3] }, row));", RICE_CASES,
                   module=FORM_MARKDOWN)
-    assert rice == [rice_score(dict(zip(RICE_INPUTS, row))) for row in RICE_CASES]
+    assert rice == [computed_text("rice", dict(zip(RICE_INPUTS, row))) for row in RICE_CASES]
     rubric = HANDBOOK.templates["eval-rubric"].content.rubric
     assert rubric is not None
     width = len(rubric.criteria)

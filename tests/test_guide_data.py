@@ -24,11 +24,11 @@ def handbook():
 
 def test_a_data_set_without_guide_files_still_loads_with_empty_guides():
     minimal = load_handbook(FIXTURES / "minimal", TEMPLATES)
-    assert {name: minimal.records[name] for name in GUIDE_COLLECTIONS} == {name: {} for name in GUIDE_COLLECTIONS}
+    assert {name: minimal.collection(name) for name in GUIDE_COLLECTIONS} == {name: {} for name in GUIDE_COLLECTIONS}
 
 
 def test_the_shipped_guide_files_are_all_present(handbook):
-    assert [name for name in GUIDE_COLLECTIONS if not handbook.records[name]] == []
+    assert [name for name in GUIDE_COLLECTIONS if not handbook.collection(name)] == []
 
 
 def test_a_decision_leaning_toward_an_unknown_role_is_reported_at_its_line(tmp_path):

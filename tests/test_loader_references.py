@@ -41,8 +41,10 @@ def test_references_into_a_readable_list_are_still_checked(tmp_path, monkeypatch
     skills = data / "skills.yaml"
     skills.write_text(skills.read_text().replace("id: evaluation", "id: Evaluation"))
     assert problems("data") == [
-        "data/roles/alpha.yaml:15:27: skills.evaluation: unknown pillar 'evaluation'; expected one of Evaluation, discovery",
-        "data/roles/beta.yaml:15:26: skills.evaluation: unknown pillar 'evaluation'; expected one of Evaluation, discovery",
+        ("data/roles/alpha.yaml:15:27: skills.evaluation: unknown pillar 'evaluation'; expected one of Evaluation, discovery; "
+        "did you mean 'Evaluation'?"),
+        ("data/roles/beta.yaml:15:26: skills.evaluation: unknown pillar 'evaluation'; expected one of Evaluation, discovery; "
+        "did you mean 'Evaluation'?"),
         ("data/skills.yaml:9:5: pillars[1].id: expected a lowercase-kebab id such as 'ai-product-manager'; "
          "got 'Evaluation'"),
     ]

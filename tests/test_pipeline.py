@@ -57,7 +57,8 @@ def test_validate_reports_each_problem_with_file_line_and_field(tmp_path):
         f"data/roles/product-manager.yaml:{top}:1: scope: required field is missing",
         f"data/roles/product-manager.yaml:{scope}:1: scoep: unknown field; check its spelling against the schema in schemas/",
         f"data/roles/product-manager.yaml:{skill}:3: skills.ai-evaluation: expected one of low, medium, high; got 'hgh'",
-        f"data/roles/product-manager.yaml:{move}:{column}: moves[0].to: unknown role 'product-wizard'; expected one of {known}",
+        (f"data/roles/product-manager.yaml:{move}:{column}: moves[0].to: unknown role 'product-wizard'; expected one of {known}; "
+        "did you mean 'product-manager'?"),
         "4 problems in the handbook data.",
     ]
 

@@ -19,9 +19,10 @@ def hostile_site(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     project = copy_project(base / "project")
     role = next((project / "data" / "roles").glob("*.yaml"))
+    schema_line, _ = role.read_text().split("\n", 1)  # kept: every data file names its schema first
     data = yaml.safe_load(role.read_text())
     data["definition"] = HOSTILE
-    role.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    role.write_text(f"{schema_line}\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.stderr
     return base / "site" / "roles" / role.stem / "index.html"

@@ -20,11 +20,10 @@ from handbook.schemas import (
     reference_is_stale,
     schema_files,
     schema_line,
-    schema_line_errors,
     stale_schemas,
 )
 from tests.conftest import FIXTURES, ROOT
-from tests.test_errors_corpus import data_with_case, minimal_data
+from tests.test_errors_corpus import data_with_case
 
 SCHEMAS = ROOT / "schemas"
 
@@ -86,25 +85,6 @@ def test_a_guide_without_its_markers_is_a_usage_error(tmp_path, monkeypatch, cap
                                        f"'{REFERENCE_START}' and '{REFERENCE_END}'\n")
 
 
-def test_every_data_file_names_its_schema_on_its_first_line():
-    assert [str(error) for error in schema_line_errors(ROOT / "data")] == []
-
-
-def test_a_data_file_without_its_schema_line_is_reported_on_line_1(tmp_path, monkeypatch):
-    data = minimal_data(tmp_path / "data")
-    role = data / "roles" / "alpha.yaml"
-    role.write_text(role.read_text().split("\n", 1)[1])
-    skills = data / "skills.yaml"
-    skills.write_text(skills.read_text().replace("../schemas/pillars", "../schemas/roles"))
-    monkeypatch.chdir(tmp_path)
-    assert [str(error) for error in schema_line_errors("data")] == [
-        ("data/skills.yaml:1:1: the first line must be "
-         "'# yaml-language-server: $schema=../schemas/pillars.schema.json' so editors check the file"),
-        ("data/roles/alpha.yaml:1:1: the first line must be "
-         "'# yaml-language-server: $schema=../../schemas/roles.schema.json' so editors check the file"),
-    ]
-
-
 def test_schema_lines_point_at_the_schema_files_from_the_data_folders():
     for collection in COLLECTIONS:
         folder = ROOT / "data" / (collection.folder or "")
@@ -148,7 +128,7 @@ def test_the_data_files_reference_shows_the_field_table_of_every_collection(buil
 
     tree = lxml_html.parse(str(built_site / "data-files" / "index.html"))
     headings = [" ".join(text.split()).removesuffix("¶").strip() for text in tree.xpath("//article//h4/text()")]
-    assert headings == [collection.name for collection in COLLECTIONS]
+    assert headings == [*(collection.name for collection in COLLECTIONS), "Rules across files"]
     first_cells = tree.xpath("//article//h4[normalize-space(text())='roles']/following::table[1]//tbody/tr/td[1]")
     roles = next(collection for collection in COLLECTIONS if collection.name == "roles")
     assert [cell.text_content() for cell in first_cells] == list(roles.model.model_fields)

@@ -41,8 +41,10 @@ def test_a_rebuild_after_a_role_edit_makes_no_word_file_and_gives_the_same_bytes
     first = make_build(data, TEMPLATES, memo)
     made = len(word_calls)
     role = min((data / "roles").glob("*.yaml"))
+    schema_line, _ = role.read_text(encoding="utf-8").split("\n", 1)  # kept: every data file names its schema
     edited = dict(yaml.safe_load(role.read_text(encoding="utf-8")), summary="Edited for this test.")
-    role.write_text(yaml.safe_dump(edited, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    role.write_text(f"{schema_line}\n" + yaml.safe_dump(edited, sort_keys=False, allow_unicode=True),
+                    encoding="utf-8")
     second = make_build(data, TEMPLATES, memo)
     assert made > 0 and len(word_calls) == made
     assert second.template_files == first.template_files == make_build(data, TEMPLATES).template_files

@@ -97,16 +97,16 @@ PLAIN = (FIXTURE_DATA / "templates" / "plain.yaml").read_text(encoding="utf-8")
 
 @pytest.mark.parametrize(("change", "message"), [
     (("formats: [md]", "formats: [md, csv]"),
-     "templates/plain.yaml:8:1: formats: csv needs a rubric, a checklist or a table marked `export: true`"),
+     "templates/plain.yaml:9:1: formats: csv needs a rubric, a checklist or a table marked `export: true`"),
     (("formats: [md]", "formats: [md, json]"),
-     "templates/plain.yaml:8:1: formats: yaml and json need a typed part (rubric, checklist, task or profile)"),
+     "templates/plain.yaml:9:1: formats: yaml and json need a typed part (rubric, checklist, task or profile)"),
     (("formats: [md]", "formats: [docx]"),
-     "templates/plain.yaml:8:1: formats: every template is offered as Markdown: add 'md' to formats"),
+     "templates/plain.yaml:9:1: formats: every template is offered as Markdown: add 'md' to formats"),
     (("      guidance: Write your notes here.", "      part: rubric"),
-     ("templates/plain.yaml:10:1: content: each typed part is placed by exactly one section's `part`; "
+     ("templates/plain.yaml:11:1: content: each typed part is placed by exactly one section's `part`; "
       "parts: none; placed: rubric")),
     (("    - heading: Notes\n      guidance: Write your notes here.", "    - heading: Notes"),
-     ("templates/plain.yaml:13:7: content.sections[0]: a section needs guidance, questions, blanks, a table, "
+     ("templates/plain.yaml:14:7: content.sections[0]: a section needs guidance, questions, blanks, a table, "
       "a checklist or a part")),
 ])
 def test_inconsistent_template_is_reported_with_its_file_and_line(tmp_path, change, message):
@@ -124,7 +124,7 @@ def test_table_rows_may_only_name_declared_columns(tmp_path):
     with pytest.raises(DataErrors) as caught:
         load_handbook(data_file(tmp_path, "plain.yaml", text), TEMPLATES)
     assert str(caught.value.errors[0]).endswith(
-        "plain.yaml:14:7: content.sections[0].table: row 1 names unknown column(s) target; columns are metric")
+        "plain.yaml:15:7: content.sections[0].table: row 1 names unknown column(s) target; columns are metric")
 
 
 def test_rubric_levels_must_run_from_the_highest_score_down(tmp_path):
@@ -262,7 +262,8 @@ def test_checklists_are_github_task_lists(handbook, shipped_files):
 
 # --- the three templates the issue names -----------------------------------------------------------------------
 
-RUBRIC_CRITERIA = ["factual_accuracy", "reasoning_coherence", "clarity_and_style", "safety_alignment"]
+RUBRIC_CRITERIA = ["grounding", "policy_compliance", "helpfulness", "safety"]
+TASK_CRITERIA = ["factual_accuracy", "reasoning_coherence", "clarity_and_style", "safety_alignment"]
 GATES = ["red_teamed", "hallucinations_handled", "fallback_ready", "cost_within_budget", "feedback_path",
          "prompt_rollback", "privacy_legal_review", "security_review", "human_escalation", "monitoring_incidents",
          "staged_rollout", "ai_disclosure", "fairness_across_groups"]
@@ -372,7 +373,7 @@ def test_eval_task_blank_has_every_field_empty_and_the_example_fills_them(handbo
     files = shipped_files
     blank = json.loads(files["eval-task.json"])
     assert blank["task"]["prompt"] == "" and blank["task"]["expected"] == {"must_include": [], "avoid": []}
-    assert blank["task"]["scoring"] == {criterion: None for criterion in RUBRIC_CRITERIA}
+    assert blank["task"]["scoring"] == {criterion: None for criterion in TASK_CRITERIA}
     assert blank["answers"]["Reference answer"] == {"Reference answer": "", "Checked by": ""}
     example = json.loads(files["eval-task-example.json"])
     assert example["task"]["prompt"] and example["task"]["expected"]["must_include"]

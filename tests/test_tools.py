@@ -326,20 +326,20 @@ def test_the_tool_fixtures_load(small):
 
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [
     ("role-fit.yaml", "key: operations", "key: strategy",
-     ("data/tools/role-fit.yaml:3:1: role_fit: dimensions must be strategy, operations, user_discovery, "
+     ("data/tools/role-fit.yaml:4:1: role_fit: dimensions must be strategy, operations, user_discovery, "
       "data_evaluation, in that order; got strategy, strategy, user_discovery, data_evaluation")),
     ("role-fit.yaml", "user_discovery: 3", "user_discovery: 0",
-     ("data/tools/role-fit.yaml:11:117: role_fit.contexts[1].multipliers.user_discovery: "
+     ("data/tools/role-fit.yaml:12:117: role_fit.contexts[1].multipliers.user_discovery: "
       "expected a number at least 0.1; got 0")),
     ("earnings.yaml", "start: full-year", "start: weekly-only",
-     "data/tools/earnings.yaml:3:1: earnings: start preset 'weekly-only' gives no weeks; open with one that does"),
+     "data/tools/earnings.yaml:4:1: earnings: start preset 'weekly-only' gives no weeks; open with one that does"),
     ("earnings.yaml", "source: source-two", "source: source-nine",
-     ("data/tools/earnings.yaml:7:95: earnings.presets[1].source: unknown source 'source-nine'; "
-      "expected one of source-one, source-two")),
+     ("data/tools/earnings.yaml:8:95: earnings.presets[1].source: unknown source 'source-nine'; "
+      "expected one of source-one, source-two; did you mean 'source-one'?")),
     ("self-check.yaml", "I read every rubric twice., leans: beta", "I read every rubric twice., leans: alpha",
-     "data/tools/self-check.yaml:3:1: self_check: every role needs the same number of statements; found alpha 3, beta 1"),
+     "data/tools/self-check.yaml:4:1: self_check: every role needs the same number of statements; found alpha 3, beta 1"),
     ("self-check.yaml", "leans: beta}\n    - {text: I run", "leans: gamma}\n    - {text: I run",
-     ("data/tools/self-check.yaml:6:39: self_check.statements[1].leans: unknown role 'gamma'; "
+     ("data/tools/self-check.yaml:7:39: self_check.statements[1].leans: unknown role 'gamma'; "
       "expected one of alpha, beta")),
 ])
 def test_bad_tool_settings_are_reported_with_file_line_and_field(tmp_path, monkeypatch, file, old, new, expected):
@@ -360,7 +360,7 @@ def test_a_tool_file_with_another_tools_section_says_which_section_it_needs(tmp_
     with pytest.raises(DataErrors) as caught:
         load_handbook(Path("data"), TEMPLATES)
     assert [str(error) for error in caught.value.errors] == [
-        "data/tools/self-check.yaml:1:1: the self-check tool needs its settings under 'self_check:'"]
+        "data/tools/self-check.yaml:2:1: the self-check tool needs its settings under 'self_check:'"]
 
 
 def test_hostile_statement_text_reaches_the_page_and_its_json_as_inert_text(tmp_path):

@@ -56,7 +56,9 @@ def test_blank_and_example_spreadsheets_recalculate_without_errors(sheets, tmp_p
     assert [row[10].value for row in example["Score sheet"].iter_rows(min_row=2, max_row=7)] == [
         "pass", "pass", "fail", "pass", "pass", "pass"]
     measures = {row[3].value: row[4].value for row in example["Agreement"].iter_rows(min_row=2, max_row=7)}
-    assert measures["Observed agreement"] == pytest.approx(2 / 3)
+    assert measures["Observed agreement"] == pytest.approx(5 / 6)
+    # The calibration log states the kappa this sheet computes (the chain check in validate holds them equal).
+    assert measures["Cohen's kappa (pass/fail)"] == pytest.approx(0.57, abs=0.005)
 
 
 def test_the_sheet_header_is_the_csv_header(sheets, handbook, shipped_files):
@@ -89,8 +91,8 @@ def test_rubric_formulas_judge_pass_fail_means_and_kappa(sheets, tmp_path):
     workbook = recalculated({"eval-rubric.xlsx": filled}, tmp_path)["eval-rubric.xlsx"]
     assert [workbook["Score sheet"][f"K{row}"].value for row in (2, 3, 4, 5)] == ["pass", "fail", "fail", None]
     summary = {row[0].value: row[1].value for row in workbook["Summary"].iter_rows(min_row=2)}
-    assert summary["Mean score: Factual accuracy"] == 5
-    assert summary["Mean score: Reasoning coherence"] == pytest.approx(11 / 3)
+    assert summary["Mean score: Grounded in its sources"] == 5
+    assert summary["Mean score: Policy applied correctly"] == pytest.approx(11 / 3)
     assert summary["Pass rate"] == pytest.approx(1 / 3)
     measures = {row[3].value: row[4].value for row in workbook["Agreement"].iter_rows(min_row=2, max_row=7)}
     observed, expected = 3 / 4, (3 / 4) * (2 / 4) + (1 / 4) * (2 / 4)

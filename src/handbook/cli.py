@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from handbook.errors import DataErrors
-from handbook.loader import load_handbook
+from handbook.loader import display_path, load_handbook
 from handbook.render.downloads import BINARY_FORMATS, TemplateRequestError, render_request
-from handbook.scaffold import SCAFFOLDS, ScaffoldError, new_record
+from handbook.scaffold import SCAFFOLDS, ScaffoldError, new_record, next_steps
 from handbook.schemas import reference_is_stale, stale_schemas, write_reference, write_schemas
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -27,7 +27,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return EXIT_DATA
-    counts = ", ".join(f"{len(records)} {name}" for name, records in handbook.records.items())
+    counts = ", ".join(f"{count} {name}" for name, count in handbook.counts().items())
     print(f"{args.data_dir}: all data valid ({counts}).")
     return EXIT_OK
 
@@ -55,7 +55,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write a commented skeleton data file that passes validation as it is."""
     try:
-        paths = new_record(args.kind, args.id, args.data_dir, dt.date.today(), args.templates_dir)
+        result = new_record(args.kind, args.id, args.data_dir, dt.date.today(), args.templates_dir)
     except ScaffoldError as exc:
         print(f"handbook new: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -63,9 +63,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(exc.report(), file=sys.stderr)
         print("handbook new: fix the data above first, then run the command again.", file=sys.stderr)
         return EXIT_DATA
-    written = " and ".join(path.as_posix() for path in paths)
-    them = "it" if len(paths) == 1 else "them"
-    print(f"wrote {written}; fill {them} in, then run `make validate` and preview {them} with `make serve`.")
+    print("wrote " + ", ".join(display_path(path) for path, _ in result.files))
+    for path in dict.fromkeys(edit.path for edit in result.edits):
+        print(f"changed {display_path(path)}")
+    print("Next steps:")
+    for number, step in enumerate(next_steps(result), start=1):
+        print(f"  {number}. {step}")
     return EXIT_OK
 
 
@@ -116,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="guide whose field tables are refreshed (default: CONTRIBUTING.md)")
     schema.set_defaults(run=cmd_schema)
 
-    new = commands.add_parser("new", help="write a skeleton data file for a new role or template")
+    new = commands.add_parser("new", help="write skeleton data files for a new role, template or case")
     new.add_argument("kind", choices=sorted(SCAFFOLDS), help="what to add")
     new.add_argument("id", help="lowercase-kebab id, also the file name, such as ai-product-manager")
     new.add_argument("--data-dir", type=Path, default=Path("data"), help="data folder (default: data)")

@@ -6,6 +6,7 @@ same lines in the terminal and in a failed preview.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from handbook import framework
+from handbook.chain import chain_problems
 from handbook.errors import DataError, DataErrors
 from handbook.models import (
     Case,
@@ -44,8 +45,8 @@ from handbook.models.guide import (
     PrepList,
     PrepStep,
 )
-from handbook.models.levels import level_problems
 from handbook.models.tools import Tool
+from handbook.rules import RULES
 from handbook.yamlsource import SourceDocument, read_yaml
 
 
@@ -90,6 +91,28 @@ COLLECTIONS: tuple[Collection, ...] = (
 )
 
 
+SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
+
+
+def schema_name(collection: Collection) -> str:
+    return f"{collection.name}.schema.json"
+
+
+def schema_line(collection: Collection) -> str:
+    """The first line of every file of this collection, so editors check it; `schemas/` sits beside `data/`."""
+    depth = 2 if collection.folder else 1
+    return f"{SCHEMA_LINE_PREFIX}{'../' * depth}schemas/{schema_name(collection)}"
+
+
+def _schema_line_error(path: Path, collection: Collection) -> list[DataError]:
+    expected = schema_line(collection)
+    with path.open("rb") as handle:
+        first = handle.readline().decode("utf-8", errors="replace").removeprefix("\ufeff").rstrip("\r\n")
+    if first == expected:
+        return []
+    return [DataError(display_path(path), 1, 1, "", f"the first line must be '{expected}' so editors check the file")]
+
+
 @dataclass(frozen=True)
 class Origin:
     """Where a record was written: its file and the field path of the record inside it."""
@@ -114,86 +137,53 @@ class RawRecord:
     data: Any
 
 
+def attribute(name: str) -> str:
+    """The `Handbook` attribute holding a collection or further list: `interview-prep` -> `interview_prep`."""
+    return name.replace("-", "_")
+
+
 @dataclass
 class Handbook:
-    """All handbook data, validated and cross-referenced."""
+    """All handbook data, validated and cross-referenced; each collection is a typed mapping of id to record."""
 
     data_dir: Path
     templates_dir: Path
     """The Jinja layouts that present this data: `templates/` beside `data/` unless the build says where."""
-    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    pillars: dict[str, Pillar] = field(default_factory=dict)
+    proficiency_scale: dict[str, ProficiencyStep] = field(default_factory=dict)
+    """The steps of the proficiency scale, lowest first."""
+    families: dict[str, PillarFamily] = field(default_factory=dict)
+    """Pillar families in the order of data/skills.yaml."""
+    roles: dict[str, Role] = field(default_factory=dict)
+    """Roles in reading order (their `order`, then name)."""
+    levels: dict[str, RoleLevels] = field(default_factory=dict)
+    """Career ladders by role id, in the reading order of their roles."""
+    templates: dict[str, Template] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+    """Case studies in file-name order."""
+    comparisons: dict[str, Comparison] = field(default_factory=dict)
+    """Curated comparisons in file-name order."""
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    decisions: dict[str, DecisionQuestion] = field(default_factory=dict)
+    interview_prep: dict[str, PrepStep] = field(default_factory=dict)
+    interview_mistakes: dict[str, InterviewMistake] = field(default_factory=dict)
+    compensation: dict[str, PayFigure] = field(default_factory=dict)
+    faq: dict[str, FaqEntry] = field(default_factory=dict)
+    tools: dict[str, Tool] = field(default_factory=dict)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     references: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     """(collection, id) -> the (collection, id) of every record it names, in the order of its REFERENCES."""
-    @property
-    def roles(self) -> dict[str, Role]:
-        """Roles in reading order (their `order`, then name)."""
-        return self.records["roles"]
 
-    @property
-    def pillars(self) -> dict[str, Pillar]:
-        return self.records["pillars"]
+    def collection(self, name: str) -> dict[str, Record]:
+        """One collection by its name in COLLECTIONS, for code that walks every collection alike."""
+        records: dict[str, Record] = getattr(self, attribute(name))
+        return records
 
-    @property
-    def families(self) -> dict[str, PillarFamily]:
-        """Pillar families in the order of data/skills.yaml."""
-        return self.records.get("families", {})
-
-    @property
-    def levels(self) -> dict[str, RoleLevels]:
-        """Career ladders by role id, in the reading order of their roles."""
-        return self.records["levels"]
-
-    @property
-    def proficiency_scale(self) -> dict[str, ProficiencyStep]:
-        """The steps of the proficiency scale, lowest first."""
-        return self.records.get("proficiency_scale", {})
-
-    @property
-    def templates(self) -> dict[str, Template]:
-        return self.records["templates"]
-
-    @property
-    def sources(self) -> dict[str, Source]:
-        return self.records["sources"]
-
-    @property
-    def cases(self) -> dict[str, Case]:
-        """Case studies in file-name order."""
-        return self.records["cases"]
-
-    @property
-    def comparisons(self) -> dict[str, Comparison]:
-        """Curated comparisons in file-name order."""
-        return self.records["comparisons"]
-
-    @property
-    def glossary(self) -> dict[str, GlossaryTerm]:
-        return self.records.get("glossary", {})
-
-    @property
-    def decisions(self) -> dict[str, DecisionQuestion]:
-        return self.records["decisions"]
-
-    @property
-    def interview_prep(self) -> dict[str, PrepStep]:
-        return self.records["interview-prep"]
-
-    @property
-    def interview_mistakes(self) -> dict[str, InterviewMistake]:
-        return self.records["interview-mistakes"]
-
-    @property
-    def compensation(self) -> dict[str, PayFigure]:
-        return self.records["compensation"]
-
-    @property
-    def faq(self) -> dict[str, FaqEntry]:
-        return self.records.get("faq", {})
-
-    @property
-    def tools(self) -> dict[str, Tool]:
-        return self.records.get("tools", {})
+    def counts(self) -> dict[str, int]:
+        """How many records each collection and further list holds, in the order of COLLECTIONS."""
+        names = [name for collection in COLLECTIONS for name in (collection.name, *collection.also)]
+        return {name: len(self.collection(name)) for name in names}
 
     def source_file(self, collection: str, record_id: str) -> str:
         """The file a contributor edits to change this record."""
@@ -208,21 +198,20 @@ def load_handbook(data_dir: Path | str, templates_dir: Path | None = None) -> Ha
     raw: list[RawRecord] = []
     unread: set[str] = set()
     for collection in COLLECTIONS:
-        handbook.records[collection.name] = {}  # its place in the counts `validate` prints, before its `also` lists
-        records, problems = _load_collection(data_dir, collection, handbook.origins, raw, handbook.records)
-        handbook.records[collection.name] = records
+        records, problems = _load_collection(data_dir, collection, handbook, raw)
+        setattr(handbook, attribute(collection.name), records)
         errors.extend(problems)
         if collection.file and problems and not any(record.collection is collection for record in raw):
             unread.add(collection.name)
     named = _named_references(raw)
     errors.extend(_check_references(raw, named, _file_name_ids(data_dir), unread))
-    errors.extend(_check_role_profiles(handbook))
-    errors.extend(_check_levels(handbook))
+    if not errors:  # rules across records read every file as valid; before that they would echo its errors
+        errors.extend(error for rule in RULES for error in rule.check(handbook))
+        errors.extend(chain_problems(handbook.templates, handbook.origins))
     if errors:
         raise DataErrors(errors)
-    handbook.records["roles"] = dict(sorted(handbook.roles.items(), key=lambda item: (item[1].order, item[1].name)))
-    handbook.records["levels"] = {role_id: handbook.levels[role_id] for role_id in handbook.roles
-                                  if role_id in handbook.levels}
+    handbook.roles = dict(sorted(handbook.roles.items(), key=lambda item: (item[1].order, item[1].name)))
+    handbook.levels = {role_id: handbook.levels[role_id] for role_id in handbook.roles if role_id in handbook.levels}
     handbook.references = _references(named)
     return handbook
 
@@ -235,8 +224,11 @@ def display_path(path: Path) -> str:
     return path.as_posix()
 
 
-def _load_collection(data_dir: Path, collection: Collection, origins: dict, raw: list[RawRecord],
-                     further: dict[str, dict[str, Any]]) -> tuple[dict, list[DataError]]:
+def _load_collection(data_dir: Path, collection: Collection, handbook: Handbook,
+                     raw: list[RawRecord]) -> tuple[dict[str, Record], list[DataError]]:
+    """The valid records of one collection and every problem in its files; a further list (`also`) of a
+    list file is set on `handbook` directly."""
+    origins = handbook.origins
     records: dict[str, Record] = {}
     errors: list[DataError] = []
     if collection.folder:
@@ -250,6 +242,7 @@ def _load_collection(data_dir: Path, collection: Collection, origins: dict, raw:
             errors.extend(problems)
             if document is None:
                 continue
+            errors.extend(_schema_line_error(path, collection))
             raw.append(RawRecord(collection, Origin(document), document.data))
             record, problems = _validate(collection.model, document, ())
             errors.extend(problems)
@@ -269,16 +262,18 @@ def _load_collection(data_dir: Path, collection: Collection, origins: dict, raw:
     document, problems = read_yaml(path, display_path(path))
     if document is None:
         return records, problems
+    errors.extend(_schema_line_error(path, collection))
     items = document.data.get(collection.list_field)
     for index, item in enumerate(items if isinstance(items, list) else []):
         raw.append(RawRecord(collection, Origin(document, (collection.list_field, index)), item))
     wrapper, problems = _validate(collection.list_model, document, ())
     if wrapper is None:
-        return records, problems
+        return records, errors + problems
     errors.extend(_list_records(document, collection.name, collection.list_field, wrapper, records, origins))
     for list_field in collection.also:
-        further[list_field] = {}
-        errors.extend(_list_records(document, list_field, list_field, wrapper, further[list_field], origins))
+        further: dict[str, Record] = {}
+        errors.extend(_list_records(document, list_field, list_field, wrapper, further, origins))
+        setattr(handbook, attribute(list_field), further)
     return records, errors
 
 
@@ -288,7 +283,9 @@ def _list_records(document: SourceDocument, name: str, list_field: str, wrapper:
     for index, record in enumerate(getattr(wrapper, list_field)):
         if record.id in records:
             first = origins[(name, record.id)].prefix[1]
-            yield document.error((list_field, index, "id"), f"duplicate id '{record.id}'; already used by item [{first}]")
+            line = document.position_of((list_field, first, "id"))[0]
+            yield document.error((list_field, index, "id"),
+                                 f"duplicate id '{record.id}'; already used on line {line} by item [{first}]")
             continue
         records[record.id] = record
         origins[(name, record.id)] = Origin(document, (list_field, index))
@@ -384,11 +381,19 @@ def _check_references(raw: list[RawRecord], named: list[NamedReference], claimed
     for record in raw:
         if isinstance(record.data, dict) and isinstance(record.data.get("id"), str):
             known[record.collection.name].add(record.data["id"])
+    listed: dict[tuple[int, tuple], int] = {}
     for record, path, target, target_id in named:
         if target not in unread and isinstance(target_id, str) and target_id not in known[target]:
             choices = ", ".join(sorted(known[target])) or "none yet"
+            closest = difflib.get_close_matches(target_id, sorted(known[target]), n=1)
+            hint = f"; did you mean '{closest[0]}'?" if closest else ""
             yield record.origin.error(path, f"unknown {target.removesuffix('s')} '{target_id}'; "
-                                            f"expected one of {choices}")
+                                            f"expected one of {choices}{hint}")
+        if path and isinstance(path[-1], int) and isinstance(target_id, str):
+            key = (id(record), path[:-1] + (target_id,))
+            if key in listed:
+                yield record.origin.error(path, f"'{target_id}' is listed twice; it is already item [{listed[key]}]")
+            listed.setdefault(key, path[-1])
 
 
 def _references(named: list[NamedReference]) -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -416,43 +421,3 @@ def find_values(data: Any, steps: list[str], path: tuple = ()) -> Iterator[tuple
             yield from find_values(key, rest, path + (name, key))
     elif not step.endswith(("[]", "{}")) and value is not None:
         yield from find_values(value, rest, path + (name,))
-
-
-def _check_role_profiles(handbook: Handbook) -> Iterator[DataError]:
-    """Every pillar has a family and its descriptors; every role is rated on exactly its families' pillars."""
-    families, scale = list(handbook.families), list(handbook.proficiency_scale)
-    for pillar_id, pillar in handbook.pillars.items():
-        for path, message in framework.pillar_problems(pillar, families, scale):
-            yield handbook.origins[("pillars", pillar_id)].error(path, message)
-    if not families:
-        return  # skills.yaml could not be read; its own error says so, and echoes per role would bury it
-    for role_id, role in handbook.roles.items():
-        for path, message in framework.role_family_problems(role, handbook.pillars, families):
-            yield handbook.origins[("roles", role_id)].error(path, message)
-
-
-def _check_levels(handbook: Handbook) -> Iterator[DataError]:
-    """Each ladder belongs to a job role, rates its role's pillars on the proficiency scale and climbs in order."""
-    for role_id, ladder in handbook.levels.items():
-        role = handbook.roles.get(role_id)
-        origin = handbook.origins[("levels", role_id)]
-        # A role that failed to load (its own errors say why) leaves the ladder's own ratings as the pillars to check.
-        own = ([pillar.id for pillar in framework.role_pillars(handbook.pillars, role)] if role else
-               [pillar for pillar in handbook.pillars if any(pillar in level.proficiency for level in ladder.levels)])
-        problems = [*level_problems(ladder, role.kind if role else None, own, list(handbook.proficiency_scale)),
-                    *framework.ladder_family_problems([level.proficiency for level in ladder.levels], own,
-                                                      handbook.pillars),
-                    *framework.expert_scope_problems([(level.scope, {pillar: step for pillar, step in level.proficiency.items()
-                                                                     if pillar in handbook.pillars})
-                                                      for level in ladder.levels]),
-                    *framework.ladder_grade_problems(ladder.employment, [
-                        None if level.ladder is None else (level.ladder.track, level.ladder.company, level.ladder.ic)
-                        for level in ladder.levels]),
-                    *framework.theme_problems(ladder.themes, [[item.theme for item in level.expectations]
-                                                              for level in ladder.levels]),
-                    *framework.pay_problems(ladder.employment, [
-                        None if level.pay is None else (level.pay.figures, level.pay.context) for level in ladder.levels],
-                        {figure_id: (figure.group, figure.difference)
-                         for figure_id, figure in handbook.records.get("compensation", {}).items()})]
-        for path, message in problems:
-            yield origin.error(path, message)

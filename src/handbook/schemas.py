@@ -10,16 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from handbook.errors import DataError
-from handbook.loader import COLLECTIONS, Collection, display_path
+from handbook.loader import COLLECTIONS, Collection, schema_line, schema_name
 from handbook.models import SLUG_PATTERN
+from handbook.rules import RULES
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
-
-
-def schema_name(collection: Collection) -> str:
-    return f"{collection.name}.schema.json"
 
 
 def data_location(collection: Collection) -> str:
@@ -68,32 +63,12 @@ def stale_schemas(schemas_dir: Path) -> list[str]:
     return stale + stray
 
 
-def schema_line(collection: Collection) -> str:
-    """The first line of every file of this collection; `schemas/` sits beside `data/`."""
-    depth = 2 if collection.folder else 1
-    return f"{SCHEMA_LINE_PREFIX}{'../' * depth}schemas/{schema_name(collection)}"
-
-
 def data_files(data_dir: Path, collection: Collection) -> list[Path]:
     if collection.folder:
         folder = data_dir / collection.folder
         return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     path = data_dir / collection.file
     return [path] if path.is_file() else []
-
-
-def schema_line_errors(data_dir: Path | str) -> list[DataError]:
-    """Every data file whose first line does not name its collection's schema."""
-    errors = []
-    for collection in COLLECTIONS:
-        expected = schema_line(collection)
-        for path in data_files(Path(data_dir), collection):
-            with path.open("rb") as handle:
-                first = handle.readline().decode("utf-8", errors="replace").rstrip("\r\n")
-            if first != expected:
-                errors.append(DataError(display_path(path), 1, 1, "",
-                                        f"the first line must be '{expected}' so editors check the file"))
-    return errors
 
 
 REFERENCE_START = "<!-- data-reference:start (written by `handbook schema`; edit the models, not this table) -->"
@@ -175,6 +150,9 @@ def data_reference() -> str:
                      f"`{collection.list_field}:` whose items have the fields below.")
         parts += [f"#### {collection.name}", "", f"{where} Its first line is `{schema_line(collection)}`.", "",
                   field_table(collection), ""]
+    parts += ["#### Rules across files", "",
+              "Once every file is valid on its own and every id it names exists, `handbook validate` checks:", "",
+              *(f"- {rule.summary}" for rule in RULES), ""]
     parts.append(REFERENCE_END)
     return "\n".join(parts)
 

@@ -54,11 +54,20 @@ class Blank(Record):
 
     label: Title
     hint: Text
+    independent_of: Key | None = Field(default=None, description=(
+        "A column of this template's tables that names people (such as a finding's owner); nobody it names may "
+        "be named in this answer, so a sign-off is independent of the work it signs off."))
 
 
-Compute = Literal["rice"]
-"""Columns a spreadsheet computes from the others of its row; `rice` needs reach, impact, confidence, effort."""
+Compute = Literal["rice", "rate", "low", "high", "meets", "mde", "needed"]
+"""Columns a spreadsheet computes from the others of its row (see COMPUTE_INPUTS): a RICE score; a pass rate,
+the low and high ends of its Wilson 95% interval, and whether it meets the row's threshold; the smallest effect
+a test of that many items per group detects, and the items per group a given effect needs."""
 RICE_INPUTS: tuple[str, ...] = ("reach", "impact", "confidence", "effort")
+COMPUTE_INPUTS: dict[str, tuple[str, ...]] = {
+    "rice": RICE_INPUTS, "rate": ("passed", "items"), "low": ("passed", "items"), "high": ("passed", "items"),
+    "meets": ("passed", "items", "threshold"), "mde": ("baseline", "items"), "needed": ("baseline", "effect")}
+"""The columns, by key, each computed column reads; rates, thresholds and effects are in per cent or points."""
 
 
 class Column(Record):
@@ -78,21 +87,31 @@ class Table(Record):
     rows: list[dict[Key, Text]] = Field(default_factory=list, description="Starter rows; a missing key is an empty cell.")
     blank_rows: int = Field(default=0, ge=0, le=20, description="Empty rows added after the starter rows.")
     export: bool = Field(default=False, description="True when this table is the template's CSV download.")
+    signoff: bool = Field(default=False, description=(
+        "True when the rows are approvals (columns `name`, `date`, `decision`): a document whose `status` is "
+        "Approved needs every starter row approved, by name, on or before the document's date."))
 
     @model_validator(mode="after")
     def _rows_use_columns(self) -> Table:
         _require_unique((column.key for column in self.columns), "column key")
         _require_unique((column.label for column in self.columns), "column label")
         keys = {column.key for column in self.columns}
-        missing = [key for key in RICE_INPUTS if key not in keys]
-        if any(column.compute == "rice" for column in self.columns) and missing:
-            raise ValueError(f"a RICE score needs the columns {', '.join(RICE_INPUTS)}; missing: {', '.join(missing)}")
+        for column in self.columns:
+            needs = COMPUTE_INPUTS[column.compute] if column.compute else ()
+            missing = [key for key in needs if key not in keys]
+            if missing:
+                raise ValueError(f"a computed {column.compute} column needs the columns {', '.join(needs)}; "
+                                 f"missing: {', '.join(missing)}")
         for index, row in enumerate(self.rows):
             unknown = sorted(set(row) - keys)
             if unknown:
                 raise ValueError(f"row {index + 1} names unknown column(s) {', '.join(unknown)}; "
                                  f"columns are {', '.join(column.key for column in self.columns)}")
         return self
+
+    def computed(self) -> set[str]:
+        """Keys of the columns the files compute, which rows leave out."""
+        return {column.key for column in self.columns if column.compute}
 
 
 class Section(Record):
@@ -149,25 +168,41 @@ class Criterion(Record):
 
 
 class ScoreLevel(Record):
-    """What an answer at this score looks like, so two reviewers give the same number."""
+    """A score the anchors describe, and its name; the criteria's anchors say what each score means."""
 
     score: int
     label: Title
-    descriptors: list[Text] = Field(min_length=1)
+    descriptors: list[Text] = Field(default_factory=list, description=(
+        "Optional traits shared by every criterion at this score; prefer saying it in each criterion's anchors."))
+
+
+class Check(Record):
+    """A check code runs on every answer before anyone grades it; a failed check fails the answer."""
+
+    id: Key
+    name: Title
+    rule: Text = Field(description="What the code tests, precisely enough to implement.")
 
 
 class Rubric(Record):
     objective: Text
     scale: Scale
     passing_score: int = Field(description="Lowest score every criterion must reach for an answer to pass.")
+    checks: list[Check] = Field(default_factory=list, description=(
+        "Checks code runs before any grader, kept apart from what people or a model judge."))
     criteria: list[Criterion] = Field(min_length=1)
-    levels: list[ScoreLevel] = Field(min_length=1, description="Anchors from the highest score down.")
+    levels: list[ScoreLevel] = Field(min_length=1, description="The anchored scores, from the highest down.")
     disallow: list[Text] = Field(min_length=1, description="Content that fails an answer whatever its scores.")
     judge: Text = Field(description="What a model acting as grader is told before the criteria and the answer.")
+
+    def passes(self, scores: dict[str, int], disallowed: bool) -> bool:
+        """The one pass rule: every criterion at or above the threshold, nothing disallowed."""
+        return not disallowed and min(scores.values()) >= self.passing_score
 
     @model_validator(mode="after")
     def _consistent(self) -> Rubric:
         _require_unique((criterion.id for criterion in self.criteria), "criterion id")
+        _require_unique((check.id for check in self.checks), "check id")
         outside = [level.score for level in self.levels if level.score not in self.scale]
         if self.passing_score not in self.scale or outside:
             raise ValueError(f"scores must lie on the scale {self.scale.min}-{self.scale.max}")
@@ -296,11 +331,34 @@ class ScoreEntry(Record):
     notes: Text | None = None
 
 
+class Limit(Record):
+    """A number a plan commits to before the first run: a floor (`min`), a ceiling (`max`) or both."""
+
+    min: float | None = None
+    max: float | None = None
+
+    @model_validator(mode="after")
+    def _bounded(self) -> Limit:
+        if self.min is None and self.max is None:
+            raise ValueError("give a min, a max or both")
+        return self
+
+    def misses(self, value: float) -> bool:
+        return (self.min is not None and value < self.min) or (self.max is not None and value > self.max)
+
+    def __str__(self) -> str:
+        bounds = [f"at least {self.min:g}"] if self.min is not None else []
+        return " and ".join(bounds + ([f"at most {self.max:g}"] if self.max is not None else []))
+
+
 class GateEntry(Record):
     """How a worked example's launch review marked one gate."""
 
     decision: Literal["go", "go with conditions", "no-go"]
     evidence: Text
+    measured: dict[Key, float] = Field(default_factory=dict, description=(
+        "The figures the evidence states, named as the limits of the plan the example follows, so a gate marked "
+        "go on a figure that misses its limit is caught."))
     conditions: Text | None = None
     notes: Text | None = None
 
@@ -316,6 +374,12 @@ class Example(Record):
         "A section's table filled in: section heading -> rows (in place of the starter and empty rows)."))
     scores: list[ScoreEntry] = Field(default_factory=list, description="For a rubric: the filled score sheet.")
     gates: dict[Key, GateEntry] = Field(default_factory=dict, description="For a checklist: each gate's decision.")
+    limits: dict[Key, Limit] = Field(default_factory=dict, description=(
+        "For a plan: the numbers it commits to (rates in per cent, gaps in percentage points, counts in items). "
+        "`pass_rate` and `slice_gap` also set the floor every slice in a following example's results is held to."))
+    follows: list[Slug] = Field(default_factory=list, description=(
+        "Templates whose worked examples this one draws on: it is dated no earlier than they are and is held to "
+        "their limits."))
 
     def problems(self, template: Template) -> list[str]:
         """Where the example names a variable, section, blank, column, criterion or gate the template lacks."""
@@ -333,6 +397,8 @@ class Example(Record):
             keys = {column.key for column in table.columns} if table else set()
             found += [f"rows: no section '{heading}' with a table"] if table is None else [
                 f"rows.{heading}: unknown column {key}" for row in rows for key in row if key not in keys]
+            found += [f"rows.{heading}: {key} is computed from the row's other cells; leave it out"
+                      for row in rows for key in row if table and key in table.computed()]
         rubric, checklist = template.content.rubric, template.content.checklist
         criteria = [criterion.id for criterion in rubric.criteria] if rubric else []
         found += [f"scores: {entry.answer}: score every criterion ({', '.join(criteria)}) on the scale"
@@ -351,7 +417,7 @@ class Template(Record):
     """A downloadable template; its content lives here, its layout in templates/downloads/."""
 
     REFERENCES = (("owners[]", "roles"), ("skills[]", "pillars"), ("sources[]", "sources"),
-                  ("threshold_from", "templates"))
+                  ("threshold_from", "templates"), ("example.follows[]", "templates"))
 
     id: Slug
     title: Title

@@ -23,7 +23,8 @@ from handbook.models import (
     Table,
     Template,
 )
-from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS, Example
+from handbook.models.templates import COMPUTE_INPUTS, LICENCE, LICENCE_URL, Compute, Example
+from handbook.stats import detectable_effect, percent, sample_size, wilson
 
 HANDBOOK_NAME = "AI Roles Handbook"
 SAMPLE_ROWS = 3
@@ -107,18 +108,49 @@ def column_hints(columns: list[Column]) -> list[Block]:
     return [Items(hints)] if hints else []
 
 
-def rice_score(row: dict[str, str]) -> str:
-    """Reach times impact times confidence, divided by effort, when all four are numbers and effort is not 0;
-    the spreadsheet's formula does the same sum."""
+def _number(text: str) -> float | None:
     try:
-        reach, impact, confidence, effort = (float(row[key]) for key in RICE_INPUTS)
-    except (KeyError, ValueError):
-        return ""
-    return f"{reach * impact * confidence / effort:g}" if effort else ""
+        return float(text)
+    except ValueError:
+        return None
+
+
+def computed_value(kind: Compute, row: dict[str, str]) -> float | str | None:
+    """A computed cell's value from its row (None while an input is missing or out of range); the spreadsheet's
+    formula for the same column gives the same number, and is stored with this one as its cached value. Rates
+    and interval ends are fractions; effects are percentage points; a sample size is whole items per group."""
+    found = [_number(row.get(key, "")) for key in COMPUTE_INPUTS[kind]]
+    if any(value is None for value in found):
+        return None
+    numbers = [value for value in found if value is not None]
+    if kind == "rice":
+        reach, impact, confidence, effort = numbers
+        return reach * impact * confidence / effort if effort else None
+    if kind in ("rate", "low", "high", "meets"):
+        done, items = int(numbers[0]), int(numbers[1])
+        if items <= 0 or not 0 <= done <= items:
+            return None
+        if kind == "meets":
+            return "yes" if done * 100 >= numbers[2] * items else "no"
+        return done / items if kind == "rate" else wilson(done, items)[0 if kind == "low" else 1]
+    baseline, size = numbers[0] / 100, numbers[1]
+    if not 0 < baseline < 1 or size <= 0:
+        return None
+    return 100 * detectable_effect(baseline, int(size)) if kind == "mde" else sample_size(baseline, size / 100)
+
+
+def computed_text(kind: Compute, row: dict[str, str]) -> str:
+    """A computed cell as the Markdown and Word files print it."""
+    value = computed_value(kind, row)
+    if value is None or isinstance(value, str):
+        return value or ""
+    if kind in ("rate", "low", "high"):
+        return percent(value)
+    return f"{value:.1f}" if kind == "mde" else f"{value:g}"
 
 
 def _cell(row: dict[str, str], column: Column) -> str:
-    return rice_score(row) if column.compute == "rice" else row.get(column.key, "")
+    return computed_text(column.compute, row) if column.compute else row.get(column.key, "")
 
 
 def table_rows(table: Table, filled: list[dict[str, str]] | None) -> list[tuple[str, ...]]:
@@ -134,23 +166,36 @@ def table_grid(table: Table, filled: list[dict[str, str]] | None) -> list[Block]
     return [Grid(tuple(column.label for column in table.columns), tuple(rows)), *column_hints(table.columns)]
 
 
+JUDGE_SLOTS = ("input", "reference", "answer")
+"""Placeholders in the judge prompt an evaluation pipeline replaces for each item, written `{input}` and so on."""
+
+
 def judge_prompt(rubric: Rubric) -> list[str]:
-    """The prompt a model grader receives, line by line: the instructions, each criterion with its anchors,
-    the disallow list and the exact output format, so its scores land in the same sheet as a person's."""
+    """The prompt a model grader receives, line by line: the instructions, each criterion with its anchors, the
+    disallow list, the item in `{input}`, `{reference}` and `{answer}` slots, and the output format, reasoning
+    first and the JSON last, so the scores follow from the reasoning and land in the same sheet as a person's."""
     lines = [rubric.judge, f"Score each criterion with a whole number from {rubric.scale.min} to {rubric.scale.max}."]
     for criterion in rubric.criteria:
         anchors = "; ".join(f"{anchor.score} = {anchor.descriptor}" for anchor in criterion.anchors)
         lines.append(f"{criterion.id} ({criterion.name}): {criterion.guidance} Anchors: {anchors}")
     lines.append("Fail the answer whatever its scores if it contains any of: " + "; ".join(rubric.disallow))
+    lines += [f"{slot.capitalize()}: {{{slot}}}" for slot in JUDGE_SLOTS]
     fields = ", ".join(f'"{criterion.id}": <score>' for criterion in rubric.criteria)
-    lines.append(f'Reply with JSON only: {{"scores": {{{fields}}}, "disallowed_content": [<items found>], '
+    lines.append("First write your reasoning: for each criterion in turn, quote the part of the answer that decides "
+                 "it and say which anchor it matches. Then, on the last line and nothing after it, give JSON: "
+                 f'{{"scores": {{{fields}}}, "disallowed_content": [<items found>], '
                  f'"reasons": {{"<criterion id>": "<one line for every score below {rubric.passing_score}>"}}}}')
     return lines
 
 
+def judge_text(rubric: Rubric) -> str:
+    """The judge prompt as one text, as the YAML and JSON files carry it for a pipeline to fill in."""
+    return "\n\n".join(judge_prompt(rubric))
+
+
 def passed(rubric: Rubric, scores: dict[str, int], disallowed: bool) -> bool:
-    """The one pass rule: every criterion at or above the threshold, nothing disallowed."""
-    return not disallowed and min(scores.values()) >= rubric.passing_score
+    """The one pass rule, as the rubric states it."""
+    return rubric.passes(scores, disallowed)
 
 
 def rubric_sheet_rows(rubric: Rubric, template: Template, example: Example | None) -> list[tuple[str, ...]]:
@@ -173,11 +218,17 @@ def rubric_blocks(rubric: Rubric, template: Template, level: int, example: Examp
         Grid(("Criterion", "Key", "What to check"), criteria),
         Paragraph(f"Scores are whole numbers from {rubric.scale.min} to {rubric.scale.max}. "
                   + threshold_text(rubric, template)),
-        Heading(level, "Score levels"),
     ]
+    if rubric.checks:
+        blocks += [Heading(level, "Checks run by code first"),
+                   Paragraph("A script runs these on every answer before anyone grades it; an answer that fails "
+                             "one fails, whatever its scores.", "hint"),
+                   Grid(("Check", "Key", "What the code tests"),
+                        tuple((check.name, check.id, check.rule) for check in rubric.checks))]
+    blocks.append(Heading(level, "Score levels"))
     for score_level in rubric.levels:
         blocks.append(Paragraph(f"{score_level.score}: {score_level.label}", "meta"))
-        blocks.append(_items(score_level.descriptors))
+        blocks += [_items(score_level.descriptors)] if score_level.descriptors else []
     blocks += [
         Heading(level, "Anchors for each criterion"),
         Grid(("Criterion", f"Score ({scale})", "What an answer at this score does", "Anchor example"), anchors),

@@ -58,6 +58,7 @@ def _rubric(rubric: Rubric) -> dict[str, Any]:
         "objective": STRING, "passing_score": {"const": rubric.passing_score}, "criteria": criteria,
         "levels": {"type": "array", "items": _object({"score": _score(rubric.scale), "label": STRING,
                                                       "descriptors": STRINGS})},
+        "checks": {"type": "array", "items": _object({"id": STRING, "name": STRING, "rule": STRING})},
         "disallow": STRINGS, "judge": STRING, "scores": {"type": "array", "items": entry},
     })
 

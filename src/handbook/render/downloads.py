@@ -39,6 +39,7 @@ from handbook.render.document import (
     Paragraph,
     document,
     filled_in,
+    judge_text,
     passed,
     proficiency_steps,
     stamp,
@@ -154,8 +155,9 @@ def _rubric_data(rubric: Rubric, template: Template, example: Example | None) ->
                      for criterion in rubric.criteria],
         "levels": [{"score": level.score, "label": level.label, "descriptors": list(level.descriptors)}
                    for level in rubric.levels],
+        "checks": [{"id": check.id, "name": check.name, "rule": check.rule} for check in rubric.checks],
         "disallow": list(rubric.disallow),
-        "judge": rubric.judge,
+        "judge": judge_text(rubric),
     }
     entries = example.scores if example else []
     data["scores"] = [{"answer_id": entry.answer, "rubric_version": template.version, "system": entry.system,

@@ -180,7 +180,7 @@ def citing_pages(handbook: Handbook) -> dict[str, list[tuple[str, str]]]:
     (which the loader has followed already)."""
     cited: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for collection in COLLECTIONS:
-        for record_id, record in handbook.records[collection.name].items():
+        for record_id, record in handbook.collection(collection.name).items():
             page = _page_of(collection.name, record)
             if page is None:
                 continue

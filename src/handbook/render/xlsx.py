@@ -25,9 +25,17 @@ from xlsxwriter.worksheet import Worksheet
 
 from handbook.loader import Handbook
 from handbook.models import DECISIONS, Checklist, Column, Rubric, Template
-from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS, Example
+from handbook.models.templates import LICENCE, LICENCE_URL, RICE_INPUTS, Compute, Example
 from handbook.render.archive import rezip
-from handbook.render.document import EXAMPLE_TITLE, HANDBOOK_NAME, header_values, passed, threshold_source
+from handbook.render.document import (
+    EXAMPLE_TITLE,
+    HANDBOOK_NAME,
+    computed_value,
+    header_values,
+    passed,
+    table_rows,
+    threshold_source,
+)
 from handbook.render.sheet import score_sheet
 
 ENTRY_ROWS = 50
@@ -217,8 +225,46 @@ def _checklist_sheet(book: Book, template: Template, checklist: Checklist, examp
                         book.computed, "")
 
 
-def _table_sheet(book: Book, template: Template, name: str, columns: list[Column], example: Example | None) -> None:
-    header, rows = score_sheet(template, example)
+Z_95, Z_POWER = "NORMSINV(0.975)", "NORMSINV(0.8)"
+"""The normal quantiles the statistics formulas use, as functions every spreadsheet program has."""
+
+
+def _formula(kind: Compute, cells: dict[str, str]) -> str:
+    """The formula of one computed cell, from its row's input cells by key; the same sums as
+    `computed_value`, blank ("") while an input is missing or out of range."""
+    if kind == "rice":
+        reach, impact, confidence, effort = (cells[key] for key in RICE_INPUTS)
+        return (f'=IF(COUNT({reach},{impact},{confidence},{effort})<4,"",'
+                f'IF({effort}=0,"",{reach}*{impact}*{confidence}/{effort}))')
+    if kind in ("rate", "low", "high", "meets"):
+        done, items = cells["passed"], cells["items"]
+        guard = f'IF(COUNT({done},{items})<2,"",IF(OR({items}<=0,{done}<0,{done}>{items}),"",'
+        rate, z = f"({done}/{items})", Z_95
+        half = f"{z}*SQRT({rate}*(1-{rate})/{items}+{z}^2/(4*{items}^2))"
+        centre = f"({rate}+{z}^2/(2*{items}))"
+        body = {"rate": rate,
+                "low": f"MAX(0,({centre}-{half})/(1+{z}^2/{items}))",
+                "high": f"MIN(1,({centre}+{half})/(1+{z}^2/{items}))",
+                "meets": f'IF(COUNT({cells.get("threshold", "")})<1,"",IF({done}*100>={cells.get("threshold", "")}*{items},"yes","no"))'}
+        return f"={guard}{body[kind]}))"
+    baseline = cells["baseline"]
+    rate = f"({baseline}/100)"
+    if kind == "mde":
+        items = cells["items"]
+        return (f'=IF(COUNT({baseline},{items})<2,"",IF(OR({baseline}<=0,{baseline}>=100,{items}<=0),"",'
+                f'100*({Z_95}+{Z_POWER})*SQRT(2*{rate}*(1-{rate})/INT({items}))))')
+    effect = cells["effect"]
+    return (f'=IF(COUNT({baseline},{effect})<2,"",IF(OR({baseline}<=0,{baseline}>=100,{effect}<=0),"",'
+            f'ROUNDUP(2*({Z_95}+{Z_POWER})^2*{rate}*(1-{rate})/({effect}/100)^2,0)))')
+
+
+NUMBER_FORMATS: dict[str, str] = {"rate": "0.0%", "low": "0.0%", "high": "0.0%", "mde": "0.0", "needed": "0"}
+
+
+def _table_sheet(book: Book, name: str, columns: list[Column], header: Sequence[str],
+                 rows: Sequence[Sequence[str]]) -> None:
+    """One table's sheet: choices as dropdowns, numbers checked, and each computed column a formula stored
+    with its value, so a reader that does not recalculate (pandas, a preview) still sees the number."""
     sheet = book.sheet(name, header, _widths(header, rows))
     book.rows(sheet, rows, numbers=frozenset(index for index, column in enumerate(columns) if column.number))
     last = len(rows) + ENTRY_ROWS
@@ -229,12 +275,26 @@ def _table_sheet(book: Book, template: Template, name: str, columns: list[Column
         elif column.number:
             sheet.data_validation(1, index, last, index, {
                 "validate": "decimal", "criteria": ">=", "value": 0, "error_message": f"{column.label} is a number."})
-        if column.compute == "rice":
-            for row in range(1, last + 1):  # an example's own score is replaced by the formula that makes it
-                reach, impact, confidence, effort = (xl_rowcol_to_cell(row, positions[key]) for key in RICE_INPUTS)
-                sheet.write_formula(row, index, f'=IF(COUNT({reach},{impact},{confidence},{effort})<4,"",'
-                                                f'IF({effort}=0,"",{reach}*{impact}*{confidence}/{effort}))',
-                                    book.computed, "")
+        if column.compute is None:
+            continue
+        style = book.workbook.add_format({"valign": "top", "border": 1, "bg_color": "#F2F2F2",
+                                          "num_format": NUMBER_FORMATS.get(column.compute, "General")})
+        for row in range(1, last + 1):  # an example's own value is replaced by the formula that makes it
+            cells = {key: xl_rowcol_to_cell(row, position) for key, position in positions.items()}
+            given = dict(zip(positions, rows[row - 1], strict=True)) if row <= len(rows) else {}
+            value = computed_value(column.compute, given) if given else None
+            sheet.write_formula(row, index, _formula(column.compute, cells), style, "" if value is None else value)
+
+
+def _computed_tables(book: Book, template: Template, example: Example | None) -> None:
+    """Tables other than the CSV's that compute something (results with intervals, sample sizes) get a sheet
+    each, so their formulas travel with the workbook."""
+    for section in template.content.sections:
+        table = section.table
+        if table is None or table.export or not table.computed():
+            continue
+        rows = table_rows(table, example.rows.get(section.heading) if example else None)
+        _table_sheet(book, section.heading, table.columns, [column.label for column in table.columns], rows)
 
 
 def spreadsheet(template: Template, handbook: Handbook, values: dict[str, str], example: Example | None = None) -> bytes:
@@ -249,6 +309,7 @@ def spreadsheet(template: Template, handbook: Handbook, values: dict[str, str], 
     else:
         section = next(section for section in template.content.sections if section.table and section.table.export)
         assert section.table is not None
-        _table_sheet(book, template, section.heading, section.table.columns, example)
+        _table_sheet(book, section.heading, section.table.columns, *score_sheet(template, example))
+    _computed_tables(book, template, example)
     book.workbook.close()
     return rezip(buffer.getvalue(), template.updated)

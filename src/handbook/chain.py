@@ -1,0 +1,305 @@
+"""The worked examples read as one product's paper trail; these checks keep that trail from contradicting itself.
+
+The examples follow one fictional product from canvas to retrospective, and a launch reviewer reads them side
+by side. Each check below is a rule such a reviewer applies: a gate marked go stands on figures that meet the
+plan's limits, a slice's floor is the one the plan sets, a document is dated after what it reports, an ID or a
+version it names exists, "Approved" waits for every approval, a sign-off comes from someone who did not do the
+work, and an agreement figure is the one the score sheet gives. Every problem points at the line to edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from handbook.errors import DataError
+from handbook.models.templates import DECISIONS, Example, Limit, Template
+from handbook.stats import cohen_kappa
+
+if TYPE_CHECKING:
+    from handbook.loader import Origin
+
+Path = tuple[str | int, ...]
+SLICE_GAP, PASS_RATE = "slice_gap", "pass_rate"
+"""The limits that set a slice's floor: the overall pass rate less the gap, and never below the overall limit."""
+SLICE_INPUTS = ("metric", "slice", "passed", "items", "threshold")
+"""A results table the floor applies to: a rate per metric and slice, from passed and items, against a threshold."""
+ID_TAIL = re.compile(r"\d+$")
+KAPPA = re.compile(r"kappa\s*=?\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
+WITHIN_ONE = re.compile(r"(\d+(?:\.\d+)?)% within one point", re.IGNORECASE)
+
+
+def chain_problems(templates: Mapping[str, Template], origins: Mapping[tuple[str, str], Origin]) -> Iterator[DataError]:
+    """Every contradiction between the worked examples, and within one, as positioned errors; the loader
+    passes the templates that validated and where each was written."""
+    examples = {template_id: template for template_id, template in templates.items() if template.example}
+    for template_id, template in examples.items():
+        origin = origins[("templates", template_id)]
+        for path, message in example_problems(template, examples):
+            yield origin.error(("example", *path), message)
+
+
+def example_problems(template: Template, examples: dict[str, Template]) -> Iterator[tuple[Path, str]]:
+    """One example's contradictions, with the path of the field to edit inside its `example`."""
+    example = template.example
+    assert example is not None
+    followed = {template_id: examples[template_id] for template_id in example.follows if template_id in examples}
+    yield from _dates(template, followed)
+    yield from _gates(template, followed)
+    yield from _slice_floors(template, followed)
+    yield from _approvals(template)
+    yield from _independent(template)
+    yield from _agreement(template)
+    yield from _names(template, examples)
+
+
+def _limits(followed: dict[str, Template]) -> dict[str, tuple[Limit, str]]:
+    """The limits of the examples this one follows, each with the template that sets it."""
+    return {name: (limit, template_id) for template_id, template in followed.items() if template.example
+            for name, limit in template.example.limits.items()}
+
+
+def _dates(template: Template, followed: dict[str, Template]) -> Iterator[tuple[Path, str]]:
+    """Dates run in the order the template declares them, the document's last date is no earlier than the last
+    date of any example it follows, and a `run` reported in a table is no later than the document reporting it."""
+    own = _dated(template)
+    for (name, day), (later, next_day) in itertools.pairwise(own):
+        if next_day < day:
+            yield ("values", later), f"{next_day} is before {name} ({day}); dates run in the order listed"
+    if not own:
+        return
+    own_name, last_own = max(own, key=lambda item: item[1])
+    for template_id, other in followed.items():
+        other_dates = _dated(other)
+        if other_dates and last_own < max(day for _, day in other_dates):
+            last_name, last = max(other_dates, key=lambda item: item[1])
+            yield (("values", own_name), (f"{last_own} is before the {template_id} example it follows "
+                                         f"({last_name} {last}); date it after what it reports"))
+    assert template.example is not None
+    for heading, rows in template.example.rows.items():
+        for index, row in enumerate(rows):
+            for found in re.findall(r"\d{4}-\d{2}-\d{2}", row.get("run", "")):
+                if dt.date.fromisoformat(found) > last_own:
+                    yield (("rows", heading, index, "run"),
+                           f"run on {found}, after the document's date {last_own}; report only runs already made")
+
+
+def _dated(template: Template) -> list[tuple[str, dt.date]]:
+    """The example's date values, in declared order."""
+    assert template.example is not None
+    values = template.example.values
+    found = []
+    for variable in template.variables:
+        if variable.kind == "date" and variable.name in values:
+            try:
+                found.append((variable.name, dt.date.fromisoformat(values[variable.name])))
+            except ValueError:
+                continue
+    return found
+
+
+def _gates(template: Template, followed: dict[str, Template]) -> Iterator[tuple[Path, str]]:
+    """A gate whose measured figure misses the plan's limit is no-go, and the decision adds the gates up."""
+    example = template.example
+    assert example is not None
+    limits = _limits(followed)
+    for gate_id, entry in example.gates.items():
+        for metric, value in entry.measured.items():
+            if metric not in limits:
+                known = ", ".join(sorted(limits)) or "none: add the plan to `follows`"
+                yield ("gates", gate_id, "measured", metric), (f"no limit named {metric} in the examples followed; " \
+                                                              f"limits are {known}")
+                continue
+            limit, source = limits[metric]
+            if limit.misses(value) and entry.decision != "no-go":
+                yield (("gates", gate_id, "decision"),
+                       (f"marked {entry.decision}, but {metric} is {value:g} against the {source} example's limit "
+                       f"({limit}); a gate whose evidence misses a limit is no-go"))
+    if not example.gates:
+        return
+    go, conditional, no_go = DECISIONS
+    decisions = {entry.decision for entry in example.gates.values()}
+    overall = no_go if no_go in decisions else conditional if conditional in decisions else go
+    for heading, answers in example.answers.items():
+        written = answers.get("Decision")
+        if written is not None and not written.lower().rstrip(".").startswith(overall):
+            yield (("answers", heading, "Decision"),
+                   f"the gates add up to {overall} under the checklist's rule; the decision says {written!r}")
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(text) if text else None
+    except ValueError:
+        return None
+
+
+def _slice_floors(template: Template, followed: dict[str, Template]) -> Iterator[tuple[Path, str]]:
+    """In a results table, each slice's threshold is the plan's floor (the overall rate less the allowed gap),
+    and the overall threshold is the plan's pass rate; a threshold set lower hides a slice that fails."""
+    example = template.example
+    assert example is not None
+    limits = _limits(followed)
+    gap, overall_limit = limits.get(SLICE_GAP), limits.get(PASS_RATE)
+    for heading, rows in example.rows.items():
+        if not rows or not all(key in row for key in SLICE_INPUTS for row in rows):
+            continue
+        overall: dict[str, float] = {}
+        for row in rows:
+            done, items = _number(row["passed"]), _number(row["items"])
+            if row["slice"] == "all" and done is not None and items:
+                overall[row["metric"]] = 100 * done / items
+        for index, row in enumerate(rows):
+            threshold = _number(row["threshold"])
+            if threshold is None:
+                continue
+            if row["slice"] == "all" and overall_limit and row["metric"] in _pass_metrics(rows) \
+                    and overall_limit[0].min is not None and threshold < overall_limit[0].min:
+                yield (("rows", heading, index, "threshold"),
+                       (f"{threshold:g}% is below the release pass rate of {overall_limit[0].min:g}% that the "
+                       f"{overall_limit[1]} example sets"))
+            if row["slice"] != "all" and gap and gap[0].max is not None and row["metric"] in overall:
+                floor = overall[row["metric"]] - gap[0].max
+                if overall_limit and overall_limit[0].min is not None:
+                    floor = min(floor, overall_limit[0].min)
+                if threshold < floor - 0.05:
+                    yield (("rows", heading, index, "threshold"),
+                           (f"{threshold:g}% is below the slice floor of {floor:.1f}% (the overall "
+                           f"{overall[row['metric']]:.1f}% less the {gap[0].max:g} points the {gap[1]} example "
+                           f"allows)"))
+
+
+def _pass_metrics(rows: list[dict[str, str]]) -> set[str]:
+    """The first metric of a results table is the one the release pass rate applies to."""
+    return {rows[0]["metric"]} if rows else set()
+
+
+def _approvals(template: Template) -> Iterator[tuple[Path, str]]:
+    """A document that says Approved has every approval in, by name, on or before its own date."""
+    example = template.example
+    assert example is not None
+    status = example.values.get("status", "")
+    dates = _dated(template)
+    if not status.lower().startswith("approved") or not dates:
+        return
+    day = max(date for _, date in dates)
+    for section in template.content.sections:
+        if not (section.table and section.table.signoff):
+            continue
+        rows = example.rows.get(section.heading, [])
+        given = {row.get("role", "") for row in rows}
+        for starter in section.table.rows:
+            if starter.get("role") and starter["role"] not in given:
+                yield ("values", "status"), f"says {status}, but {section.heading} has no row for {starter['role']}"
+        for index, row in enumerate(rows):
+            decision, signed = row.get("decision", ""), row.get("date", "")
+            if not decision.lower().startswith("approved") or not row.get("name"):
+                yield (("rows", section.heading, index, "decision"),
+                       f"the document says {status}, so every approval is needed; this row has {decision!r}")
+            elif not re.fullmatch(r"\d{4}-\d{2}-\d{2}", signed) or dt.date.fromisoformat(signed) > day:
+                yield (("rows", section.heading, index, "date"),
+                       f"approved on {signed or 'no date'}, after the document's date {day} already says {status}")
+
+
+def _independent(template: Template) -> Iterator[tuple[Path, str]]:
+    """Nobody named in a table's `independent_of` column signs the answer that must be independent of them."""
+    example = template.example
+    assert example is not None
+    for section in template.content.sections:
+        for blank in section.blanks:
+            answer = example.answers.get(section.heading, {}).get(blank.label)
+            if not (blank.independent_of and answer):
+                continue
+            for heading, rows in example.rows.items():
+                for row in rows:
+                    person = row.get(blank.independent_of, "")
+                    if person and person in answer:
+                        what = row.get("id") or heading
+                        yield (("answers", section.heading, blank.label),
+                               (f"{person} is the {blank.independent_of} of {what}; this sign-off must come from "
+                               f"someone independent of it"))
+
+
+def _agreement(template: Template) -> Iterator[tuple[Path, str]]:
+    """A calibration row dated like the score sheet states the kappa and the share within one point that the
+    sheet computes, over the number of answers it holds."""
+    rubric, example = template.content.rubric, template.example
+    if rubric is None or example is None or not example.scores:
+        return
+    by_date: dict[str, dict[str, list[dict[str, int] | bool]]] = {}
+    for entry in example.scores:
+        calls = by_date.setdefault(entry.run_date.isoformat(), {})
+        calls.setdefault(entry.answer, []).extend([rubric.passes(entry.scores, entry.disallowed), entry.scores])
+    for heading, rows in example.rows.items():
+        for index, row in enumerate(rows):
+            answers = by_date.get(row.get("date", ""))
+            if answers is None or "agreement" not in row:
+                continue
+            paired = {answer: calls for answer, calls in answers.items() if len(calls) >= 4}
+            yield from _agreement_row(heading, index, row, paired)
+
+
+def _agreement_row(heading: str, index: int, row: dict[str, str],
+                   paired: dict[str, list[Any]]) -> Iterator[tuple[Path, str]]:
+    if row.get("items") != str(len(paired)):
+        yield (("rows", heading, index, "items"),
+               f"the score sheet holds {len(paired)} answers scored by two reviewers on {row['date']}")
+    kappa = cohen_kappa([(calls[0], calls[2]) for calls in paired.values()])
+    stated = KAPPA.search(row["agreement"])
+    if stated and (kappa is None or abs(float(stated.group(1)) - kappa) >= 0.005):
+        shown = "undefined" if kappa is None else f"{kappa:.2f}"
+        yield (("rows", heading, index, "agreement"),
+               f"states kappa {stated.group(1)}, but the score sheet's pass/fail calls give {shown}")
+    close = [abs(calls[1][key] - calls[3][key]) <= 1 for calls in paired.values() for key in calls[1]]
+    share = WITHIN_ONE.search(row["agreement"])
+    if share and close and abs(float(share.group(1)) - 100 * sum(close) / len(close)) >= 0.5:
+        yield (("rows", heading, index, "agreement"),
+               (f"states {share.group(1)}% within one point, but the score sheet gives "
+               f"{100 * sum(close) / len(close):.0f}%"))
+
+
+def _texts(value: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
+
+
+def _ids(examples: dict[str, Template]) -> dict[str, tuple[set[str], str]]:
+    """ID families the examples define in their tables' `id` column: prefix -> (the IDs, the defining template)."""
+    families: dict[str, tuple[set[str], str]] = {}
+    for template_id, template in examples.items():
+        assert template.example is not None
+        for rows in template.example.rows.values():
+            for row in rows:
+                identifier = row.get("id", "")
+                prefix = ID_TAIL.sub("", identifier)
+                if prefix != identifier and prefix:
+                    families.setdefault(prefix, (set(), template_id))[0].add(identifier)
+    return families
+
+
+def _names(template: Template, examples: dict[str, Template]) -> Iterator[tuple[Path, str]]:
+    """Every ID of a defined family, and every "<template title> version N" named, exists as written."""
+    example: Example | None = template.example
+    assert example is not None
+    families = _ids(examples)
+    titles = {other.title.lower(): other for other in examples.values()}
+    version = re.compile(rf"\b({'|'.join(re.escape(title) for title in titles)}),?\s+(?:version\s+)?(\d+(?:\.\d+)+)",
+                         re.IGNORECASE) if titles else None
+    for path, text in _texts(example.model_dump(mode="json")):
+        for prefix, (known, source) in families.items():
+            for found in re.findall(rf"(?<![\w-]){re.escape(prefix)}\d+\b", text):
+                if found not in known:
+                    yield path, f"{found} is not an ID in the {source} example; its IDs are {', '.join(sorted(known))}"
+        for title, number in version.findall(text) if version else []:
+            named = titles[title.lower()]
+            if number != named.version:
+                yield path, f"names {named.title} version {number}; that template is version {named.version}"

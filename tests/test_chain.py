@@ -1,0 +1,55 @@
+"""The worked-example chain (handbook.chain, run by `handbook validate`): the shipped examples agree with each
+other, and each kind of contradiction a launch reviewer would catch, planted in a copy of the data, is
+reported at the line to edit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, TEMPLATES
+
+from handbook.errors import DataErrors
+from handbook.loader import load_handbook
+
+
+def test_the_shipped_examples_do_not_contradict_each_other():
+    handbook = load_handbook(ROOT / "data", TEMPLATES)  # raises DataErrors, with every contradiction, if any
+    assert sum(template.example is not None for template in handbook.templates.values()) >= 10
+
+
+def planted(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
+    """The problems `handbook validate` reports once `old` becomes `new` in data/templates/`file`."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "templates" / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is no longer written once in {file}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_handbook(data, TEMPLATES)
+    return [str(error) for error in caught.value.errors]
+
+
+def line_of(file: str, text: str) -> int:
+    lines = (ROOT / "data" / "templates" / file).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+@pytest.mark.parametrize(("file", "old", "new", "at", "field", "says"), [
+    # A gate marked go on evidence that misses the eval plan's limit (2% invented claims of 200 answers).
+    ("launch-checklist.yaml", "measured: {invented_claims: 0}", "measured: {invented_claims: 4}",
+     ("hallucinations_handled:", 1), "example.gates.hallucinations_handled", "invented_claims"),
+    # A calibration log that claims a kappa the score sheet does not give.
+    ("eval-rubric.yaml", "kappa 0.57 on pass/fail", "kappa 0.62 on pass/fail",
+     ("kappa 0.57 on pass/fail", 0), "example.rows.Calibration log[0].agreement", "0.57"),
+    # A model card dated before the experiment it reports.
+    ("model-card.yaml", 'date: "2027-03-22"', 'date: "2027-01-05"', ('date: "2027-03-22"', 0), "example.values.date", "before"),
+])
+def test_a_planted_contradiction_is_reported_at_its_line(tmp_path, file, old, new, at, field, says):
+    problems = planted(tmp_path, file, old, new)
+    expected = f"/data/templates/{file}:{line_of(file, at[0]) + at[1]}:"
+    found = [problem for problem in problems if expected in problem and f" {field}" in problem]
+    assert found, "\n".join(problems)
+    assert says in found[0]
