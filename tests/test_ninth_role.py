@@ -6,40 +6,37 @@ in role-levels.csv and the same-level picker. Proven on a throwaway copy of the 
 from __future__ import annotations
 
 import json
-from itertools import cycle, pairwise
+import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import FIXTURES, TEMPLATES, copy_project, mkdocs_build
+from conftest import TEMPLATES, copy_project, mkdocs_build
 from lxml import html
 
+from handbook.cli import main
 from handbook.loader import load_handbook
 
 pytestmark = pytest.mark.slow
 
 ROLE_ID = "prompt-librarian"
-ROLE_NAME = "Prompt Librarian"
+ROLE_NAME = "Prompt librarian"
+SCOPE = "The shared library of prompts and test sets."
 
 
 @pytest.fixture(scope="module")
 def ninth_site(tmp_path_factory) -> tuple[Path, object]:
-    """A copy of the project with one more role file, built strict; returns (site dir, its handbook)."""
+    """A copy of the project with one more role added as a contributor adds it (`handbook new role`, which
+    writes the role and its ladder and the moves and self-check lines the rules need), its scope written in,
+    built strict; returns (site dir, its handbook)."""
     project = copy_project(tmp_path_factory.mktemp("ninth") / "project")
     data = project / "data"
-    existing = load_handbook(data, TEMPLATES)
-    role = yaml.safe_load((FIXTURES / "compare" / "ninth-role.yaml").read_text(encoding="utf-8"))
-    role["skills"] = dict(zip(existing.pillars, cycle(["high", "medium", "low"])))
-    role["sources"] = [next(iter(existing.sources))]
-    (data / "roles" / f"{ROLE_ID}.yaml").write_text(yaml.safe_dump(role, sort_keys=False, allow_unicode=True),
-                                                     encoding="utf-8")
-    levels = yaml.safe_load((FIXTURES / "compare" / "ninth-role-levels.yaml").read_text(encoding="utf-8"))
-    scale = list(existing.proficiency_scale)
-    for rung, level in enumerate(levels["levels"]):
-        level["proficiency"] = dict.fromkeys(existing.pillars, scale[min(rung, len(scale) - 1)])
-    levels["sources"] = [next(iter(existing.sources))]
-    (data / "levels" / f"{ROLE_ID}.yaml").write_text(yaml.safe_dump(levels, sort_keys=False, allow_unicode=True),
-                                                      encoding="utf-8")
+    assert main(["new", "role", ROLE_ID, "--data-dir", str(data), "--templates-dir", str(TEMPLATES)]) == 0
+    role_file = data / "roles" / f"{ROLE_ID}.yaml"
+    text = role_file.read_text(encoding="utf-8")
+    assert re.search(r"^scope: .*$", text, flags=re.MULTILINE), "the scaffold no longer writes a scope line"
+    role_file.write_text(re.sub(r"^scope: .*$", f"scope: {SCOPE}", text, count=1, flags=re.MULTILINE),
+                         encoding="utf-8")
     site = tmp_path_factory.mktemp("ninth-site")
     result = mkdocs_build(project, site)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
@@ -85,7 +82,7 @@ def test_the_new_role_is_offered_by_the_compare_picker(ninth_site):
     assert text(item.find("a")) == ROLE_NAME
     data = json.loads((site / "compare" / item.get("data-hb-file")).read_text(encoding="utf-8"))
     scope = [dimension.key for dimension in SHARED_DIMENSIONS].index("scope")
-    assert data["dimensions"][scope] == ["The shared library of prompts and test sets."]
+    assert data["dimensions"][scope] == [SCOPE]
 
 
 def test_the_new_role_has_a_week_and_is_in_the_open_data(ninth_site):
