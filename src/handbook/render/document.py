@@ -7,6 +7,7 @@ how a heading, a table or a checklist looks, so the formats cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -108,11 +109,14 @@ def column_hints(columns: list[Column]) -> list[Block]:
     return [Items(hints)] if hints else []
 
 
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+"""A number as a spreadsheet cell reads one, and the form's document.js (the same pattern): no "inf",
+"nan" or digit separators, which float() would take."""
+
+
 def _number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    trimmed = text.strip(" \t\n\r\f\v")
+    return float(trimmed) if NUMBER.fullmatch(trimmed) else None
 
 
 def computed_value(kind: Compute, row: dict[str, str]) -> float | str | None:
@@ -127,16 +131,21 @@ def computed_value(kind: Compute, row: dict[str, str]) -> float | str | None:
         reach, impact, confidence, effort = numbers
         return reach * impact * confidence / effort if effort else None
     if kind in ("rate", "low", "high", "meets"):
-        done, items = int(numbers[0]), int(numbers[1])
-        if items <= 0 or not 0 <= done <= items:
+        done, items = numbers[0], numbers[1]
+        if not (done.is_integer() and items.is_integer()) or items <= 0 or not 0 <= done <= items:
             return None
         if kind == "meets":
             return "yes" if done * 100 >= numbers[2] * items else "no"
         return done / items if kind == "rate" else wilson(done, items)[0 if kind == "low" else 1]
     baseline, size = numbers[0] / 100, numbers[1]
-    if not 0 < baseline < 1 or size <= 0:
+    if not 0 < baseline < 1 or size <= 0 or (kind == "mde" and not size.is_integer()):
         return None
-    return 100 * detectable_effect(baseline, int(size)) if kind == "mde" else sample_size(baseline, size / 100)
+    if kind == "mde":
+        return 100 * detectable_effect(baseline, size)
+    try:
+        return sample_size(baseline, size / 100)
+    except (OverflowError, ZeroDivisionError):  # an effect too small for any test; the form leaves it empty too
+        return None
 
 
 def computed_text(kind: Compute, row: dict[str, str]) -> str:

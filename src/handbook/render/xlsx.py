@@ -238,7 +238,7 @@ def _formula(kind: Compute, cells: dict[str, str]) -> str:
                 f'IF({effort}=0,"",{reach}*{impact}*{confidence}/{effort}))')
     if kind in ("rate", "low", "high", "meets"):
         done, items = cells["passed"], cells["items"]
-        guard = f'IF(COUNT({done},{items})<2,"",IF(OR({items}<=0,{done}<0,{done}>{items}),"",'
+        guard = f'IF(COUNT({done},{items})<2,"",IF(OR({items}<=0,{done}<0,{done}>{items},{done}<>INT({done}),{items}<>INT({items})),"",'
         rate, z = f"({done}/{items})", Z_95
         half = f"{z}*SQRT({rate}*(1-{rate})/{items}+{z}^2/(4*{items}^2))"
         centre = f"({rate}+{z}^2/(2*{items}))"
@@ -251,8 +251,8 @@ def _formula(kind: Compute, cells: dict[str, str]) -> str:
     rate = f"({baseline}/100)"
     if kind == "mde":
         items = cells["items"]
-        return (f'=IF(COUNT({baseline},{items})<2,"",IF(OR({baseline}<=0,{baseline}>=100,{items}<=0),"",'
-                f'100*({Z_95}+{Z_POWER})*SQRT(2*{rate}*(1-{rate})/INT({items}))))')
+        return (f'=IF(COUNT({baseline},{items})<2,"",IF(OR({baseline}<=0,{baseline}>=100,{items}<=0,{items}<>INT({items})),"",'
+                f'100*({Z_95}+{Z_POWER})*SQRT(2*{rate}*(1-{rate})/{items})))')
     effect = cells["effect"]
     return (f'=IF(COUNT({baseline},{effect})<2,"",IF(OR({baseline}<=0,{baseline}>=100,{effect}<=0),"",'
             f'ROUNDUP(2*({Z_95}+{Z_POWER})^2*{rate}*(1-{rate})/({effect}/100)^2,0)))')
