@@ -25,7 +25,7 @@ from handbook.models import (
     Template,
 )
 from handbook.models.templates import COMPUTE_INPUTS, LICENCE, LICENCE_URL, Compute, Example
-from handbook.stats import detectable_effect, percent, sample_size, wilson
+from handbook.stats import detectable_effect, interval_text, percent, sample_size, wilson
 
 HANDBOOK_NAME = "AI Roles Handbook"
 SAMPLE_ROWS = 3
@@ -217,6 +217,40 @@ def rubric_sheet_rows(rubric: Rubric, template: Template, example: Example | Non
              entry.notes or "") for entry in example.scores]
 
 
+VERDICT_HEADER = ("Answer ID", "Reviews", "Reviewers passing it", "Pass rate across reviewers",
+                  "Adjudicated verdict", "Settled verdict")
+"""The verdict sheet's columns: one row per answer, whatever the number of reviewers."""
+
+
+def verdicts(rubric: Rubric, example: Example | None) -> list[tuple[str, int, int, str, str]]:
+    """Each answer's reviews, how many passed it, the adjudicated verdict if any, and the one settled
+    verdict: the reviewers' call when they agree, else the adjudicator's (blank while unsettled)."""
+    calls: dict[str, list[bool]] = {}
+    for entry in example.scores if example else []:
+        calls.setdefault(entry.answer, []).append(passed(rubric, entry.scores, entry.disallowed))
+    rows = []
+    for answer, called in calls.items():
+        adjudicated = example.verdicts.get(answer, "") if example else ""
+        agreed = ("pass" if all(called) else "fail") if len(set(called)) == 1 else ""
+        rows.append((answer, len(called), sum(called), adjudicated, adjudicated or agreed))
+    return rows
+
+
+def verdict_rows(rubric: Rubric, example: Example | None) -> tuple[tuple[str, ...], ...]:
+    return tuple((answer, str(reviews), str(passes), percent(passes / reviews), adjudicated, settled)
+                 for answer, reviews, passes, adjudicated, settled in verdicts(rubric, example))
+
+
+def settled_pass_text(rubric: Rubric, example: Example | None) -> str | None:
+    """The pass rate over settled answers with its Wilson interval, as the summary sheet works it out."""
+    settled = [row[4] for row in verdicts(rubric, example) if row[4]]
+    if not settled:
+        return None
+    passes = settled.count("pass")
+    return (f"Pass rate: {passes} of {len(settled)} answers, {percent(passes / len(settled))} "
+            f"(Wilson 95% interval {interval_text(passes, len(settled))}).")
+
+
 def rubric_blocks(rubric: Rubric, template: Template, level: int, example: Example | None) -> list[Block]:
     scale = f"{rubric.scale.min}–{rubric.scale.max}"
     criteria = tuple((criterion.name, criterion.id, criterion.guidance) for criterion in rubric.criteria)
@@ -248,8 +282,13 @@ def rubric_blocks(rubric: Rubric, template: Template, level: int, example: Examp
         Paragraph("One row per answer and reviewer; the spreadsheet and CSV files have the same columns.", "hint"),
         Grid(rubric_sheet_header(rubric), tuple(rubric_sheet_rows(rubric, template, example))
              or ((("",) * len(rubric_sheet_header(rubric))),) * SAMPLE_ROWS),
+        Heading(level, "Settled verdicts"),
+        Paragraph("One verdict per answer: the reviewers' call when they agree, a third reviewer's when they do "
+                  "not. The pass rate counts answers, not reviews, so a second reviewer does not count twice.", "hint"),
+        Grid(VERDICT_HEADER, verdict_rows(rubric, example) or ((("",) * len(VERDICT_HEADER)),) * SAMPLE_ROWS),
     ]
-    return blocks
+    summary = settled_pass_text(rubric, example)
+    return blocks + ([Paragraph(summary)] if summary else [])
 
 
 CHECKLIST_HEADER = ("Gate ID", "Gate", "Check", "Owner", "Evidence required", "Evidence link", "Decision",
