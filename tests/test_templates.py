@@ -257,7 +257,8 @@ def test_checklists_are_github_task_lists(handbook, shipped_files):
     text = shipped_files["launch-checklist.md"].decode("utf-8")
     checklist = handbook.templates["launch-checklist"].content.checklist
     for gate in checklist.gates:
-        assert f"- [ ] **{md_text(gate.name)}:** {md_text(gate.check)}" in text
+        assert f"- [ ] **{md_text(gate.name)}:** {md_text(gate.why)}" in text
+        assert text.count(md_text(gate.check)) == 1, "a gate's check is printed once, in the sign-off table"
 
 
 # --- the three templates the issue names -----------------------------------------------------------------------

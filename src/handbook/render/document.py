@@ -70,6 +70,8 @@ class Grid:
     kind: ClassVar[str] = "grid"
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    answer: int | None = None
+    """The column the reader writes answers in, if any: a blank's Word file gives it the most room."""
 
 
 Block = Heading | Paragraph | Items | Grid
@@ -310,10 +312,12 @@ def checklist_sheet(checklist: Checklist, example: Example | None = None,
 
 
 def checklist_blocks(checklist: Checklist, level: int, example: Example | None) -> list[Block]:
-    gates = tuple(Item(f"{gate.check} Why: {gate.why} Evidence: {gate.evidence} Owner: {gate.owner}.", gate.name)
-                  for gate in checklist.gates)
+    """Why each gate matters, once; its check, owner and evidence are printed only in the sign-off table."""
+    gates = tuple(Item(gate.why, gate.name) for gate in checklist.gates)
     header, rows = checklist_sheet(checklist, example)
-    return [Items(gates, "task"), Paragraph(checklist.rule), Heading(level, "Sign-off"),
+    return [Paragraph("Tick each gate once it is settled. Why each matters is here; the sign-off table says "
+                      "what settles it and who decides.", "hint"), Items(gates, "task"), Paragraph(checklist.rule),
+            Heading(level, "Sign-off"),
             Paragraph(f"Mark each gate {' / '.join(DECISIONS)}; a conditional go names its conditions.", "hint"),
             Grid(header, rows)]
 
@@ -356,7 +360,7 @@ def profile_blocks(profile: Profile, handbook: Handbook, level: int, filled: boo
     levels = " / ".join(proficiency_steps(handbook))
     samples = ("",) * len(profile.samples)
     return [
-        Grid(("Field", "What to write", "Example", "Your answer"), fields),
+        Grid(("Field", "What to write", "Example", "Your answer"), fields, answer=3),
         Heading(level, "Skill pillars"),
         Grid(("Pillar", f"Level ({levels})", "Evidence"), pillars),
         Heading(level, "Work samples"),
@@ -390,8 +394,8 @@ def section_blocks(section: Section, template: Template, handbook: Handbook, lev
         blocks.append(_items(section.questions))
     if section.blanks:
         answers = example.answers.get(section.heading, {}) if example else {}
-        blocks.append(Grid(BLANKS_HEADER,
-                           tuple((blank.label, blank.hint, answers.get(blank.label, "")) for blank in section.blanks)))
+        blocks.append(Grid(BLANKS_HEADER, tuple((blank.label, blank.hint, answers.get(blank.label, ""))
+                                                for blank in section.blanks), answer=BLANKS_HEADER.index("Your answer")))
     if section.table:
         blocks += table_grid(section.table, example.rows.get(section.heading) if example else None)
     if section.checklist:
