@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-serve: $(BIN)/.installed  ## build the site and serve it with live reload on http://127.0.0.1:8000
+serve: $(BIN)/.installed  ## build the site and serve it with live reload on http://127.0.0.1:8000/handbook/ (the path of site_url)
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
 build: $(BIN)/.installed  ## build the site into site/

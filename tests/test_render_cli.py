@@ -129,3 +129,14 @@ def test_no_set_value_gives_a_traceback(capsysbinary, tmp_path, name, value, fmt
         assert len(lines) == 1 and lines[0].startswith("handbook render: error: "), err
     else:
         assert (err, out.decode()) == ("", f"wrote {(tmp_path / 'out').as_posix()}\n")
+
+
+def test_the_readme_render_example_runs_as_written(tmp_path):
+    """A reader copies the README's command: it must work, with the README's values, from a fresh clone."""
+    line = next(line for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                if "handbook render <template-id>" in line)
+    command = line.split("`")[1].replace(".venv/bin/handbook", "").replace("<template-id>", "ai-prd").split()
+    code = main([*command[:1], *command[1:-2], "-o", str(tmp_path / "prd.md"),
+                 "--data-dir", str(ROOT / "data"), "--templates-dir", str(TEMPLATES)])
+    assert code == 0
+    assert "Acme" in (tmp_path / "prd.md").read_text(encoding="utf-8")

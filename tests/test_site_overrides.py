@@ -34,7 +34,7 @@ CHANGES = {
         "+  tests/test_site_overrides.py checks it still matches Material but for those.",
         "+  <a href=\"{{ config.repo_url }}\">Source on GitHub</a> ·",
         "+  <a href=\"{{ config.repo_url }}/issues\">Issues and suggestions</a> ·",
-        "+  <a href=\"{{ print_page.url | url }}\">Print or save the whole handbook as PDF</a> ·",
+        "+  <a href=\"{{ config.extra.print_url | url }}\">Print or save the whole handbook as PDF</a> ·",
     ],
 }
 

@@ -75,6 +75,7 @@ def zensical_config(root: Path, config: MkDocsConfig, directory: Path, unlisted:
     written["docs_dir"] = PAGES_DIR
     written["site_dir"] = "site"  # Zensical writes only inside the folder of its config file
     written["nav"] = config.nav
+    written.setdefault("extra", {})["print_url"] = config.extra["print_url"]
     if unlisted:
         written["not_in_nav"] = "".join(f"/{path}\n" for path in unlisted)
     written["theme"]["custom_dir"] = str(root / written["theme"]["custom_dir"])

@@ -127,8 +127,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """The theme's footer links the print page by the URL MkDocs gives it."""
-        env.globals["print_page"] = files.get_file_from_path(PRINT_PAGE)
+        """The theme's footer links the print page by the URL MkDocs gives it, kept in `extra` so that an
+        engine without this plugin (Zensical, through the export) reads the same value."""
+        config.extra["print_url"] = files.get_file_from_path(PRINT_PAGE).url
         return env
 
     def _revision_date(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
