@@ -46,6 +46,24 @@ def line_of(file: str, text: str) -> int:
      ("kappa 0.57 on pass/fail", 0), "example.rows.Calibration log[0].agreement", "0.57"),
     # A model card dated before the experiment it reports.
     ("model-card.yaml", 'date: "2027-03-22"', 'date: "2027-01-05"', ('date: "2027-03-22"', 0), "example.values.date", "before"),
+    # A slice held to a threshold below the floor the eval plan's slice gap allows.
+    ("model-card.yaml", 'threshold: "87"', 'threshold: "85"', ('threshold: "87"', 0),
+     "example.rows.Evaluation[1].threshold", "slice floor"),
+    # A PRD marked Approved before legal has signed.
+    ("ai-prd.yaml", "decision: Approved; the provider's contract", "decision: Pending; the provider's contract",
+     ("decision: Approved; the provider's contract", 0), "example.rows.Approvals[3].decision", "Approved"),
+    # A red-team sign-off by the engineer who fixed a finding.
+    ("red-team-plan.yaml", "Signed by: Alex Moreau, red-team lead", "Signed by: Tomás Reyes, red-team lead",
+     ("Signed by: Alex Moreau", 0), "example.answers.Sign-off.Signed by", "independent"),
+    # A document naming an ID the example it draws on does not have, and a template version that does not exist.
+    ("launch-checklist.yaml", "Red-team report RT-3; 14 findings", "Red-team report RT-3-99; 14 findings",
+     ("Red-team report RT-3;", 0), "example.gates", "RT-3-99"),
+    ("experiment-plan.yaml", "The evaluation rubric, version 2.0", "The evaluation rubric, version 1.4",
+     ("The evaluation rubric, version 2.0", 0), "example.answers", "version 2.0"),
+    # A settled verdict for an answer its reviewers agreed on, and so none for the one they split on.
+    ("eval-rubric.yaml", "ret-002: fail", "ret-003: fail", ("ret-002: fail", 0), "example.verdicts.ret-003", "agree"),
+    ("eval-rubric.yaml", "  verdicts:\n    ret-002: fail\n", "", ("- answer: ret-002", 0), "example.scores[2].answer",
+     "settle"),
 ])
 def test_a_planted_contradiction_is_reported_at_its_line(tmp_path, file, old, new, at, field, says):
     problems = planted(tmp_path, file, old, new)

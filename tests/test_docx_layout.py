@@ -120,3 +120,49 @@ def test_placeholders_and_filled_in_text_stand_apart(handbook, word_files):
     assert run_colours(word_files["launch-checklist.docx"], placeholder) == {"595959"}
     filled = template.example.values["product"]
     assert run_colours(word_files["launch-checklist-example.docx"], filled) == {"1F4E9A"}
+
+
+def _grid_widths(table) -> list[int]:
+    return [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def test_the_answer_column_of_a_blank_is_its_widest(word_files):
+    for name, data in word_files.items():
+        if "-example" in name:
+            continue
+        for table in docx.Document(io.BytesIO(data)).tables:
+            header = [cell.text for cell in table.rows[0].cells]
+            if header[-1] != "Your answer":
+                continue
+            widths = _grid_widths(table)
+            assert widths[-1] == max(widths) and widths[-1] > 0.3 * sum(widths), (name, header, widths)
+
+
+def test_a_heading_opens_the_landscape_section_of_the_wide_table_it_introduces(word_files):
+    """No section break between a wide table and the headings straight before it, so a heading is never
+    left alone at the foot of a portrait page (or on a near-empty one)."""
+    for name, data in word_files.items():
+        body = list(docx.Document(io.BytesIO(data)).element.body)
+        for index, element in enumerate(body):
+            if element.tag != qn("w:tbl") or len(element.tblGrid.findall(qn("w:gridCol"))) < WIDE_TABLE:
+                continue
+            before = index - 1
+            while before >= 0 and body[before].tag == qn("w:p") and not body[before].xpath("./w:pPr/w:pStyle"):
+                before -= 1
+            heading = body[before]
+            styles = heading.xpath("./w:pPr/w:pStyle/@w:val") if heading.tag == qn("w:p") else []
+            if not styles or not styles[0].startswith(("Heading", "Title")):
+                continue
+            between = body[before:index]
+            assert not any(part.xpath(".//w:sectPr") for part in between), (name, heading.xpath("string(.)"))
+
+
+def test_a_checklists_gate_text_is_printed_once(word_files, handbook):
+    checklist = handbook.templates["launch-checklist"].content.checklist
+    for name in ("launch-checklist.docx", "launch-checklist-example.docx"):
+        doc = docx.Document(io.BytesIO(word_files[name]))
+        text = "\n".join([paragraph.text for paragraph in doc.paragraphs]
+                         + [cell.text for table in doc.tables for row in table.rows for cell in row.cells])
+        for gate in checklist.gates:
+            assert text.count(gate.check) == 1 and text.count(gate.evidence) == 1, (name, gate.id)
+            assert text.count(gate.why) == 1, (name, gate.id)

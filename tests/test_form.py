@@ -19,10 +19,10 @@ import re
 import pytest
 
 from handbook.loader import load_handbook
-from handbook.models.templates import RICE_INPUTS
+from handbook.models.templates import COMPUTE_INPUTS
 from handbook.render.document import computed_text, document, passed
 from handbook.render.downloads import render_request, values_for
-from handbook.render.form import form_file, form_json
+from handbook.render.form import compute_rule, form_file, form_json
 from handbook.render.markdown import md_text
 from tests import js
 from tests.conftest import ROOT
@@ -142,15 +142,49 @@ def test_the_forms_markdown_is_the_blank_file_filled_in(template):
 
 RICE_CASES = [["100", "2", "0.8", "4"], ["1", "1", "1", "3"], ["1000000", "10", "1", "1"], ["1", "1", "0.0001", "7"],
               ["-5", "+2", "1e2", "0.5"], ["2.5", "3", ".5", "0"], ["", "1", "1", "1"], ["ten", "1", "1", "1"],
-              [" 7 ", "2", "1", "2"], ["123456789", "1", "1", "1"], ["1", "3", "1", "7"]]
+              [" 7 ", "2", "1", "2"], ["123456789", "1", "1", "1"], ["1", "3", "1", "7"], ["1234565", "1", "1", "1"],
+              ["0", "-1", "1", "1"], ["1e400", "1", "1", "1"], ["1e200", "1e200", "0", "1"], ["inf", "1", "1", "1"],
+              ["1_000", "1", "1", "1"], ["\u0661", "1", "1", "1"], ["\u00a05", "1", "1", "1"], ["3", "1", "1", "-0"]]
+ODD = ["", "x", "inf", "nan", "1_0", "1e400", "-1e400", " 12 ", "\u00a012", "\u0661"]
+COUNTS = [[str(done), str(items)] for items in range(1, 201) for done in range(items + 1)] + [
+    [done, items] for done in ("0", "3", "3.5", "-1", "41", "1e1", "1e300", *ODD) for items in ("40", "0", "1e300", "40.0", *ODD)]
+SHARED_CASES: dict[str, list[list[str]]] = {
+    "rice": RICE_CASES, "rate": COUNTS, "low": COUNTS, "high": COUNTS,
+    "meets": [[*count, threshold] for count in COUNTS[::37] + COUNTS[-80:]
+              for threshold in ("87", "85.5", "0", "100", "87.5", "-1e400", *ODD)],
+    "mde": [[baseline, items] for baseline in ("87", "50", "0", "100", "99.99", "0.01", "1e-300", *ODD)
+            for items in ("40", "1", "0", "0.5", "150", "1e300", "1000000", *ODD)],
+    "needed": [[baseline, effect] for baseline in ("87", "50", "0", "100", "99.99", "0.01", *ODD)
+               for effect in ("5", "1", "0.1", "1e-200", "100", "-3", "0", "2.5", "1e-7", *ODD)]}
+"""Rows of each computed kind's inputs (COMPUTE_INPUTS order): every pass count to 200 items, where a
+percentage's tie to even bites (1 of 16 is 6.25%), and the edges: blanks, text, non-whole counts, overflow."""
 
 
 def test_computed_cells_agree_with_the_python_the_blank_and_examples_use():
-    """The form works out a RICE score and a rubric's pass / fail live (document.js's `computed`); the
-    files Python writes work out the same for the worked examples (computed_text, passed). Shared cases."""
-    rice = js.run("return input.map((row) => core.computed({ rice: [0, 1, 2, 3] }, row));", RICE_CASES,
-                  module=FORM_MARKDOWN)
-    assert rice == [computed_text("rice", dict(zip(RICE_INPUTS, row))) for row in RICE_CASES]
+    """The form works out each computed column live (document.js's `computed`, from the rule the page
+    publishes for the column); the files Python writes work out the same (computed_text, passed), cell for
+    cell on shared cases, and every kind a template computes is among them."""
+    kinds: set[str] = set()
+    for template in TEMPLATES:
+        groups = {group["heading"]: group for group in described(template)["groups"]}
+        for section in template.content.sections:
+            if section.table and section.table.computed():
+                table = next(control for control in groups[section.heading]["controls"] if control["kind"] == "table")
+                index = {column.key: position for position, column in enumerate(section.table.columns)}
+                assert [column.get("compute") for column in table["columns"]] == [
+                    compute_rule(column.compute, index) if column.compute else None for column in section.table.columns]
+                kinds |= {column.compute for column in section.table.columns if column.compute}
+    assert kinds <= set(SHARED_CASES) and {"rice", "rate", "low", "high"} <= kinds
+    rules = {kind: compute_rule(kind, {key: position for position, key in enumerate(COMPUTE_INPUTS[kind])})
+             for kind in SHARED_CASES}
+    shown = js.run("return Object.entries(input.cases).map(([kind, rows]) => "
+                   "rows.map((row) => core.computed(input.rules[kind], row)));",
+                   {"cases": SHARED_CASES, "rules": rules}, module=FORM_MARKDOWN)
+    for (kind, rows), cells in zip(SHARED_CASES.items(), shown, strict=True):
+        expected = [computed_text(kind, dict(zip(COMPUTE_INPUTS[kind], row))) for row in rows]
+        wrong = [(row, cell, want) for row, cell, want in zip(rows, cells, expected, strict=True) if cell != want]
+        assert not wrong, f"{kind}: {len(wrong)} cells differ, such as {wrong[:3]}"
+    assert any(cell.endswith("%") for cell in shown[1]) and "6.2%" in shown[1], "the rates were never worked out"
     rubric = HANDBOOK.templates["eval-rubric"].content.rubric
     assert rubric is not None
     width = len(rubric.criteria)
@@ -159,9 +193,14 @@ def test_computed_cells_agree_with_the_python_the_blank_and_examples_use():
             for scores in itertools.product(range(low, high + 1), repeat=min(width, 3))
             for flag in ("no", "yes")]
     rows = [row[:-1] + [row[0]] * (width - min(width, 3)) + row[-1:] for row in rows]
-    compute = {"pass": {"scores": list(range(width)), "disallowed": width, "min": rubric.passing_score}}
-    shown = js.run("return input.rows.map((row) => core.computed(input.compute, row));",
-                   {"rows": rows, "compute": compute}, module=FORM_MARKDOWN)
+    sheet = next(control for control in controls(described(HANDBOOK.templates["eval-rubric"])).values()
+                 if control["label"] == "Score sheet")
+    rule = next(column["compute"] for column in sheet["columns"] if column["input"] == "computed")
+    assert rule == {"kind": "pass", "scores": list(range(5, 5 + width)), "disallowed": 5 + width,
+                    "min": rubric.passing_score}
+    local = {**rule, "scores": list(range(width)), "disallowed": width}
+    shown = js.run("return input.rows.map((row) => core.computed(input.rule, row));",
+                   {"rows": rows, "rule": local}, module=FORM_MARKDOWN)
     assert shown == ["pass" if passed(rubric, {c.id: int(row[i]) for i, c in enumerate(rubric.criteria)},
                                       row[width] == "yes") else "fail" for row in rows]
 

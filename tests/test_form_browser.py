@@ -19,6 +19,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from handbook.loader import load_handbook
+from handbook.render.document import computed_text
 from handbook.render.downloads import render_request
 from handbook.render.markdown import md_text
 from tests.conftest import ROOT, served
@@ -416,3 +417,24 @@ def test_a_draft_from_an_older_version_is_brought_forward(page, site_url, built_
     assert "version 0.1" in notice and "retired/notes" in notice
     assert page.input_value('[name="details/owner"]') == "Carried over"
     page.watch.assert_clean()
+
+
+def test_the_eval_plans_rates_intervals_and_sample_sizes_are_worked_out_as_you_type(page, site_url):
+    """The page runs the same rule the shared-case test checks in Node: typed counts give the rate and its
+    Wilson interval at once, and a baseline gives the detectable difference and the items needed."""
+    open_form(page, site_url, "eval-plan")
+    results = page.locator('[data-key="results-log/table"] tbody tr').first
+    numbers = results.locator('input[inputmode="decimal"]')
+    numbers.nth(0).fill("35")
+    numbers.nth(1).fill("40")
+    given = {"passed": "35", "items": "40"}
+    assert results.locator("output").all_text_contents() == [computed_text(kind, given) for kind in ("rate", "low", "high")]
+    assert results.locator("output").first.text_content() == "87.5%"
+    sizes = page.locator('[data-key="sample-size/table"] tbody tr').first
+    numbers = sizes.locator('input[inputmode="decimal"]')
+    for index, value in enumerate(("87", "200", "5")):
+        numbers.nth(index).fill(value)
+    planned = {"baseline": "87", "items": "200", "effect": "5"}
+    assert sizes.locator("output").all_text_contents() == [computed_text(kind, planned) for kind in ("mde", "needed")]
+    numbers.nth(1).fill("200.5")
+    assert sizes.locator("output").first.text_content() == ""

@@ -257,7 +257,8 @@ def test_checklists_are_github_task_lists(handbook, shipped_files):
     text = shipped_files["launch-checklist.md"].decode("utf-8")
     checklist = handbook.templates["launch-checklist"].content.checklist
     for gate in checklist.gates:
-        assert f"- [ ] **{md_text(gate.name)}:** {md_text(gate.check)}" in text
+        assert f"- [ ] **{md_text(gate.name)}:** {md_text(gate.why)}" in text
+        assert text.count(md_text(gate.check)) == 1, "a gate's check is printed once, in the sign-off table"
 
 
 # --- the three templates the issue names -----------------------------------------------------------------------
@@ -503,3 +504,25 @@ def test_hostile_markdown_file_renders_as_text(fixture_handbook):
     page_text = tree.text_content()
     assert page_text.count(HOSTILE) >= 8
     assert "--8<-- \"mkdocs.yml\"" in page_text and "!!! danger \"Injected admonition\"" in page_text
+
+
+PRD_SECTIONS = ("Problem", "UX and trust design", "Non-functional requirements", "Alternatives considered",
+                "Fallback", "Regulatory class", "Rollout and monitoring", "Milestones", "Approvals", "Change log")
+
+
+def test_the_prd_has_what_a_launch_reviewer_asks_for_and_its_example_fills_every_section(shipped_handbook):
+    prd = shipped_handbook.templates["ai-prd"]
+    sections = {section.heading: section for section in prd.content.sections}
+    assert set(PRD_SECTIONS) <= set(sections)
+    labels = {blank.label for blank in sections["Non-functional requirements"].blanks}
+    assert {"Latency", "Cost budget", "Accessibility", "Localisation"} <= labels
+    assert {"How output is shown", "Confidence and sources", "Editing and correction", "Human review"} <= {
+        blank.label for blank in sections["UX and trust design"].blanks}
+    example = prd.example
+    assert example is not None
+    for heading, section in sections.items():
+        filled = example.answers.get(heading, {})
+        assert [blank.label for blank in section.blanks if filled.get(blank.label, "").strip()] == [
+            blank.label for blank in section.blanks], f"{heading}: a blank of the example is empty"
+        if section.table:
+            assert example.rows.get(heading), f"{heading}: the example's table is empty"

@@ -10,6 +10,7 @@ import pytest
 
 from handbook.render.downloads import render_file, values_for
 from handbook.render.xlsx import PASS_SCORE
+from handbook.stats import wilson
 from tests.office import convert
 
 ERRORS = ("#NAME?", "#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NUM!", "Err:")
@@ -135,3 +136,26 @@ def test_a_value_that_looks_like_a_formula_is_written_as_text(handbook, value):
     about = openpyxl.load_workbook(io.BytesIO(data))["About"]
     cell = next(row[1] for row in about.iter_rows(min_row=2) if row[0].value == "Product or model under review")
     assert cell.value == value and cell.data_type == "s"
+
+
+def test_rubric_example_settles_one_verdict_per_answer_and_reads_as_numbers(sheets, tmp_path):
+    """pandas (no recalculation) and LibreOffice (recalculating) read the same numbers: one settled verdict
+    per answer, the adjudicated split counted once, and the settled pass rate's Wilson interval."""
+    data = sheets["eval-rubric-example.xlsx"]
+    cached = pandas.read_excel(io.BytesIO(data), sheet_name=None)
+    summary = dict(zip(cached["Summary"]["Measure"], cached["Summary"]["Value"], strict=True))
+    verdicts = cached["Verdicts"]
+    assert list(verdicts["Settled verdict"]) == ["pass", "fail", "pass", "fail", "pass", "pass"]
+    assert list(verdicts["Reviews"]) == [2] * 6 and list(verdicts["Reviewers passing it"]) == [2, 1, 2, 0, 2, 2]
+    assert summary["Answers settled"] == 6 and summary["Answers passed, settled"] == 4
+    assert summary["Pass rate, settled answers"] == pytest.approx(4 / 6)
+    assert (summary["95% interval, low (Wilson)"], summary["95% interval, high (Wilson)"]) == pytest.approx(wilson(4, 6))
+    assert summary["Mean score: Grounded in its sources"] == pytest.approx(56 / 12)
+    workbook = recalculated({"x.xlsx": data}, tmp_path)["x.xlsx"]
+    again = {row[0].value: row[1].value for row in workbook["Summary"].iter_rows(min_row=2)}
+    assert again == pytest.approx({key: value for key, value in summary.items()})
+    assert [row[5].value for row in workbook["Verdicts"].iter_rows(min_row=2, max_row=7)] == list(verdicts["Settled verdict"])
+    filled = fill(data, {"Verdicts": {"E3": None}})
+    workbook = recalculated({"y.xlsx": filled}, tmp_path / "unsettled")["y.xlsx"]
+    assert workbook["Verdicts"]["F3"].value == "adjudicate"
+    assert {row[0].value: row[1].value for row in workbook["Summary"].iter_rows(min_row=2)}["Answers settled"] == 5

@@ -53,6 +53,7 @@ def example_problems(template: Template, examples: dict[str, Template]) -> Itera
     yield from _approvals(template)
     yield from _independent(template)
     yield from _agreement(template)
+    yield from _verdicts(template)
     yield from _names(template, examples)
 
 
@@ -240,6 +241,27 @@ def _agreement(template: Template) -> Iterator[tuple[Path, str]]:
                 continue
             paired = {answer: calls for answer, calls in answers.items() if len(calls) >= 4}
             yield from _agreement_row(heading, index, row, paired)
+
+
+def _verdicts(template: Template) -> Iterator[tuple[Path, str]]:
+    """Every answer the reviewers split on has one adjudicated verdict, and only those answers have one, so
+    the pass rate counts each answer once and settled."""
+    rubric, example = template.content.rubric, template.example
+    if rubric is None or example is None:
+        return
+    calls: dict[str, set[bool]] = {}
+    first: dict[str, int] = {}
+    for index, entry in enumerate(example.scores):
+        calls.setdefault(entry.answer, set()).add(rubric.passes(entry.scores, entry.disallowed))
+        first.setdefault(entry.answer, index)
+    for answer, called in calls.items():
+        if len(called) > 1 and answer not in example.verdicts:
+            yield ("scores", first[answer], "answer"), (
+                f"the reviewers split on {answer}, pass and fail; settle it under verdicts")
+    for answer in example.verdicts:
+        if len(calls.get(answer, set())) < 2:
+            yield ("verdicts", answer), (f"{answer} has no split to settle: its reviewers agree, or nobody "
+                                         "scored it")
 
 
 def _agreement_row(heading: str, index: int, row: dict[str, str],

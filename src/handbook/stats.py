@@ -16,7 +16,7 @@ Z_POWER = NormalDist().inv_cdf(0.8)
 """The quantile for 80% power (about 0.84); the spreadsheets use NORMSINV(0.8)."""
 
 
-def wilson(passed: int, items: int, z: float = Z95) -> tuple[float, float]:
+def wilson(passed: float, items: float, z: float = Z95) -> tuple[float, float]:
     """The Wilson score interval for `passed` of `items`, as fractions. Unlike the plain p ± z·se interval it
     stays inside 0 to 1 and keeps its coverage on the small slices and near-perfect rates evaluations have."""
     if items <= 0:
@@ -40,7 +40,7 @@ def cohen_kappa(pairs: Sequence[tuple[bool, bool]]) -> float | None:
     return None if chance == 1 else (observed - chance) / (1 - chance)
 
 
-def detectable_effect(rate: float, per_group: int) -> float:
+def detectable_effect(rate: float, per_group: float) -> float:
     """The smallest difference between two pass rates near `rate` that `per_group` items in each group detect
     with a two-sided 5% test and 80% power: (z95 + z80) · sqrt(2 p (1 - p) / n), as a fraction."""
     return (Z95 + Z_POWER) * math.sqrt(2 * rate * (1 - rate) / per_group)
@@ -49,7 +49,7 @@ def detectable_effect(rate: float, per_group: int) -> float:
 def sample_size(rate: float, effect: float) -> int:
     """Items needed in each group to detect `effect` (a fraction) near `rate`; the inverse of
     `detectable_effect`, rounded up."""
-    return math.ceil(2 * (Z95 + Z_POWER) ** 2 * rate * (1 - rate) / effect ** 2)
+    return math.ceil(2 * (Z95 + Z_POWER) * (Z95 + Z_POWER) * rate * (1 - rate) / (effect * effect))
 
 
 def percent(fraction: float) -> str:

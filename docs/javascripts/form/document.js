@@ -20,39 +20,107 @@ export function mdText(text) {
   return line;
 }
 
+// A finite number's exact decimal value as its digits and the power of ten after the first of them, so
+// rounding can be Python's: to nearest, ties to even (toFixed and toExponential break ties upwards).
+function exactDigits(value) {
+  const text = Number.isInteger(value) ? BigInt(value).toString() : value.toFixed(100);
+  const [whole, fraction = ""] = text.split(".");
+  const all = (whole + fraction).replace(/^0+/, "");
+  const point = whole === "0" ? -(fraction.length - fraction.replace(/^0+/, "").length) - 1 : whole.length - 1;
+  return { digits: all.replace(/0+$/, "") || "0", point };
+}
+
+// `digits` (a string) rounded to `keep` digits, ties to even; a carry makes it one digit longer.
+function roundDigits(digits, keep) {
+  if (keep < 0) return "";
+  if (digits.length <= keep) return digits.padEnd(keep, "0");
+  const head = digits.slice(0, keep);
+  const rest = digits.slice(keep);
+  const last = Number(head.at(-1) ?? "0");
+  const up = rest[0] > "5" || (rest[0] === "5" && (/[1-9]/.test(rest.slice(1)) || last % 2 === 1));
+  if (!up) return head;
+  const bumped = (BigInt(`1${head}`) + 1n).toString().slice(1);
+  return bumped === "" || /^0+$/.test(bumped) ? `1${bumped}` : bumped;
+}
+
+// Python's `format(x, f".{places}f")` for a value >= 0.
+function fixed(value, places) {
+  const { digits, point } = exactDigits(value);
+  const kept = roundDigits(digits, point + 1 + places);
+  const whole = kept.length - places > 0 ? kept.slice(0, kept.length - places) : "0";
+  const fraction = kept.slice(Math.max(0, kept.length - places)).padStart(places, "0");
+  return places ? `${whole}.${fraction}` : whole;
+}
+
 // Python's `format(x, "g")`: six significant digits, exponent form outside 1e-4 .. 1e6.
 export function formatG(value) {
-  if (value === 0) return "0";
-  const [digits, exponentText] = value.toExponential(5).split("e");
-  const exponent = Number(exponentText);
-  const trim = (text) => (text.includes(".") ? text.replace(/\.?0+$/, "") : text);
+  if (Number.isNaN(value)) return "nan";
+  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
+  if (value === 0) return Object.is(value, -0) ? "-0" : "0";
+  const sign = value < 0 ? "-" : "";
+  const { digits, point } = exactDigits(Math.abs(value));
+  let kept = roundDigits(digits, 6);
+  const exponent = kept.length > 6 ? point + 1 : point;
+  kept = kept.slice(0, 6).replace(/0+$/, "");
   if (exponent < -4 || exponent >= 6) {
-    const sign = exponent < 0 ? "-" : "+";
-    return `${trim(digits)}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+    const mantissa = kept.length > 1 ? `${kept[0]}.${kept.slice(1)}` : kept;
+    return `${sign}${mantissa}e${exponent < 0 ? "-" : "+"}${String(Math.abs(exponent)).padStart(2, "0")}`;
   }
-  return trim(value.toFixed(Math.max(0, 5 - exponent)));
+  if (exponent < 0) return `${sign}0.${"0".repeat(-exponent - 1)}${kept}`;
+  const whole = kept.slice(0, exponent + 1).padEnd(exponent + 1, "0");
+  const fraction = kept.slice(exponent + 1);
+  return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 
 function number(text) {
-  const trimmed = String(text ?? "").trim();
+  const trimmed = String(text ?? "").replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, "");
   return NUMBER.test(trimmed) ? Number(trimmed) : null;
 }
 
-// The computed cells of a row: a RICE score (reach x impact x confidence / effort, as rice_score) or a
-// rubric's pass / fail (every criterion at the threshold or above, nothing disallowed), else empty.
-export function computed(compute, row) {
-  if (compute.rice) {
-    const [reach, impact, confidence, effort] = compute.rice.map((index) => number(row[index]));
-    if ([reach, impact, confidence, effort].includes(null) || effort === 0) return "";
-    return formatG((reach * impact * confidence) / effort);
+// The Wilson 95% interval of `done` of `items` (handbook.stats.wilson, operation for operation).
+function wilson(done, items, z) {
+  const rate = done / items;
+  const shrink = 1 + z * z / items;
+  const centre = (rate + z * z / (2 * items)) / shrink;
+  const half = z * Math.sqrt(rate * (1 - rate) / items + z * z / (4 * items * items)) / shrink;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+// A pass rate, an end of its interval, whether it meets the threshold (in per cent), the smallest effect
+// a test detects (points) or the items a given effect needs: handbook.render.document.computed_value.
+function statistic(rule, numbers) {
+  const { kind, z, zPower } = rule;
+  if (["rate", "low", "high", "meets"].includes(kind)) {
+    const [done, items, threshold] = numbers;
+    if (!Number.isInteger(done) || !Number.isInteger(items) || items <= 0 || done < 0 || done > items) return "";
+    if (kind === "meets") return done * 100 >= threshold * items ? "yes" : "no";
+    const value = kind === "rate" ? done / items : wilson(done, items, z)[kind === "low" ? 0 : 1];
+    return `${fixed(100 * value, 1)}%`;
   }
-  if (compute.pass) {
-    const scores = compute.pass.scores.map((index) => number(row[index]));
+  const [baselinePoints, size] = numbers;
+  const baseline = baselinePoints / 100;
+  if (!(baseline > 0 && baseline < 1) || size <= 0 || (kind === "mde" && !Number.isInteger(size))) return "";
+  if (kind === "mde") return fixed(100 * ((z + zPower) * Math.sqrt(2 * baseline * (1 - baseline) / size)), 1);
+  const effect = size / 100;
+  const needed = Math.ceil(2 * (z + zPower) * (z + zPower) * baseline * (1 - baseline) / (effect * effect));
+  return Number.isFinite(needed) ? formatG(needed) : "";
+}
+
+// A computed cell from its row, by its column's rule (form.py's compute_rule): a RICE score (reach x impact
+// x confidence / effort), a statistic, or a rubric's pass / fail (every criterion at the threshold or
+// above, nothing disallowed); empty while an input is missing or out of range, as the files leave it.
+export function computed(rule, row) {
+  if (rule.kind === "pass") {
+    const scores = rule.scores.map((index) => number(row[index]));
     if (scores.includes(null)) return "";
-    const fails = row[compute.pass.disallowed] === "yes" || Math.min(...scores) < compute.pass.min;
+    const fails = row[rule.disallowed] === "yes" || Math.min(...scores) < rule.min;
     return fails ? "fail" : "pass";
   }
-  return "";
+  const numbers = rule.inputs.map((index) => number(row[index]));
+  if (numbers.includes(null)) return "";
+  if (rule.kind !== "rice") return statistic(rule, numbers);
+  const [reach, impact, confidence, effort] = numbers;
+  return effort === 0 ? "" : formatG((reach * impact * confidence) / effort);
 }
 
 // Every control of the form, by key.
@@ -71,7 +139,7 @@ export function initial(control) {
 export function tableRows(control, rows) {
   return rows.map((row, r) => control.columns.map((column, c) => {
     if (column.input === "fixed") return control.rows[r]?.[c] ?? "";
-    if (column.input === "computed") return computed(control.compute, row);
+    if (column.input === "computed") return computed(column.compute, row);
     return String(row[c] ?? "");
   }));
 }

@@ -146,12 +146,12 @@ function tableField(control) {
   const hints = control.columns.filter((column) => column.hint);
   rows.forEach((row, r) => {
     const outputs = [];
-    const refresh = () => outputs.forEach((node) => { node.textContent = computed(control.compute, row); });
+    const refresh = () => outputs.forEach(([node, rule]) => { node.textContent = computed(rule, row); });
     const cells = control.columns.map((column, c) => {
       if (column.input === "fixed") return element("td", { text: control.rows[r]?.[c] ?? "" });
       if (column.input === "computed") {
         const out = element("output", { "aria-labelledby": `${heads.columns[c]} ${heads.rows[r]}` });
-        outputs.push(out);
+        outputs.push([out, column.compute]);
         return element("td", {}, [out]);
       }
       return element("td", {}, cellInput(column, row, r, c, heads, refresh));

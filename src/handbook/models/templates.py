@@ -373,6 +373,9 @@ class Example(Record):
     rows: dict[Title, list[dict[Key, Text]]] = Field(default_factory=dict, description=(
         "A section's table filled in: section heading -> rows (in place of the starter and empty rows)."))
     scores: list[ScoreEntry] = Field(default_factory=list, description="For a rubric: the filled score sheet.")
+    verdicts: dict[Label, Literal["pass", "fail"]] = Field(default_factory=dict, description=(
+        "For a rubric: the verdict a third reviewer settled for each answer its reviewers disagreed on, by answer "
+        "ID; an answer they agree on takes their call."))
     gates: dict[Key, GateEntry] = Field(default_factory=dict, description="For a checklist: each gate's decision.")
     limits: dict[Key, Limit] = Field(default_factory=dict, description=(
         "For a plan: the numbers it commits to (rates in per cent, gaps in percentage points, counts in items). "

@@ -7,6 +7,7 @@ how a heading, a table or a checklist looks, so the formats cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -24,7 +25,7 @@ from handbook.models import (
     Template,
 )
 from handbook.models.templates import COMPUTE_INPUTS, LICENCE, LICENCE_URL, Compute, Example
-from handbook.stats import detectable_effect, percent, sample_size, wilson
+from handbook.stats import detectable_effect, interval_text, percent, sample_size, wilson
 
 HANDBOOK_NAME = "AI Roles Handbook"
 SAMPLE_ROWS = 3
@@ -69,6 +70,8 @@ class Grid:
     kind: ClassVar[str] = "grid"
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    answer: int | None = None
+    """The column the reader writes answers in, if any: a blank's Word file gives it the most room."""
 
 
 Block = Heading | Paragraph | Items | Grid
@@ -108,11 +111,14 @@ def column_hints(columns: list[Column]) -> list[Block]:
     return [Items(hints)] if hints else []
 
 
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+"""A number as a spreadsheet cell reads one, and the form's document.js (the same pattern): no "inf",
+"nan" or digit separators, which float() would take."""
+
+
 def _number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    trimmed = text.strip(" \t\n\r\f\v")
+    return float(trimmed) if NUMBER.fullmatch(trimmed) else None
 
 
 def computed_value(kind: Compute, row: dict[str, str]) -> float | str | None:
@@ -127,16 +133,21 @@ def computed_value(kind: Compute, row: dict[str, str]) -> float | str | None:
         reach, impact, confidence, effort = numbers
         return reach * impact * confidence / effort if effort else None
     if kind in ("rate", "low", "high", "meets"):
-        done, items = int(numbers[0]), int(numbers[1])
-        if items <= 0 or not 0 <= done <= items:
+        done, items = numbers[0], numbers[1]
+        if not (done.is_integer() and items.is_integer()) or items <= 0 or not 0 <= done <= items:
             return None
         if kind == "meets":
             return "yes" if done * 100 >= numbers[2] * items else "no"
         return done / items if kind == "rate" else wilson(done, items)[0 if kind == "low" else 1]
     baseline, size = numbers[0] / 100, numbers[1]
-    if not 0 < baseline < 1 or size <= 0:
+    if not 0 < baseline < 1 or size <= 0 or (kind == "mde" and not size.is_integer()):
         return None
-    return 100 * detectable_effect(baseline, int(size)) if kind == "mde" else sample_size(baseline, size / 100)
+    if kind == "mde":
+        return 100 * detectable_effect(baseline, size)
+    try:
+        return sample_size(baseline, size / 100)
+    except (OverflowError, ZeroDivisionError):  # an effect too small for any test; the form leaves it empty too
+        return None
 
 
 def computed_text(kind: Compute, row: dict[str, str]) -> str:
@@ -208,6 +219,40 @@ def rubric_sheet_rows(rubric: Rubric, template: Template, example: Example | Non
              entry.notes or "") for entry in example.scores]
 
 
+VERDICT_HEADER = ("Answer ID", "Reviews", "Reviewers passing it", "Pass rate across reviewers",
+                  "Adjudicated verdict", "Settled verdict")
+"""The verdict sheet's columns: one row per answer, whatever the number of reviewers."""
+
+
+def verdicts(rubric: Rubric, example: Example | None) -> list[tuple[str, int, int, str, str]]:
+    """Each answer's reviews, how many passed it, the adjudicated verdict if any, and the one settled
+    verdict: the reviewers' call when they agree, else the adjudicator's (blank while unsettled)."""
+    calls: dict[str, list[bool]] = {}
+    for entry in example.scores if example else []:
+        calls.setdefault(entry.answer, []).append(passed(rubric, entry.scores, entry.disallowed))
+    rows = []
+    for answer, called in calls.items():
+        adjudicated = example.verdicts.get(answer, "") if example else ""
+        agreed = ("pass" if all(called) else "fail") if len(set(called)) == 1 else ""
+        rows.append((answer, len(called), sum(called), adjudicated, adjudicated or agreed))
+    return rows
+
+
+def verdict_rows(rubric: Rubric, example: Example | None) -> tuple[tuple[str, ...], ...]:
+    return tuple((answer, str(reviews), str(passes), percent(passes / reviews), adjudicated, settled)
+                 for answer, reviews, passes, adjudicated, settled in verdicts(rubric, example))
+
+
+def settled_pass_text(rubric: Rubric, example: Example | None) -> str | None:
+    """The pass rate over settled answers with its Wilson interval, as the summary sheet works it out."""
+    settled = [row[4] for row in verdicts(rubric, example) if row[4]]
+    if not settled:
+        return None
+    passes = settled.count("pass")
+    return (f"Pass rate: {passes} of {len(settled)} answers, {percent(passes / len(settled))} "
+            f"(Wilson 95% interval {interval_text(passes, len(settled))}).")
+
+
 def rubric_blocks(rubric: Rubric, template: Template, level: int, example: Example | None) -> list[Block]:
     scale = f"{rubric.scale.min}–{rubric.scale.max}"
     criteria = tuple((criterion.name, criterion.id, criterion.guidance) for criterion in rubric.criteria)
@@ -239,8 +284,13 @@ def rubric_blocks(rubric: Rubric, template: Template, level: int, example: Examp
         Paragraph("One row per answer and reviewer; the spreadsheet and CSV files have the same columns.", "hint"),
         Grid(rubric_sheet_header(rubric), tuple(rubric_sheet_rows(rubric, template, example))
              or ((("",) * len(rubric_sheet_header(rubric))),) * SAMPLE_ROWS),
+        Heading(level, "Settled verdicts"),
+        Paragraph("One verdict per answer: the reviewers' call when they agree, a third reviewer's when they do "
+                  "not. The pass rate counts answers, not reviews, so a second reviewer does not count twice.", "hint"),
+        Grid(VERDICT_HEADER, verdict_rows(rubric, example) or ((("",) * len(VERDICT_HEADER)),) * SAMPLE_ROWS),
     ]
-    return blocks
+    summary = settled_pass_text(rubric, example)
+    return blocks + ([Paragraph(summary)] if summary else [])
 
 
 CHECKLIST_HEADER = ("Gate ID", "Gate", "Check", "Owner", "Evidence required", "Evidence link", "Decision",
@@ -262,10 +312,12 @@ def checklist_sheet(checklist: Checklist, example: Example | None = None,
 
 
 def checklist_blocks(checklist: Checklist, level: int, example: Example | None) -> list[Block]:
-    gates = tuple(Item(f"{gate.check} Why: {gate.why} Evidence: {gate.evidence} Owner: {gate.owner}.", gate.name)
-                  for gate in checklist.gates)
+    """Why each gate matters, once; its check, owner and evidence are printed only in the sign-off table."""
+    gates = tuple(Item(gate.why, gate.name) for gate in checklist.gates)
     header, rows = checklist_sheet(checklist, example)
-    return [Items(gates, "task"), Paragraph(checklist.rule), Heading(level, "Sign-off"),
+    return [Paragraph("Tick each gate once it is settled. Why each matters is here; the sign-off table says "
+                      "what settles it and who decides.", "hint"), Items(gates, "task"), Paragraph(checklist.rule),
+            Heading(level, "Sign-off"),
             Paragraph(f"Mark each gate {' / '.join(DECISIONS)}; a conditional go names its conditions.", "hint"),
             Grid(header, rows)]
 
@@ -308,7 +360,7 @@ def profile_blocks(profile: Profile, handbook: Handbook, level: int, filled: boo
     levels = " / ".join(proficiency_steps(handbook))
     samples = ("",) * len(profile.samples)
     return [
-        Grid(("Field", "What to write", "Example", "Your answer"), fields),
+        Grid(("Field", "What to write", "Example", "Your answer"), fields, answer=3),
         Heading(level, "Skill pillars"),
         Grid(("Pillar", f"Level ({levels})", "Evidence"), pillars),
         Heading(level, "Work samples"),
@@ -342,8 +394,8 @@ def section_blocks(section: Section, template: Template, handbook: Handbook, lev
         blocks.append(_items(section.questions))
     if section.blanks:
         answers = example.answers.get(section.heading, {}) if example else {}
-        blocks.append(Grid(BLANKS_HEADER,
-                           tuple((blank.label, blank.hint, answers.get(blank.label, "")) for blank in section.blanks)))
+        blocks.append(Grid(BLANKS_HEADER, tuple((blank.label, blank.hint, answers.get(blank.label, ""))
+                                                for blank in section.blanks), answer=BLANKS_HEADER.index("Your answer")))
     if section.table:
         blocks += table_grid(section.table, example.rows.get(section.heading) if example else None)
     if section.checklist:

@@ -46,6 +46,9 @@ CELL_PADDING = 18.0
 """Points a cell's left and right margins and borders take."""
 LONGEST_WISH = 45
 """Characters past which a column does not ask for more width: its text wraps instead."""
+FILL_WISH = LONGEST_WISH + 20
+"""Characters an empty answer column asks for: more than any printed text, so in a blank the answer column
+is the widest and there is room to write in it."""
 TWIPS_PER_POINT = 20
 APP_XML = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
@@ -80,7 +83,8 @@ def column_widths(grid: Grid, available: float, size: int) -> list[float]:
     word breaks mid-word, then a share of what is left by how much longer its text runs."""
     columns = list(zip(grid.header, *grid.rows, strict=True))
     floors = _floors(grid, size)
-    wishes = [min(max(map(len, column)), LONGEST_WISH) * CHAR_EM * size + CELL_PADDING for column in columns]
+    wishes = [(FILL_WISH if index == grid.answer and not any(column[1:]) else min(max(map(len, column)), LONGEST_WISH))
+              * CHAR_EM * size + CELL_PADDING for index, column in enumerate(columns)]
     if sum(floors) >= available:
         return [available * floor / sum(floors) for floor in floors]
     extra = [max(wish - floor, 0.0) for wish, floor in zip(wishes, floors, strict=True)]
@@ -139,9 +143,11 @@ class Writer:
         width = section.page_width or PAGE_SHORT
         return (width - (section.left_margin or MARGIN) - (section.right_margin or MARGIN)) / 12700
 
-    def heading(self, block: Heading) -> None:
-        if block.level <= 3:
-            self.orient(False)
+    def heading(self, block: Heading, landscape: bool = False) -> None:
+        """A heading that leads into a wide table opens the landscape section itself, so it is never left
+        alone at the foot of a portrait page."""
+        if block.level <= 3 or landscape:
+            self.orient(landscape)
         style = "Title" if block.level == 1 else f"Heading {min(block.level - 1, 9)}"
         self.paragraph(style).add_run(block.text)
 
@@ -197,9 +203,9 @@ class Writer:
             return "hint"
         return "example" if self.example and not first else "plain"
 
-    def add(self, block: Block) -> None:
+    def add(self, block: Block, landscape: bool = False) -> None:
         if isinstance(block, Heading):
-            self.heading(block)
+            self.heading(block, landscape)
         elif isinstance(block, Paragraph):
             self.text(block)
         elif isinstance(block, Items):
@@ -277,7 +283,24 @@ def word_file(template: Template, blocks: list[Block], example: bool = False) ->
     _footer(doc, template)
     writer = Writer(doc, frozenset(variable.default for variable in template.variables) if not example
                     else frozenset(), example)
-    for block in blocks:
-        writer.add(block)
+    leads = _landscape_leads(blocks)
+    for index, block in enumerate(blocks):
+        writer.add(block, index in leads)
     return _package(doc, template.updated)
+
+
+def _landscape_leads(blocks: list[Block]) -> set[int]:
+    """Indices of the headings that introduce a wide table: the run of headings, and the hints under them,
+    straight before it. They go on the landscape page with the table."""
+    leads: set[int] = set()
+    for index, block in enumerate(blocks):
+        if not (isinstance(block, Grid) and len(block.header) >= WIDE_TABLE):
+            continue
+        start = index
+        while start > 0 and isinstance(blocks[start - 1], Paragraph):
+            start -= 1
+        while start > 0 and isinstance(blocks[start - 1], Heading):
+            start -= 1
+            leads.add(start)
+    return leads
 

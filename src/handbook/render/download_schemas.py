@@ -60,6 +60,10 @@ def _rubric(rubric: Rubric) -> dict[str, Any]:
                                                       "descriptors": STRINGS})},
         "checks": {"type": "array", "items": _object({"id": STRING, "name": STRING, "rule": STRING})},
         "disallow": STRINGS, "judge": STRING, "scores": {"type": "array", "items": entry},
+        "verdicts": {"type": "array", "items": _object({
+            "answer_id": STRING, "reviews": {"type": "integer", "minimum": 1},
+            "reviewers_passing": {"type": "integer", "minimum": 0},
+            "adjudicated": {"enum": ["pass", "fail", None]}, "verdict": {"enum": ["pass", "fail", None]}})},
     })
 
 

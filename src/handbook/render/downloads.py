@@ -43,6 +43,7 @@ from handbook.render.document import (
     passed,
     proficiency_steps,
     stamp,
+    verdicts,
 )
 from handbook.render.markdown import markdown
 from handbook.render.memo import Memo
@@ -166,6 +167,9 @@ def _rubric_data(rubric: Rubric, template: Template, example: Example | None) ->
                        "disallowed_content": entry.disallowed,
                        "passed": passed(rubric, entry.scores, entry.disallowed),
                        "reason": entry.reason or "", "notes": entry.notes or ""} for entry in entries]
+    data["verdicts"] = [{"answer_id": answer, "reviews": reviews, "reviewers_passing": passes,
+                         "adjudicated": adjudicated or None, "verdict": settled or None}
+                        for answer, reviews, passes, adjudicated, settled in verdicts(rubric, example)]
     return data
 
 

@@ -18,12 +18,12 @@ import json
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from handbook.loader import Handbook
 from handbook.models import DECISIONS, Column, Rubric, Section, Table, Template
-from handbook.models.templates import RICE_INPUTS
+from handbook.models.templates import COMPUTE_INPUTS, Compute
 from handbook.render.document import (
     Block,
     Grid,
@@ -37,6 +37,7 @@ from handbook.render.document import (
 )
 from handbook.render.downloads import file_name, offered_formats, values_for
 from handbook.render.markdown import markdown
+from handbook.stats import Z95, Z_POWER
 
 Input = Literal["text", "number", "date", "select", "fixed", "computed"]
 FORM_FORMATS = ("md", "docx", "xlsx", "csv")
@@ -59,6 +60,8 @@ class FormColumn:
     choices: tuple[str, ...] = ()
     min: int | None = None
     max: int | None = None
+    compute: dict[str, Any] | None = None
+    """A computed column's rule for document.js's `computed`: its kind and the row's cells it reads."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,6 @@ class Control:
     columns: tuple[FormColumn, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     fixed: bool = False
-    compute: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -91,27 +93,32 @@ class Group:
     controls: tuple[Control, ...]
 
 
-def _column(column: Column) -> FormColumn:
+def _columns(columns: list[Column]) -> tuple[FormColumn, ...]:
+    index = {column.key: position for position, column in enumerate(columns)}
+    return tuple(_column(column, index) for column in columns)
+
+
+def _column(column: Column, index: dict[str, int]) -> FormColumn:
     if column.compute:
-        return FormColumn(column.label, "computed", column.hint)
+        return FormColumn(column.label, "computed", column.hint, compute=compute_rule(column.compute, index))
     if column.choices:
         return FormColumn(column.label, "select", column.hint, tuple(column.choices))
     return FormColumn(column.label, "number" if column.number else "text", column.hint)
 
 
-def _rice(table: Table) -> dict[str, Any]:
-    """Where a computed column reads its inputs, by column index (reach, impact, confidence, effort)."""
-    index = {column.key: position for position, column in enumerate(table.columns)}
-    return {"rice": [index[key] for key in RICE_INPUTS]} if any(
-        column.compute == "rice" for column in table.columns) else {}
+def compute_rule(kind: Compute, index: dict[str, int]) -> dict[str, Any]:
+    """What document.js needs to work a computed column out as `computed_value` does: the kind, the
+    positions of the cells it reads (in COMPUTE_INPUTS order) and the normal quantiles the statistics use."""
+    rule: dict[str, Any] = {"kind": kind, "inputs": [index[key] for key in COMPUTE_INPUTS[kind]]}
+    return rule if kind == "rice" else {**rule, "z": Z95, "zPower": Z_POWER}
 
 
 def table_control(key: str, label: str, table: Table) -> Control:
     """A section's table: its starter rows, then its empty rows, as the blank has them."""
     width = len(table.columns)
     starter = tuple(tuple(row.get(column.key, "") for column in table.columns) for row in table.rows)
-    return Control(key, "table", label, columns=tuple(map(_column, table.columns)),
-                   rows=starter + (("",) * width,) * table.blank_rows, compute=_rice(table))
+    return Control(key, "table", label, columns=_columns(table.columns),
+                   rows=starter + (("",) * width,) * table.blank_rows)
 
 
 def rubric_control(key: str, rubric: Rubric, rows: int) -> Control:
@@ -119,14 +126,14 @@ def rubric_control(key: str, rubric: Rubric, rows: int) -> Control:
     header = rubric_sheet_header(rubric)
     scores = [FormColumn(criterion.name, "number", min=rubric.scale.min, max=rubric.scale.max)
               for criterion in rubric.criteria]
+    first = 5
+    rule = {"kind": "pass", "scores": list(range(first, first + len(scores))), "disallowed": first + len(scores),
+            "min": rubric.passing_score}
     columns = (FormColumn(header[0]), FormColumn(header[1]), FormColumn(header[2]), FormColumn(header[3], "date"),
                FormColumn(header[4]), *scores, FormColumn(header[5 + len(scores)], "select", choices=("no", "yes")),
-               FormColumn(header[6 + len(scores)], "computed"), FormColumn(header[7 + len(scores)]),
+               FormColumn(header[6 + len(scores)], "computed", compute=rule), FormColumn(header[7 + len(scores)]),
                FormColumn(header[8 + len(scores)]))
-    first = 5
-    compute = {"pass": {"scores": list(range(first, first + len(scores))), "disallowed": first + len(scores),
-                        "min": rubric.passing_score}}
-    return Control(key, "table", "Score sheet", columns=columns, rows=(("",) * len(columns),) * rows, compute=compute)
+    return Control(key, "table", "Score sheet", columns=columns, rows=(("",) * len(columns),) * rows)
 
 
 def _grid_control(key: str, label: str, grid: Grid, editable: dict[int, FormColumn]) -> Control:
@@ -165,7 +172,7 @@ def _part_controls(template: Template, handbook: Handbook, prefix: str, blocks: 
     return [_grid_control(f"{prefix}/fields", "Your answers", fields, {3: FormColumn(fields.header[3])}),
             _grid_control(f"{prefix}/pillars", "Skill pillars", pillars, {1: level, 2: FormColumn(pillars.header[2])}),
             Control(f"{prefix}/work-samples", "table", "Work samples",
-                    columns=tuple(map(_column, content.profile.samples)), rows=samples.rows)]
+                    columns=_columns(content.profile.samples), rows=samples.rows)]
 
 
 def section_controls(section: Section, template: Template, handbook: Handbook, blocks: list[Block]) -> list[Control]:

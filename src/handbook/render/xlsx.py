@@ -19,6 +19,7 @@ import io
 from collections.abc import Sequence
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -30,11 +31,13 @@ from handbook.render.archive import rezip
 from handbook.render.document import (
     EXAMPLE_TITLE,
     HANDBOOK_NAME,
+    VERDICT_HEADER,
     computed_value,
     header_values,
     passed,
     table_rows,
     threshold_source,
+    verdicts,
 )
 from handbook.render.sheet import score_sheet
 
@@ -46,6 +49,8 @@ PASS_SCORE = "PassScore"
 """The workbook name of the cell that holds the pass threshold; every formula that judges a pass reads it."""
 YES_NO = ("yes", "no")
 PASS_FAIL = ("pass", "fail")
+UNSETTLED = "adjudicate"
+"""What the verdict sheet shows for an answer its reviewers split on until a third reviewer settles it."""
 WIDTH_CAP = 60
 
 
@@ -160,22 +165,79 @@ def _rubric_sheets(book: Book, template: Template, rubric: Rubric, example: Exam
         sheet.write_formula(entry_row, passed, f'=IF(COUNT({scores})<{len(rubric.criteria)},"",'
                                          f'IF(AND(MIN({scores})>={PASS_SCORE},{flag}<>"yes"),"pass","fail"))',
                             book.computed, "")
-    _rubric_summary(book, rubric, first_score, passed)
+    _verdict_sheet(book, rubric, example, passed)
+    _rubric_summary(book, rubric, first_score, passed, example)
     _agreement(book, _agreement_pairs(rubric, example))
 
 
-def _rubric_summary(book: Book, rubric: Rubric, first_score: int, passed: int) -> None:
+def _verdict_sheet(book: Book, rubric: Rubric, example: Example | None, passed: int) -> None:
+    """One row per answer: its reviews and passes counted from the score sheet, a third reviewer's verdict
+    where the two split, and the settled verdict the pass rate counts. Cached values are the example's."""
+    settled = verdicts(rubric, example)
+    sheet = book.sheet("Verdicts", VERDICT_HEADER, (14.0, 10.0, 12.0, 14.0, 14.0, 14.0))
+    book.rows(sheet, [(answer,) for answer, *_ in settled])
+    sheet.data_validation(1, 4, ENTRY_ROWS, 4, {"validate": "list", "source": list(PASS_FAIL)})
+    ids, results = f"'Score sheet'!{_column_range(0)}", f"'Score sheet'!{_column_range(passed)}"
+    share = book.workbook.add_format({"valign": "top", "border": 1, "bg_color": "#F2F2F2", "num_format": "0.0%"})
+    for row in range(1, ENTRY_ROWS + 1):
+        known = settled[row - 1] if row <= len(settled) else None
+        answer, count, passes = (f"{name}{row + 1}" for name in "ABC")
+        empty = f'OR({answer}="",{count}=0)'
+        if known:
+            sheet.write_string(row, 4, known[3], book.wrap)
+        verdict = (f'=IF({empty},"",IF(E{row + 1}<>"",E{row + 1},'
+                   f'IF({passes}={count},"pass",IF({passes}=0,"fail","{UNSETTLED}"))))')
+        passing = f'COUNTIFS({ids},{answer},{results},"pass")'
+        formulas = {
+            1: (f'=IF({answer}="","",{passing}+COUNTIFS({ids},{answer},{results},"fail"))', book.computed,
+                known[1] if known else ""),
+            2: (f'=IF({answer}="","",{passing})', book.computed,
+                known[2] if known else ""),
+            3: (f'=IF({empty},"",{passes}/{count})', share, known[2] / known[1] if known else ""),
+            5: (verdict, book.computed, (known[4] or UNSETTLED) if known else ""),
+        }
+        for column, (formula, style, cached) in formulas.items():
+            sheet.write_formula(row, column, formula, style, cached)
+
+
+def _rubric_summary(book: Book, rubric: Rubric, first_score: int, passed: int, example: Example | None) -> None:
+    """Means per criterion and the pass rate over settled answers with its Wilson interval; an example's
+    workbook stores each value with its formula, so a reader that does not recalculate still sees numbers."""
     sheet = book.sheet("Summary", ("Measure", "Value"), (40.0, 14.0))
+    entries = example.scores if example else []
+    share = book.workbook.add_format({"valign": "top", "border": 1, "bg_color": "#F2F2F2", "num_format": "0.0%"})
     for offset, criterion in enumerate(rubric.criteria, start=1):
         scores = f"'Score sheet'!{_column_range(first_score + offset - 1)}"
+        mean = sum(entry.scores[criterion.id] for entry in entries) / len(entries) if entries else ""
         sheet.write_string(offset, 0, f"Mean score: {criterion.name}", book.wrap)
-        sheet.write_formula(offset, 1, f'=IF(COUNT({scores})=0,"",AVERAGE({scores}))', book.number, "")
-    results = f"'Score sheet'!{_column_range(passed)}"
+        sheet.write_formula(offset, 1, f'=IF(COUNT({scores})=0,"",AVERAGE({scores}))', book.number, mean)
+    results, final = f"'Score sheet'!{_column_range(passed)}", f"Verdicts!{_column_range(5)}"
+    calls = [rubric.passes(entry.scores, entry.disallowed) for entry in entries]
+    settled = [row[4] for row in verdicts(rubric, example) if row[4]]
     row = len(rubric.criteria) + 1
-    sheet.write_string(row, 0, "Answers scored", book.wrap)
-    sheet.write_formula(row, 1, f'=COUNTIF({results},"pass")+COUNTIF({results},"fail")', book.wrap, "")
-    sheet.write_string(row + 1, 0, "Pass rate", book.wrap)
-    sheet.write_formula(row + 1, 1, f'=IF(B{row + 1}=0,"",COUNTIF({results},"pass")/B{row + 1})', book.number, "")
+    count, passes = f"B{row + 4}", f"B{row + 5}"  # the settled and passed rows below, in A1 numbering
+    measures: list[tuple[str, str, Format, object]] = [
+        ("Answers scored", f'=COUNTIF({results},"pass")+COUNTIF({results},"fail")', book.computed,
+         len(calls) if entries else ""),
+        ("Pass rate", f'=IF(B{row + 1}=0,"",COUNTIF({results},"pass")/B{row + 1})', share,
+         sum(calls) / len(calls) if calls else ""),
+        ("Answers awaiting a third reviewer", f'=COUNTIF({final},"{UNSETTLED}")', book.computed,
+         len(verdicts(rubric, example)) - len(settled) if entries else ""),
+        ("Answers settled", f'=COUNTIF({final},"pass")+COUNTIF({final},"fail")', book.computed,
+         len(settled) if entries else ""),
+        ("Answers passed, settled", f'=COUNTIF({final},"pass")', book.computed,
+         settled.count("pass") if entries else ""),
+        ("Pass rate, settled answers", f'=IF({count}=0,"",{passes}/{count})', share,
+         settled.count("pass") / len(settled) if settled else ""),
+    ]
+    given = {"passed": str(settled.count("pass")), "items": str(len(settled))} if settled else {}
+    ends: tuple[tuple[Compute, str], ...] = (("low", "95% interval, low (Wilson)"), ("high", "95% interval, high (Wilson)"))
+    for kind, label in ends:
+        end = computed_value(kind, given) if given else None
+        measures.append((label, _formula(kind, {"passed": passes, "items": count}), share, "" if end is None else end))
+    for offset, (label, formula, style, cached) in enumerate(measures, start=row):
+        sheet.write_string(offset, 0, label, book.wrap)
+        sheet.write_formula(offset, 1, formula, style, cached)
 
 
 def _agreement_pairs(rubric: Rubric, example: Example | None) -> list[tuple[str, str, str]]:
@@ -238,7 +300,7 @@ def _formula(kind: Compute, cells: dict[str, str]) -> str:
                 f'IF({effort}=0,"",{reach}*{impact}*{confidence}/{effort}))')
     if kind in ("rate", "low", "high", "meets"):
         done, items = cells["passed"], cells["items"]
-        guard = f'IF(COUNT({done},{items})<2,"",IF(OR({items}<=0,{done}<0,{done}>{items}),"",'
+        guard = f'IF(COUNT({done},{items})<2,"",IF(OR({items}<=0,{done}<0,{done}>{items},{done}<>INT({done}),{items}<>INT({items})),"",'
         rate, z = f"({done}/{items})", Z_95
         half = f"{z}*SQRT({rate}*(1-{rate})/{items}+{z}^2/(4*{items}^2))"
         centre = f"({rate}+{z}^2/(2*{items}))"
@@ -251,8 +313,8 @@ def _formula(kind: Compute, cells: dict[str, str]) -> str:
     rate = f"({baseline}/100)"
     if kind == "mde":
         items = cells["items"]
-        return (f'=IF(COUNT({baseline},{items})<2,"",IF(OR({baseline}<=0,{baseline}>=100,{items}<=0),"",'
-                f'100*({Z_95}+{Z_POWER})*SQRT(2*{rate}*(1-{rate})/INT({items}))))')
+        return (f'=IF(COUNT({baseline},{items})<2,"",IF(OR({baseline}<=0,{baseline}>=100,{items}<=0,{items}<>INT({items})),"",'
+                f'100*({Z_95}+{Z_POWER})*SQRT(2*{rate}*(1-{rate})/{items})))')
     effect = cells["effect"]
     return (f'=IF(COUNT({baseline},{effect})<2,"",IF(OR({baseline}<=0,{baseline}>=100,{effect}<=0),"",'
             f'ROUNDUP(2*({Z_95}+{Z_POWER})^2*{rate}*(1-{rate})/({effect}/100)^2,0)))')
