@@ -133,12 +133,10 @@ def self_check(handbook: Handbook) -> Iterator[DataError]:
 def levels(handbook: Handbook) -> Iterator[DataError]:
     """Each ladder belongs to a job role, rates its role's pillars on the proficiency scale and climbs in order."""
     for role_id, ladder in handbook.levels.items():
-        role = handbook.roles.get(role_id)
+        role = handbook.roles[role_id]  # a ladder's id names its role; the reference check ran before any rule
         origin = handbook.origins[("levels", role_id)]
-        # A role that failed to load (its own errors say why) leaves the ladder's own ratings as the pillars to check.
-        own = ([pillar.id for pillar in framework.role_pillars(handbook.pillars, role)] if role else
-               [pillar for pillar in handbook.pillars if any(pillar in level.proficiency for level in ladder.levels)])
-        problems = [*level_problems(ladder, role.kind if role else None, own, list(handbook.proficiency_scale)),
+        own = [pillar.id for pillar in framework.role_pillars(handbook.pillars, role)]
+        problems = [*level_problems(ladder, role.kind, own, list(handbook.proficiency_scale)),
                     *framework.ladder_family_problems([level.proficiency for level in ladder.levels], own,
                                                       handbook.pillars),
                     *framework.expert_scope_problems([(level.scope, {pillar: step for pillar, step in level.proficiency.items()
