@@ -336,7 +336,7 @@ def test_the_form_is_axe_clean_in_both_palettes(page, site_url, palette):
         page.locator(".hb-form__fields input[type='text']").first.fill("2026-99-99")
         # Filling scrolls the page, and the theme's header then shows the page title in a colour axe
         # flags on every page of the site; the form is checked with the page back at the top, as
-        # test_accessibility checks every page.
+        # test_site_walk checks every kind of page.
         page.evaluate("() => window.scrollTo(0, 0)")
         page.wait_for_timeout(500)
         assert blocking_violations(axe, page, options) == [], template_id
