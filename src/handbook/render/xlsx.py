@@ -40,6 +40,7 @@ from handbook.render.document import (
     verdicts,
 )
 from handbook.render.sheet import score_sheet
+from handbook.stats import cohen_kappa
 
 ENTRY_ROWS = 50
 """Rows ready for entries (validation and formulas) below a sheet's header: a calibration round or two."""
@@ -265,9 +266,21 @@ def _agreement(book: Book, pairs: list[tuple[str, str, str]]) -> None:
         ("Agreement expected by chance", '=IF(E2=0,"",E4*E5+(1-E4)*(1-E5))'),
         ("Cohen's kappa (pass/fail)", '=IF(E2=0,"",IF(E6=1,"",(E3-E6)/(1-E6)))'),
     ]
-    for row, (label, formula) in enumerate(measures, start=1):
+    for row, ((label, formula), cached) in enumerate(zip(measures, _agreement_values(pairs), strict=True), start=1):
         sheet.write_string(row, 3, label, book.wrap)
-        sheet.write_formula(row, 4, formula, book.number, "")
+        sheet.write_formula(row, 4, formula, book.number, "" if cached is None else cached)
+
+
+def _agreement_values(pairs: list[tuple[str, str, str]]) -> list[float | None]:
+    """What the agreement formulas give for the pairs written, stored as their cached values so a reader that
+    does not recalculate (pandas) reads the same kappa as LibreOffice or Excel."""
+    calls = [(first == "pass", second == "pass") for _, first, second in pairs]
+    if not calls:
+        return [0, None, None, None, None, None]
+    count = len(calls)
+    rate_a, rate_b = sum(a for a, _ in calls) / count, sum(b for _, b in calls) / count
+    chance = rate_a * rate_b + (1 - rate_a) * (1 - rate_b)
+    return [count, sum(a == b for a, b in calls) / count, rate_a, rate_b, chance, cohen_kappa(calls)]
 
 
 def _checklist_sheet(book: Book, template: Template, checklist: Checklist, example: Example | None) -> None:
