@@ -177,3 +177,19 @@ def test_rubric_example_agreement_reads_as_numbers_and_matches_the_log(handbook,
     workbook = recalculated({"x.xlsx": data}, tmp_path)["x.xlsx"]
     again = {row[3].value: row[4].value for row in workbook["Agreement"].iter_rows(min_row=2, max_row=7)}
     assert again == pytest.approx({key: measures[key] for key in again})
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text_in_libreoffice(sheets, tmp_path):
+    """LibreOffice keeps the heights a workbook states; a cell of long text sits in a row with room for every
+    line it wraps to, and a one-line row stays one line high."""
+    workbook = recalculated({"x.xlsx": sheets["eval-plan-example.xlsx"]}, tmp_path)["x.xlsx"]
+    sheet = workbook["Golden dataset"]
+    for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
+        for cell in row:
+            text = str(cell.value or "")
+            width = sheet.column_dimensions[cell.column_letter].width
+            lines = -(-len(text) // max(1, int(width) - 2)) if text else 1
+            height = sheet.row_dimensions[cell.row].height or 15
+            assert height >= 14 * lines, (cell.coordinate, text, width, height)
+    about = workbook["About"]
+    assert (about.row_dimensions[2].height or 15) <= 15.5
