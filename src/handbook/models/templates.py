@@ -2,7 +2,7 @@
 
 A template is a document a person fills in (sections of guidance, questions, blanks, tables and
 checklists) plus, for the machine-readable kinds, one typed part (a rubric, a launch checklist,
-an evaluation task or a skill profile) that the YAML, JSON and CSV files carry field for field.
+an evaluation task, a skill profile or a model card's field map) that the YAML, JSON and CSV files carry field for field.
 """
 
 from __future__ import annotations
