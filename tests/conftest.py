@@ -22,6 +22,7 @@ from types import MappingProxyType
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -141,20 +142,37 @@ def site_url(built_site) -> Iterator[str]:
 
 HOSTILE_TEMPLATE = FIXTURES / "templates" / "data" / "templates" / "hostile.yaml"
 """A template whose every field is markup, Jinja and Markdown tricks."""
+HOSTILE_TEXT = "<script>alert('x')</script> {{ 7*7 }} {% if true %}run{% endif %} [click](javascript:alert(1))"
+HOSTILE_ROLE = "ai-product-manager"
+"""The role whose definition is HOSTILE_TEXT in the hostile site."""
+HOSTILE_CASES = ("hostile-text", "hostile-metadata")
+"""Cases under tests/fixtures/cases/ whose prose and metadata try to leave their place."""
 
 
 @pytest.fixture(scope="session")
-def hostile_template_site(tmp_path_factory) -> Path:
-    """The real project plus the hostile template, built strict once for the session's tests that read it."""
-    base = tmp_path_factory.mktemp("hostile-template")
-    project = copy_project(base / "project")
+def hostile_site(tmp_path_factory) -> Path:
+    """The real project with hostile text in every kind of contributor text (a role's definition, a template,
+    two cases, glossary terms and a FAQ entry), built strict once for every test that reads what it made."""
     from handbook.scaffold import add_items
 
+    base = tmp_path_factory.mktemp("hostile")
+    project = copy_project(base / "project")
+    data = project / "data"
+    role = data / "roles" / f"{HOSTILE_ROLE}.yaml"
+    schema_line, _ = role.read_text(encoding="utf-8").split("\n", 1)  # kept: every data file names its schema first
+    record = yaml.safe_load(role.read_text(encoding="utf-8"))
+    record["definition"] = HOSTILE_TEXT
+    role.write_text(f"{schema_line}\n" + yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
     text = HOSTILE_TEMPLATE.read_text(encoding="utf-8").replace("\nskills: [ai-evaluation]\n", "\nskills: []\n", 1)
-    (project / "data" / "templates" / "hostile.yaml").write_text(text, encoding="utf-8")
-    owner = project / "data" / "roles" / "product-manager.yaml"  # an owner lists what it owns
+    (data / "templates" / "hostile.yaml").write_text(text, encoding="utf-8")
+    owner = data / "roles" / "product-manager.yaml"  # an owner lists what it owns
     owner.write_text(add_items(owner.read_text(encoding="utf-8"), "artifacts", 0,
                                [{"name": "Hostile template", "template": "hostile"}]), encoding="utf-8")
+    for case in HOSTILE_CASES:
+        shutil.copy(FIXTURES / "cases" / f"{case}.yaml", data / "cases" / f"{case}.yaml")
+    for fixture, data_file in (("hostile-glossary.yaml", "glossary.yaml"), ("hostile-faq.yaml", "faq.yaml")):
+        with (data / data_file).open("a", encoding="utf-8") as real:
+            real.write((FIXTURES / "guide" / fixture).read_text(encoding="utf-8"))
     result = mkdocs_build(project, base / "site")
     assert result.returncode == 0, result.stderr
     return base / "site"

@@ -17,7 +17,7 @@ from handbook.loader import display_path, load_handbook
 from handbook.render.cases import cases_by_role, cases_for_role, cases_for_template
 from handbook.render.environment import render
 from handbook.render.html import source_link
-from tests.conftest import FIXTURES, ROOT, TEMPLATES, copy_project, mkdocs_build
+from tests.conftest import FIXTURES, ROOT, TEMPLATES
 
 CASE_FIXTURES = FIXTURES / "cases"
 
@@ -182,24 +182,14 @@ def test_case_page_edit_link_points_at_its_yaml(built_site, handbook):
 # --- contributor text is data -----------------------------------------------------------------
 
 
-def build_with_case(tmp_path_factory, fixture: str) -> Path:
-    """The real project plus one fixture case, built strict; returns the case's built page."""
-    base = tmp_path_factory.mktemp(fixture)
-    project = copy_project(base / "project")
-    shutil.copy(CASE_FIXTURES / f"{fixture}.yaml", project / "data" / "cases" / f"{fixture}.yaml")
-    result = mkdocs_build(project, base / "site")
-    assert result.returncode == 0, result.stderr
-    return base / "site" / "cases" / fixture / "index.html"
-
-
 def scripts_running_alert(tree: lxml_html.HtmlElement) -> list[str]:
     return [script.text for script in tree.xpath("//script") if script.text and "alert(" in script.text]
 
 
 @pytest.fixture(scope="module")
-def hostile_case_page(tmp_path_factory) -> Path:
+def hostile_case_page(hostile_site) -> Path:
     """A case whose every prose field holds HTML, Jinja and a javascript: link."""
-    return build_with_case(tmp_path_factory, "hostile-text")
+    return hostile_site / "cases" / "hostile-text" / "index.html"
 
 
 def test_html_and_jinja_in_a_case_show_literally(hostile_case_page):
@@ -219,8 +209,9 @@ def test_markdown_links_in_a_case_do_not_become_javascript_links(hostile_case_pa
     assert not [href for href in tree.xpath("//a/@href") if href.lower().startswith("javascript:")]
 
 
-def test_a_case_title_and_summary_cannot_leave_the_page_metadata(tmp_path_factory):
-    tree = lxml_html.fromstring(build_with_case(tmp_path_factory, "hostile-metadata").read_text(encoding="utf-8"))
+def test_a_case_title_and_summary_cannot_leave_the_page_metadata(hostile_site):
+    page = hostile_site / "cases" / "hostile-metadata" / "index.html"
+    tree = lxml_html.fromstring(page.read_text(encoding="utf-8"))
     assert scripts_running_alert(tree) == []
     assert tree.xpath("//meta[@name='description']/@content") == ["Summary \" onmouseover=\"alert('summary')"]
     assert tree.xpath("string(//title)").startswith("Title \" & 'quoted' {a} - ")

@@ -391,9 +391,9 @@ def test_without_javascript_the_page_shows_the_blank_and_its_downloads(browser, 
 
 
 @pytest.fixture(scope="module")
-def hostile_site_url(hostile_template_site):
+def hostile_site_url(hostile_site):
     """The real project plus the hostile template, served."""
-    with served(hostile_template_site) as url:
+    with served(hostile_site) as url:
         yield url
 
 

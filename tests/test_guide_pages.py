@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from handbook.loader import load_handbook
 from handbook.render.guide import pay_range, transitions_of, worked_example
-from tests.conftest import FIXTURES, ROOT, copy_project, mkdocs_build
+from tests.conftest import ROOT
 
 GUIDE_PAGES = ["choose", "transitions", "interviews", "compensation", "misconceptions", "faq", "glossary", "sources"]
 
@@ -227,19 +227,6 @@ def test_hover_definitions_across_the_site_mark_each_term_once_and_only_in_prose
         assert [mark for mark in marks if mark.xpath(FORBIDDEN_ANCESTORS)] == [], file
         marked_pages += bool(marks)
     assert marked_pages >= len(handbook.roles)
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    """The project with glossary terms and a FAQ entry whose text tries to inject markup, built strict."""
-    base = tmp_path_factory.mktemp("hostile-guide")
-    project = copy_project(base / "project")
-    for fixture, data_file in (("hostile-glossary.yaml", "glossary.yaml"), ("hostile-faq.yaml", "faq.yaml")):
-        with (project / "data" / data_file).open("a", encoding="utf-8") as real:
-            real.write((FIXTURES / "guide" / fixture).read_text(encoding="utf-8"))
-    result = mkdocs_build(project, base / "site")
-    assert result.returncode == 0, result.stderr
-    return base / "site"
 
 
 HOSTILE_DEFINITION = ("<script>alert('d')</script> \"quoted\" {{ 7*7 }} {% if true %}run{% endif %} "

@@ -139,8 +139,8 @@ def test_archive_from_the_site_opens(built_site, handbook):
 
 # --- contributor text on the real site ----------------------------------------------------------------------
 
-def test_hostile_template_page_shows_the_text_literally(hostile_template_site):
-    page = (hostile_template_site / "templates" / "hostile" / "index.html").read_text(encoding="utf-8")
+def test_hostile_template_page_shows_the_text_literally(hostile_site):
+    page = (hostile_site / "templates" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "site_name" not in page.replace('property="og:site_name"', "")  # the Open Graph tag is the theme's
     tree = lxml_html.fromstring(page)
     assert not tree.xpath("//script[contains(., 'alert')]")
@@ -156,8 +156,8 @@ def test_hostile_template_page_shows_the_text_literally(hostile_template_site):
     assert not [href for href in tree.xpath("//a/@href") if "javascript" in href.lower()]
 
 
-def test_hostile_template_files_carry_the_text_literally(hostile_template_site):
-    downloads = hostile_template_site / "downloads"
+def test_hostile_template_files_carry_the_text_literally(hostile_site):
+    downloads = hostile_site / "downloads"
     assert yaml.safe_load((downloads / "hostile.yaml").read_bytes())["details"]["product"] == HOSTILE
     assert json.loads((downloads / "hostile.json").read_bytes())["rubric"]["disallow"] == [HOSTILE]
     about = openpyxl.load_workbook(downloads / "hostile.xlsx")["About"]
