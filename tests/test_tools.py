@@ -16,8 +16,8 @@ import yaml
 
 from handbook.errors import DataErrors
 from handbook.loader import load_handbook
-from handbook.scaffold import new_record
 from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup, self_check_tool
+from handbook.scaffold import new_record
 from handbook.tools import (
     FIT_DIGITS,
     FitContext,
@@ -253,8 +253,8 @@ def test_role_fit_report_lists_ratings_answers_context_result_and_rows_ranked_by
                                ["User discovery rating", "1.00"], ["Data and evaluation rating", "0.00"],
                                ["Depth rating", "0.50"], ["Trade-off 1", "Users."], ["Trade-off 2", "not answered"],
                                ["Team context", "Discovery heavy"],
-                               ["Result", "Closest job: Alpha, match 0.57. Largest gap: Operations (you 0.25, the job "
-                                          "1.00). Where you exceed it most: Depth (you 0.40, the job 0.33)."]]
+                               ["Result", ("Closest job: Alpha, match 0.57. Largest gap: Operations (you 0.25, the job "
+                                           "1.00). Where you exceed it most: Depth (you 0.40, the job 0.33).")]]
     assert report["header"] == ["List", "Rank", "Role", "Match", "Article score", "Strategy weight",
                                 "Operations weight", "User discovery weight", "Data and evaluation weight",
                                 "Weights from"]

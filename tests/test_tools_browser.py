@@ -449,3 +449,17 @@ def test_a_tool_appears_without_moving_anything_on_the_page(browser, site_url, p
     shift = tab.evaluate("window.__shift")
     context.close()
     assert shift == 0
+
+
+def test_a_clear_match_offers_the_next_step_on_the_closest_jobs_ladder(page, site_url):
+    profile = LABELLED["profiles"][1]
+    page.goto(site_url + "tools/role-fit/" + labelled_query(profile))
+    link = page.locator("#fit-next a")
+    link.wait_for()
+    assert link.inner_text() == f"Where am I on the {HANDBOOK.roles[profile['job']].name} ladder?"
+    link.click()
+    page.wait_for_url(site_url + f"roles/{profile['job']}/levels/#assess")
+    page.goto(site_url + "tools/role-fit/?" + urlencode([(key, "0.50") for key in KEYS]))
+    page.locator("#fit-summary").filter(has_text="No clear fit").wait_for()
+    assert page.locator("#fit-next a").count() == 0
+    page.watch.assert_clean()

@@ -107,6 +107,8 @@ class FitRole:
     in_context: dict[str, tuple[int, ...]]
     profile: tuple[int, ...] = ()
     """Hundredths on every match dimension, the article's four first."""
+    ladder: str = ""
+    """Where the journey's next step is for this job: "Where am I?" on its ladder ('' for a skill shape)."""
 
 
 @dataclass(frozen=True)

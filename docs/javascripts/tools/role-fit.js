@@ -1,8 +1,8 @@
 // The role-fit tool: ratings (slider and number kept in step), either-or questions and a team context in;
 // jobs and skill shapes ranked by match, the article's score beside them, and a sticky summary of the match.
 import {
-  FIT_DIGITS, RATING_DIGITS, WEIGHT_DIGITS, fixedText, lead, matchDimensions, matchText, rankByKind, rankMatches,
-  readerProfile, roleFitReport,
+  FIT_DIGITS, RATING_DIGITS, WEIGHT_DIGITS, fixedText, lead, matchDimensions, matchText, matchVerdict, rankByKind,
+  rankMatches, readerProfile, roleFitReport,
 } from "./core.js";
 import { fetchSetup, readNumber, readQuery, revealLiveParts, setUpSharing, showMessage, writeQuery } from "./page.js";
 
@@ -90,6 +90,20 @@ function articleText(lists) {
   return parts.join(" ");
 }
 
+// The journey's next step: "Where am I?" on the closest job's ladder, once the answers single one out.
+function showNextStep(jobs, profile) {
+  const next = document.getElementById("fit-next");
+  const first = jobs[0];
+  if (!first || !first.role.ladder || !matchVerdict(jobs, profile, setup.margin).clear) {
+    next.textContent = "Next step: once one job comes out closest, find your level on its ladder.";
+    return;
+  }
+  const link = document.createElement("a");
+  link.href = first.role.ladder;
+  link.textContent = `Where am I on the ${first.role.name} ladder?`;
+  next.replaceChildren("Next step: ", link);
+}
+
 function update() {
   const profile = readerProfile(ratings, answers, setup.trade_offs, setup.step);
   const matched = kinds.map((kind) => [kind, rankMatches(setup.roles.filter((role) => role.kind === kind), profile)]);
@@ -97,7 +111,9 @@ function update() {
     document.getElementById(`match-results-${kind}`).replaceChildren(
       ...ranked.map((item) => resultItem(item.role, item.units / MAX_RATING, ratingText(item.units))));
   });
-  summary.textContent = matchText(setup, matched.find(([kind]) => kind === "role")[1], profile);
+  const jobs = matched.find(([kind]) => kind === "role")[1];
+  summary.textContent = matchText(setup, jobs, profile);
+  showNextStep(jobs, profile);
   const article = ratings.slice(0, setup.dimensions.length);
   const lists = rankByKind(setup.roles, article, context(), kinds);
   lists.forEach(([kind, ranked]) => {

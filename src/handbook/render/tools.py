@@ -22,7 +22,7 @@ from handbook.models.roles import STRENGTH_LEVEL
 from handbook.models.tools import EarningsSettings, RoleFitSettings, SelfCheckSettings
 from handbook.render.environment import render
 from handbook.render.html import json_script, source_link
-from handbook.render.pages import role_path
+from handbook.render.pages import ladder_path, role_path
 from handbook.tools import (
     FIT_DIGITS,
     RATING_DIGITS,
@@ -110,7 +110,8 @@ def fit_role(handbook: Handbook, role: Role, page: str) -> FitRole:
     in_context = {context.id: tuple(adjust_weights(weights, list(context.multipliers.values())))
                   for context in role_fit_settings(handbook).contexts}
     return FitRole(role.id, role.name, source_link(page, role_path(role.id)), role.kind, origin, tuple(weights),
-                   in_context, tuple(job_profile(match_levels(handbook, role))))
+                   in_context, tuple(job_profile(match_levels(handbook, role))),
+                   source_link(page, ladder_path(role.id)) + "#assess" if role.id in handbook.levels else "")
 
 
 def role_fit_setup(handbook: Handbook, page: str) -> RoleFitSetup:
@@ -250,7 +251,15 @@ def self_check_tool(handbook: Handbook, page: str) -> str:
                  setup_json=_embedded(setup))
 
 
+def journey_ladders(handbook: Handbook, page: str) -> str:
+    """Every job's "Where am I?" on its ladder, the journey's third step, in the handbook's order."""
+    roles = [role for role in handbook.roles.values() if role.id in handbook.levels]
+    return render(handbook.templates_dir, "sections/journey_ladders.md.j2", roles=roles,
+                  url=lambda target: source_link(page, target), ladder_path=ladder_path)
+
+
 TOOL_MACROS = {
+    "journey_ladders": journey_ladders,
     "role_fit_tool": role_fit_tool,
     "role_fit_weights": role_fit_weights,
     "role_fit_example": role_fit_example,
