@@ -16,6 +16,7 @@ from lxml import html
 from handbook.errors import DataErrors
 from handbook.loader import display_path, load_handbook
 from handbook.render.compare import SHARED_DIMENSIONS, comparison_page, ordered_comparisons, picker_data
+from handbook.render.guide import pay_range
 from handbook.render.picker import picker_json
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,6 +147,66 @@ def test_comparison_pages_overlay_both_skill_profiles(built_site, handbook):
         expected = {(role_id, pillar): handbook.roles[role_id].skills[pillar]
                     for role_id in (comparison.a, comparison.b) for pillar in handbook.roles[role_id].skills}
         assert bars == expected
+
+
+# Should I move? -----------------------------------------------------------------------------------
+
+def resolves(built_site: Path, base: str, href: str) -> bool:
+    target = (built_site / base / href.split("#")[0]).resolve()
+    return (target / "index.html").is_file() or target.is_file()
+
+
+def test_every_comparison_links_both_ladders_the_pay_page_and_each_move_between_the_two(built_site, handbook):
+    for comparison in handbook.comparisons.values():
+        base = f"compare/{comparison.id}"
+        section = page(built_site, base).xpath("//h2[@id='should-i-move']")[0]
+        links = [link.get("href") for link in page(built_site, base).xpath("//article//a")]
+        for role_id in (comparison.a, comparison.b):
+            if role_id in handbook.levels:
+                assert any(href.rstrip("/").endswith(f"roles/{role_id}/levels") for href in links), (comparison.id, role_id)
+        assert any(href.rstrip("/").endswith("compensation") for href in links), comparison.id
+        moves = [(a, b) for a, b in ((comparison.a, comparison.b), (comparison.b, comparison.a))
+                 if any(move.to == b for move in handbook.roles[a].moves)]
+        for origin, target in moves:
+            move_links = [href for href in links if href.endswith(f"roles/{origin}/#move-to-{target}")]
+            assert move_links and resolves(built_site, base, move_links[0]), (comparison.id, origin, target)
+        assert section is not None
+
+
+def test_the_level_map_lines_up_every_rung_of_both_ladders_with_each_levels_pay_or_says_none(built_site, handbook):
+    for comparison in handbook.comparisons.values():
+        if comparison.a not in handbook.levels or comparison.b not in handbook.levels:
+            continue
+        ladders = [handbook.levels[role_id] for role_id in (comparison.a, comparison.b)]
+        table = page(built_site, f"compare/{comparison.id}").xpath("//table[@id='level-map']")[0]
+        rows = table.xpath("./tbody/tr")
+        orders = sorted({level.order for ladder in ladders for level in ladder.levels})
+        assert [row.get("id") for row in rows] == [f"rung-{order}" for order in orders]
+        for row, order in zip(rows, orders):
+            for cell, ladder in zip(row.xpath("./td"), ladders):
+                level = next((level for level in ladder.levels if level.order == order), None)
+                content = text(cell)
+                if level is None:
+                    assert content == "No level on this rung.", (comparison.id, order)
+                    continue
+                assert content.startswith(level.title), (comparison.id, level.id)
+                if level.pay and level.pay.figures:
+                    for figure_id in level.pay.figures:
+                        figure = handbook.compensation[figure_id]
+                        source = handbook.sources[figure.source]
+                        assert f"{pay_range(figure)}: {figure.what}" in content
+                        assert ("dated " + str(source.year) if source.year else "the source gives no date") in content
+                        assert f"one source's claim: {source.title}." in content
+                else:
+                    assert "Pay: no public figure in the handbook's sources." in content, (comparison.id, level.id)
+
+
+def test_pm_vs_ai_pm_shows_the_staff_ai_pm_pay_beside_the_group_pm_who_has_no_figure(built_site, handbook):
+    """The issue's question, answered on one page: the figure the sources give and where they give none."""
+    table = page(built_site, "compare/product-manager-vs-ai-product-manager").xpath("//table[@id='level-map']")[0]
+    staff = [text(cell) for cell in table.xpath("./tbody/tr[@id='rung-4']/td")]
+    assert staff[0].startswith("Group product manager") and "no public figure" in staff[0]
+    assert staff[1].startswith("Staff AI product manager") and "$450K–$700K a year" in staff[1]
 
 
 def test_comparison_pages_join_the_compare_section_of_the_navigation(built_site, handbook):

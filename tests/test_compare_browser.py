@@ -94,3 +94,24 @@ def test_without_javascript_the_picker_shows_the_list_of_roles_and_no_empty_form
             role.name for role in handbook.roles.values()]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_pm_vs_ai_pm_at_my_level_with_pay_is_two_clicks_from_home(page, site_url, handbook, width):
+    """Home → compare → the written comparison, whose level map gives both ladders' levels and pay."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url)
+    page.locator("article").get_by_role("link", name="compare any two roles").click()
+    page.wait_for_url(site_url + "compare/")
+    title = handbook.comparisons["product-manager-vs-ai-product-manager"].title
+    page.locator("article").get_by_role("link", name=title).first.click()
+    page.wait_for_url(site_url + "compare/product-manager-vs-ai-product-manager/")
+    staff = page.locator("#level-map #rung-4")
+    staff.scroll_into_view_if_needed()
+    expect(staff).to_be_visible()
+    assert "Staff AI product manager" in staff.inner_text() and "$450K–$700K a year" in staff.inner_text()
+    assert "no public figure" in staff.inner_text()
+    ladders = page.locator("article a", has_text="ladder")
+    assert {"Product Manager ladder", "AI Product Manager ladder"} <= set(ladders.all_inner_texts())
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.watch.assert_clean()

@@ -3,6 +3,8 @@ tools cannot use is reported where it was typed instead of being quietly changed
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from handbook.loader import load_handbook
@@ -20,7 +22,7 @@ VIEWPORT_HEIGHT = 900
 
 def open_role_fit(page, site_url, query: str = "") -> None:
     page.goto(site_url + "tools/role-fit/" + query)
-    page.locator("#fit-summary").filter(has_text="Best job").wait_for()
+    page.locator("#fit-summary").filter(has_text="Closest job").wait_for()
 
 
 def test_the_first_rating_is_visible_without_scrolling_at_1280_by_900(page, site_url):
@@ -32,14 +34,20 @@ def test_the_first_rating_is_visible_without_scrolling_at_1280_by_900(page, site
 
 def test_the_summary_stays_in_view_while_the_last_rating_changes(page, site_url):
     open_role_fit(page, site_url)
-    last = page.locator(f"#fit-{FIT.dimensions[-1].key}")
+    last = page.locator(f"#fit-{FIT.added[-1].key}")
     page.locator("#your-scores-shape").scroll_into_view_if_needed()
-    last.fill("0.10")
+    last.fill("0.95")
     box = page.locator("#fit-summary").bounding_box()
     assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= VIEWPORT_HEIGHT
-    ratings = (*FIT.example[:-1], 10)
+    expected = page.evaluate("""async (setup) => {
+        const core = await import(new URL("../../javascripts/tools/core.js", location.href).href);
+        const profile = [...setup.example, ...setup.start.slice(0, -1), 95];
+        return core.matchText(setup, core.rankMatches(setup.roles.filter((r) => r.kind === "role"), profile), profile);
+    }""", dataclasses.asdict(FIT))
+    assert page.inner_text("#fit-summary") == expected
+    ratings = FIT.example
     best = rank_by_kind(FIT.roles, ratings, FIT.contexts[0], ["role"])[0][1][0]
-    assert f"Best job: {best.role.name}, {fixed_text(best.units, FIT_DIGITS, 2)}." in page.inner_text("#fit-summary")
+    assert f"puts {best.role.name} first, {fixed_text(best.units, FIT_DIGITS, 2)}." in page.inner_text("#fit-article-summary")
     page.watch.assert_clean()
 
 
@@ -47,8 +55,9 @@ def test_the_seeds_example_puts_the_generalist_first_and_says_what_separates_the
     open_role_fit(page, site_url)
     jobs = rank_by_kind(FIT.roles, FIT.example, FIT.contexts[0], ["role", "shape"])[0][1]
     ahead = lead(jobs[0], jobs[1], FIT.example)
-    summary = page.inner_text("#fit-summary")
-    assert jobs[0].role.id == "product-generalist" and "Best job: Product Generalist, 0.68." in summary
+    summary = page.inner_text("#fit-article-summary")
+    assert jobs[0].role.id == "product-generalist" and "puts Product Generalist first, 0.68." in summary
+    assert page.inner_text("#fit-summary").startswith("Closest job: Product Generalist, match ")
     assert f"Next: {jobs[1].role.name}" in summary
     assert f"mostly from {FIT.dimensions[ahead.dimension].name}" in summary
     shapes = page.locator("#fit-results-shape .hb-fit-name").all_inner_texts()

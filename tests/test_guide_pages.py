@@ -61,7 +61,7 @@ def test_each_page_carries_its_front_matter_title_and_description(built_site, pa
 
 
 @pytest.mark.parametrize(("section", "page", "expected"), [
-    ("Choose & grow", "choose", ["./", "../transitions/", "../interviews/", "../compensation/", "../misconceptions/",
+    ("Choose & grow", "choose", ["../journey/", "./", "../transitions/", "../interviews/", "../compensation/", "../misconceptions/",
                                  "../faq/"]),
     ("Reference", "glossary", ["./", "../sources/", "../data/", "../changelog/", "../print/"]),
 ])
@@ -77,7 +77,8 @@ def test_the_home_page_starts_each_readers_action_in_one_click(built_site):
     tree = lxml_html.fromstring((built_site / "index.html").read_text(encoding="utf-8"))
     doors = tree.xpath(".//nav[contains(@class, 'hb-doors')]/ul/li/a[contains(@class, 'md-button')]")
     assert [(words(door.text_content()), door.get("href")) for door in doors] == [
-        ("Take the role-fit quiz", "tools/role-fit/"), ("Download a template", "#templates"),
+        ("Find your role and your next step", "journey/"), ("Take the role-fit quiz", "tools/role-fit/"),
+        ("Download a template", "#templates"),
         ("Add a role: step 1", "contribute/#your-first-pull-request-add-a-role")]
 
 

@@ -59,6 +59,13 @@ CASES = {
         ("tools/role-fit.yaml", "pillars: [evaluation]", "pillars: [discovery]")], [
         "data/tools/role-fit.yaml:5:3: role_fit.dimensions: every pillar of a family the dimensions draw on feeds a dimension; missing evaluation",
     ]),
+    "a pillar the role-fit match compares no job on": (tools_data, [
+        ("tools/role-fit.yaml", "pillars: [evaluation]", "pillars: [discovery]"),
+        ("tools/role-fit.yaml", "pillars: [evaluation]", "pillars: [discovery]")], [
+        "data/tools/role-fit.yaml:5:3: role_fit.dimensions: every pillar of a family the dimensions draw on feeds a dimension; missing evaluation",
+        ("data/tools/role-fit.yaml:17:5: role_fit.match.added: every pillar of data/skills.yaml feeds a dimension "
+         "of the match, so every job is matched on all its skills; add evaluation to the `pillars` of a dimension"),
+    ]),
     "a self-check statement that names a role": (tools_data, [
         ("tools/self-check.yaml", "I like open problems.", "I like what Alpha does.")], [
         ("data/tools/self-check.yaml:6:8: self_check.statements[0].text: names the role 'Alpha'; a statement must "

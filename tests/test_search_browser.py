@@ -75,3 +75,18 @@ def test_red_team_lists_the_pages_about_red_teaming_first(searching, site_url, b
     assert [url for url in top if not discusses_red_teaming(built_site, url, site_url)] == [], top
     chips = searching.locator(".md-search-result .md-tags")  # the tags rank results; they are not shown
     assert chips.count() > 0 and not any(chip.is_visible() for chip in chips.all())
+
+
+LADDER = r"roles/[a-z-]+/levels/"
+INTENTS = {
+    "quiz": r"tools/role-fit/", "pay": r"compensation/", "salary": r"compensation/", "levels": LADDER,
+    "ladder": LADDER, "promotion": LADDER, "AI PM": r"roles/ai-product-manager/", "PRD": r"templates/ai-prd/",
+    "model card": r"templates/model-card/", "red team": r"templates/red-team-plan/",
+}
+"""Issue 27: what a reader types for a need, and the page (an address pattern) that meets it."""
+
+
+@pytest.mark.parametrize(("query", "wanted"), INTENTS.items())
+def test_a_readers_word_for_a_need_puts_the_page_that_meets_it_in_the_top_three(searching, site_url, query, wanted):
+    top = top_results(searching, query)
+    assert any(re.fullmatch(re.escape(site_url) + wanted, url) for url in top), (query, top)

@@ -4,16 +4,20 @@ works out (run in Node, see tests/js.py), and the one test that the two agree wh
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import itertools
 import random
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from handbook.errors import DataErrors
 from handbook.loader import load_handbook
 from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup, self_check_tool
+from handbook.scaffold import new_record
 from handbook.tools import (
     FIT_DIGITS,
     FitContext,
@@ -106,6 +110,103 @@ def test_apportion_gives_leftover_units_to_the_largest_remainder_then_the_earlie
     assert apportion([1, 2, 2], total=4) == [1, 2, 1]
 
 
+# The match --------------------------------------------------------------------------------------
+
+LABELLED = yaml.safe_load((FIXTURES / "role-fit-profiles.yaml").read_text(encoding="utf-8"))
+MATCH = """
+return input.cases.map(([ratings, answers]) => {
+  const profile = core.readerProfile(ratings, answers, input.setup.trade_offs, input.setup.step);
+  const jobs = core.rankMatches(input.setup.roles.filter((role) => role.kind === "role"), profile);
+  const verdict = core.matchVerdict(jobs, profile, input.setup.margin);
+  return { profile, ranked: jobs.map((item) => [item.role.id, item.units]), clear: verdict.clear,
+           close: verdict.close.map((item) => item.role.id), text: core.matchText(input.setup, jobs, profile) };
+});"""
+
+
+def match(setup, cases):
+    """What core.js makes of (ratings as 0–1 numbers, trade-off answers) for each case: profile, jobs ranked by
+    match, verdict and its words."""
+    units = [([to_units(value, 100) for value in ratings], answers or []) for ratings, answers in cases]
+    return js.run(MATCH, {"setup": dataclasses.asdict(setup), "cases": units})
+
+
+def test_job_profiles_follow_from_skills_with_pillars_outside_a_roles_families_at_zero(handbook):
+    setup = role_fit_setup(handbook, PAGE)
+    profiles = {role.id: role.profile for role in setup.roles}
+    # S O U D (the article's) then research, domain, responsible AI, leadership: high 3, medium 2, low 1, none 0, / 3
+    assert [d.key for d in setup.added] == ["research", "domain", "responsible_ai", "leadership"]
+    assert profiles["product-manager"] == (100, 100, 100, 78, 0, 0, 0, 83)
+    assert profiles["ai-researcher"] == (0, 0, 0, 67, 100, 0, 67, 50)
+    assert profiles["specialist"] == (0, 0, 0, 56, 0, 100, 67, 33)
+
+
+@pytest.mark.parametrize("profile", LABELLED["profiles"], ids=lambda profile: profile["id"])
+def test_a_labelled_profile_ranks_its_job_first_and_clearly(handbook, profile):
+    [result] = match(role_fit_setup(handbook, PAGE), [(profile["ratings"], profile.get("trade_offs"))])
+    assert result["ranked"][0][0] == profile["job"], (profile["why"], result["ranked"])
+    assert result["clear"] and result["text"].startswith(f"Closest job: {handbook.roles[profile['job']].name}, ")
+
+
+def test_at_least_twelve_labelled_profiles_cover_every_job_of_the_seed_handbook(handbook):
+    jobs = {profile["job"] for profile in LABELLED["profiles"]}
+    assert len(LABELLED["profiles"]) >= 12
+    assert {"product-generalist", "product-manager", "ai-product-manager", "ai-researcher", "specialist",
+            "ai-training-generalist"} <= jobs
+
+
+@pytest.mark.parametrize("profile", LABELLED["no_clear_fit"], ids=lambda profile: profile["id"])
+def test_answers_that_do_not_single_out_a_job_say_no_clear_fit(handbook, profile):
+    [result] = match(role_fit_setup(handbook, PAGE), [(profile["ratings"], profile.get("trade_offs"))])
+    assert not result["clear"] and result["text"].startswith("No clear fit: "), result
+    assert "Closest job" not in result["text"]
+
+
+def test_equal_ratings_say_no_clear_fit_at_every_level(handbook):
+    results = match(role_fit_setup(handbook, PAGE), [([level / 10] * 8, None) for level in range(11)])
+    assert [result["clear"] for result in results] == [False] * 11
+    assert all("every answer is the same" in result["text"] for result in results)
+
+
+def test_two_jobs_with_the_same_profile_tie_and_the_tie_names_both_without_a_winner(small):
+    setup = role_fit_setup(small, PAGE)
+    twin = dataclasses.replace(setup.roles[0], id="twin", name="Twin")
+    [result] = match(dataclasses.replace(setup, roles=(setup.roles[0], twin)), [([0.2, 0.4, 0.6, 0.8, 0.3], None)])
+    assert result["ranked"][0][1] == result["ranked"][1][1]
+    assert not result["clear"] and result["close"] == ["alpha", "twin"]
+    assert result["text"].startswith("No clear fit: Alpha (0.") and "Twin (0." in result["text"]
+
+
+def test_a_gap_and_a_surplus_lower_the_match_alike(small):
+    """Alpha's profile is (1, 1, 1, 0.33, 0.33): 0.2 below it on S or 0.2 above it on D costs the same."""
+    setup = role_fit_setup(small, PAGE)
+    below, above, exact = match(dataclasses.replace(setup, roles=setup.roles[:1]), [
+        ([0.8, 1, 1, 0.33, 0.33], None), ([1, 1, 1, 0.53, 0.33], None), ([1, 1, 1, 0.33, 0.33], None)])
+    assert below["ranked"] == above["ranked"] == [["alpha", 91]]  # 1 − √(0.2² / 5) = 0.9106
+    assert exact["ranked"] == [["alpha", 100]]
+
+
+def test_a_trade_off_moves_the_chosen_dimension_up_and_the_other_down_within_0_and_1(small):
+    setup = role_fit_setup(small, PAGE)  # questions: users (U) or depth; plan (S) or run (O); step 0.1
+    results = match(setup, [([0.5, 0.5, 0.95, 0.5, 0.05], [0, 1]), ([0.5, 0.5, 0.5, 0.5, 0.5], [1, None]),
+                            ([0.5, 0.5, 0.5, 0.5, 0.5], [None, None])])
+    assert [result["profile"] for result in results] == [[40, 60, 100, 50, 0], [50, 50, 40, 50, 60],
+                                                          [50, 50, 50, 50, 50]]
+
+
+def test_a_role_added_as_yaml_is_matched_from_its_skills_with_no_code_change(tmp_path):
+    """A scaffolded job, rated high on responsible AI and low elsewhere, gets its profile from its file and is
+    the closest job for a reader whose strength is responsible AI."""
+    data = Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    new_record("role", "safety-lead", data, dt.date(2026, 1, 15), TEMPLATES)
+    path = data / "roles" / "safety-lead.yaml"
+    text = re.sub(r"^(  [a-z-]+): medium$", r"\1: low", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    path.write_text(text.replace("  responsible-ai: low", "  responsible-ai: high"), encoding="utf-8")
+    setup = role_fit_setup(load_handbook(data, TEMPLATES), PAGE)
+    assert next(role for role in setup.roles if role.id == "safety-lead").profile == (33, 33, 33, 33, 33, 33, 100, 33)
+    [result] = match(setup, [([0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.95, 0.3], None)])
+    assert result["ranked"][0][0] == "safety-lead" and result["clear"]
+
+
 def role_fit_role(role_id, weights, kind="role"):
     return FitRole(role_id, role_id.upper(), f"../{role_id}/", kind, "handbook", weights, {"same": weights})
 
@@ -143,16 +244,23 @@ def test_to_units_reads_decimals_that_binary_floats_cannot_hold():
     assert [to_units(0.29, 100), to_units(0.57, 100), to_units(12.5, 2), to_units(42, 100)] == [29, 57, 25, 4200]
 
 
-def test_role_fit_report_lists_ratings_context_and_ranked_rows(small):
+def test_role_fit_report_lists_ratings_answers_context_result_and_rows_ranked_by_match(small):
+    """Alpha's profile is (1, 1, 1, 0.33, 0.33) and Beta's (0.33, 0.33, 0.33, 1, 1); choosing users over evals
+    moves U up (clamped at 1) and depth down by 0.1, so the profile is (0.50, 0.25, 1, 0, 0.40)."""
     setup = dataclasses.asdict(role_fit_setup(small, PAGE))
-    report = js.run("return core.roleFitReport(input, [50, 25, 100, 0], 'discovery-heavy');", setup)
+    report = js.run("return core.roleFitReport(input, [50, 25, 100, 0, 50], [0, null], 'discovery-heavy');", setup)
     assert report["facts"] == [["Strategy rating", "0.50"], ["Operations rating", "0.25"],
                                ["User discovery rating", "1.00"], ["Data and evaluation rating", "0.00"],
-                               ["Team context", "Discovery heavy"]]
-    assert report["header"] == ["List", "Rank", "Role", "Score", "Strategy weight", "Operations weight",
-                                "User discovery weight", "Data and evaluation weight", "Weights from"]
-    assert report["rows"] == [["Job", "1", "Alpha", "0.63", "0.167", "0.167", "0.500", "0.166", "this handbook"],
-                              ["Skill shape", "1", "Beta", "0.62", "0.063", "0.125", "0.562", "0.250", "this handbook"]]
+                               ["Depth rating", "0.50"], ["Trade-off 1", "Users."], ["Trade-off 2", "not answered"],
+                               ["Team context", "Discovery heavy"],
+                               ["Result", ("Closest job: Alpha, match 0.57. Largest gap: Operations (you 0.25, the job "
+                                           "1.00). Where you exceed it most: Depth (you 0.40, the job 0.33).")]]
+    assert report["header"] == ["List", "Rank", "Role", "Match", "Article score", "Strategy weight",
+                                "Operations weight", "User discovery weight", "Data and evaluation weight",
+                                "Weights from"]
+    assert report["rows"] == [
+        ["Job", "1", "Alpha", "0.57", "0.63", "0.167", "0.167", "0.500", "0.166", "this handbook"],
+        ["Skill shape", "1", "Beta", "0.39", "0.62", "0.063", "0.125", "0.562", "0.250", "this handbook"]]
 
 
 # Earnings ------------------------------------------------------------------------------------------
@@ -331,6 +439,14 @@ def test_the_tool_fixtures_load(small):
     ("role-fit.yaml", "user_discovery: 3", "user_discovery: 0",
      ("data/tools/role-fit.yaml:12:117: role_fit.contexts[1].multipliers.user_discovery: "
       "expected a number at least 0.1; got 0")),
+    ("role-fit.yaml", "{text: Run., dimension: operations}", "{text: Run., dimension: strategy}",
+     ("data/tools/role-fit.yaml:4:1: role_fit: match.trade_offs[1]: the two options lean toward the same dimension "
+      "'strategy'; a trade-off sets two against each other")),
+    ("role-fit.yaml", "{text: Run., dimension: operations}", "{text: Run., dimension: reach}",
+     ("data/tools/role-fit.yaml:4:1: role_fit: match.trade_offs[1]: unknown dimension 'reach'; expected one of "
+      "strategy, operations, user_discovery, data_evaluation, depth")),
+    ("role-fit.yaml", "pillars: [evaluation], letter: R", "pillars: [evaluation], letter: S",
+     "data/tools/role-fit.yaml:4:1: role_fit: each dimension letter id must be unique; repeated: S"),
     ("earnings.yaml", "start: full-year", "start: weekly-only",
      "data/tools/earnings.yaml:4:1: earnings: start preset 'weekly-only' gives no weeks; open with one that does"),
     ("earnings.yaml", "source: source-two", "source: source-nine",

@@ -14,11 +14,21 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+import yaml
 
 from handbook.loader import load_handbook
 from handbook.render.tools import earnings_setup, role_fit_setup, self_check_setup
-from handbook.tools import FIT_DIGITS, annual_cents, fixed_text, money_text, rank_by_kind, rank_roles, weekly_cents
-from tests.conftest import ROOT
+from handbook.tools import (
+    FIT_DIGITS,
+    annual_cents,
+    fixed_text,
+    money_text,
+    rank_by_kind,
+    rank_roles,
+    to_units,
+    weekly_cents,
+)
+from tests.conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -26,8 +36,10 @@ HANDBOOK = load_handbook(ROOT / "data")
 FIT = role_fit_setup(HANDBOOK, "tools/role-fit.md")
 EARNINGS = earnings_setup(HANDBOOK)
 CHECK = self_check_setup(HANDBOOK)
-KEYS = [dimension.letter.lower() for dimension in FIT.dimensions]
+MATCH_DIMENSIONS = [*FIT.dimensions, *FIT.added]
+KEYS = [dimension.letter.lower() for dimension in MATCH_DIMENSIONS]
 SEED_RATINGS = (60, 50, 80, 70)
+NO_ANSWERS = [None] * len(FIT.trade_offs)
 
 
 def rating(units: int) -> str:
@@ -50,6 +62,13 @@ def shown_scores(page) -> list[tuple[str, str]]:
             for i in range(items.count())]
 
 
+def shown_matches(page) -> list[str]:
+    """The names in the two match lists, jobs then skill shapes, once the page has filled them."""
+    items = page.locator("#match-results-role li, #match-results-shape li")
+    items.first.wait_for()
+    return items.locator(".hb-fit-name").all_inner_texts()
+
+
 def expected_scores(ratings, context_id: str) -> list[tuple[str, str]]:
     context = next(item for item in FIT.contexts if item.id == context_id)
     return [(item.role.name, fixed_text(item.units, FIT_DIGITS, 2))
@@ -64,13 +83,19 @@ def core(page, body: str, data) -> object:
     }""", [body, data])
 
 
-def fit_markdown(page, ratings, context_id: str) -> str:
-    return core(page, "return core.reportMarkdown(core.roleFitReport(input.setup, input.ratings, input.context), location.href);",
-                {"setup": dataclasses.asdict(FIT), "ratings": list(ratings), "context": context_id})
+def every_rating(ratings) -> list[int]:
+    """The ratings as given; dimensions they leave out at their opening values."""
+    return [*ratings, *FIT.start[len(ratings) - len(FIT.dimensions):]]
+
+
+def fit_markdown(page, ratings, context_id: str, answers=NO_ANSWERS) -> str:
+    return core(page, "return core.reportMarkdown(core.roleFitReport(input.setup, input.ratings, input.answers, input.context), location.href);",
+                {"setup": dataclasses.asdict(FIT), "ratings": every_rating(ratings), "answers": list(answers),
+                 "context": context_id})
 
 
 def set_ratings(page, ratings) -> None:
-    for dimension, units in zip(FIT.dimensions, ratings):
+    for dimension, units in zip(MATCH_DIMENSIONS, ratings):
         page.fill(f"#fit-{dimension.key}", rating(units))
 
 
@@ -83,7 +108,8 @@ def test_typing_the_seeds_example_scores_the_generalist_0_68_and_the_pm_0_61(pag
     assert scores[HANDBOOK.roles["product-generalist"].name] == "0.68"
     assert scores[HANDBOOK.roles["product-manager"].name] == "0.61"
     assert shown_scores(page) == expected_scores(SEED_RATINGS, FIT.contexts[0].id)
-    assert urlsplit(address(page)).query == "s=0.60&o=0.50&u=0.80&d=0.70"
+    assert urlsplit(address(page)).query == "s=0.60&o=0.50&u=0.80&d=0.70&" + "&".join(
+        f"{key}={rating(units)}" for key, units in zip(KEYS[4:], FIT.start))
     page.watch.assert_clean()
 
 
@@ -96,7 +122,7 @@ def test_twenty_random_inputs_give_the_same_result_as_python(page, site_url):
         context = rng.choice(FIT.contexts)
         set_ratings(page, ratings)
         page.get_by_label(context.name, exact=True).check()
-        assert shown_scores(page) == expected_scores(ratings, context.id), (ratings, context.id)
+        assert shown_scores(page) == expected_scores(ratings[:4], context.id), (ratings, context.id)
         assert page.locator("#fit-markdown").input_value() == fit_markdown(page, ratings, context.id)
     page.watch.assert_clean()
 
@@ -175,10 +201,73 @@ def test_download_csv_holds_the_same_rows_as_python(page, site_url):
         page.get_by_role("button", name="Download CSV").click()
     assert download.value.suggested_filename == "role-fit.csv"
     content = Path(download.value.path()).read_bytes().decode("utf-8")
-    assert content == core(page, "return core.reportCsv(core.roleFitReport(input.setup, [5, 100, 33, 0], input.context));",
-                           {"setup": dataclasses.asdict(FIT), "context": FIT.contexts[-1].id})
+    assert content == core(page, "return core.reportCsv(core.roleFitReport(input.setup, input.ratings, input.answers, input.context));",
+                           {"setup": dataclasses.asdict(FIT), "context": FIT.contexts[-1].id,
+                            "ratings": every_rating((5, 100, 33, 0)), "answers": NO_ANSWERS})
     rows = list(csv.DictReader(io.StringIO(content)))
-    assert [(row["Role"], row["Score"]) for row in rows] == expected_scores((5, 100, 33, 0), FIT.contexts[-1].id)
+    assert {row["Role"]: row["Article score"] for row in rows} == dict(expected_scores((5, 100, 33, 0), FIT.contexts[-1].id))
+    assert [row["Role"] for row in rows] == shown_matches(page)
+    page.watch.assert_clean()
+
+
+LABELLED = yaml.safe_load((FIXTURES / "role-fit-profiles.yaml").read_text(encoding="utf-8"))
+
+
+def labelled_query(profile) -> str:
+    entries = [(key, rating(to_units(value, 100))) for key, value in zip(KEYS, profile["ratings"])]
+    answers = profile.get("trade_offs")
+    if answers:
+        entries.append(("t", "".join("-" if answer is None else "ab"[answer] for answer in answers)))
+    return "?" + urlencode(entries)
+
+
+@pytest.mark.parametrize("profile", [LABELLED["profiles"][i] for i in (1, 12, 13)], ids=lambda profile: profile["id"])
+def test_a_labelled_profile_opened_from_its_address_names_its_job_in_the_summary(page, site_url, profile):
+    page.goto(site_url + "tools/role-fit/" + labelled_query(profile))
+    name = HANDBOOK.roles[profile["job"]].name
+    page.locator("#fit-summary").filter(has_text=f"Closest job: {name}, match").wait_for()
+    assert shown_matches(page)[0] == name
+    for number, answer in enumerate(profile.get("trade_offs") or [], start=1):
+        assert page.is_checked(f"#fit-trade-{number}-{'none' if answer is None else answer}")
+    page.watch.assert_clean()
+
+
+def test_choosing_the_other_side_of_a_trade_off_changes_the_closest_job(page, site_url):
+    coach, red_team = LABELLED["profiles"][12], LABELLED["profiles"][13]
+    page.goto(site_url + "tools/role-fit/" + labelled_query(coach))
+    page.locator("#fit-summary").filter(has_text=HANDBOOK.roles[coach["job"]].name).wait_for()
+    page.get_by_label(FIT.trade_offs[3].options[0], exact=True).check()
+    page.locator("#fit-summary").filter(has_text=f"Closest job: {HANDBOOK.roles[red_team['job']].name},").wait_for()
+    assert urlsplit(address(page)).query == labelled_query(red_team)[1:]
+    page.watch.assert_clean()
+
+
+@pytest.mark.parametrize("level", ["1.00", "0.10"])
+def test_equal_ratings_say_no_clear_fit_and_name_no_job(page, site_url, level):
+    page.goto(site_url + "tools/role-fit/?" + urlencode([(key, level) for key in KEYS]))
+    summary = page.locator("#fit-summary")
+    summary.filter(has_text="No clear fit").wait_for()
+    assert "Closest job" not in summary.inner_text()
+    assert "No clear fit" in page.locator("#fit-markdown").input_value()
+    page.watch.assert_clean()
+
+
+def test_each_scale_is_described_before_its_input(page, site_url):
+    page.goto(site_url + "tools/role-fit/")
+    shown_matches(page)
+    for dimension in MATCH_DIMENSIONS:
+        scale = page.locator(f"#fit-{dimension.key}-scale")
+        assert scale.is_visible() and scale.inner_text().startswith("Near 0: ")
+        assert page.evaluate("""([a, b]) => Boolean(document.getElementById(a).compareDocumentPosition(
+            document.getElementById(b)) & Node.DOCUMENT_POSITION_FOLLOWING)""",
+            [f"fit-{dimension.key}-scale", f"fit-{dimension.key}-slider"])
+    page.watch.assert_clean()
+
+
+def test_a_trade_off_code_the_tool_cannot_read_is_reported(page, site_url):
+    page.goto(site_url + "tools/role-fit/?t=zz")
+    page.locator("#fit-address-message").filter(has_text="Trade-offs").wait_for()
+    assert all(page.is_checked(f"#fit-trade-{n}-none") for n in range(1, len(FIT.trade_offs) + 1))
     page.watch.assert_clean()
 
 
@@ -365,3 +454,17 @@ def test_a_tool_appears_without_moving_anything_on_the_page(browser, site_url, p
     shift = tab.evaluate("window.__shift")
     context.close()
     assert shift == 0
+
+
+def test_a_clear_match_offers_the_next_step_on_the_closest_jobs_ladder(page, site_url):
+    profile = LABELLED["profiles"][1]
+    page.goto(site_url + "tools/role-fit/" + labelled_query(profile))
+    link = page.locator("#fit-next a")
+    link.wait_for()
+    assert link.inner_text() == f"Where am I on the {HANDBOOK.roles[profile['job']].name} ladder?"
+    link.click()
+    page.wait_for_url(site_url + f"roles/{profile['job']}/levels/#assess")
+    page.goto(site_url + "tools/role-fit/?" + urlencode([(key, "0.50") for key in KEYS]))
+    page.locator("#fit-summary").filter(has_text="No clear fit").wait_for()
+    assert page.locator("#fit-next a").count() == 0
+    page.watch.assert_clean()

@@ -43,6 +43,7 @@ from handbook.links import SiteLinks
 from handbook.navigation import insert_generated, leading_page
 from handbook.render.memo import Memo
 from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine, print_order
+from handbook.search import unmatched, words_for
 from handbook.site import Build, make_build
 
 log = get_plugin_logger(__name__)
@@ -52,6 +53,8 @@ class HandbookConfig(Config):
     data_dir = c.Type(str, default="data")
     templates_dir = c.Type(str, default="templates")
     export_dir = c.Optional(c.Type(str))
+    search_words = c.DictOfItems(c.ListOfItems(c.Type(str)), default={})
+    """Page (source path, `*` for any part) -> words readers type for it; see handbook.search."""
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -124,6 +127,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 file.content_bytes = download.data
             resolved.append(download)
         self.build = replace(build, downloads=resolved)  # what the export writes out, as served
+        missing = unmatched(self.config.search_words, [file.src_uri for file in files.documentation_pages()])
+        if missing:
+            raise PluginError(f"mkdocs.yml: plugins.handbook.search_words: {', '.join(missing)}: names no page of the "
+                              "site; give the source path of a page (with * for any part)")
         return files
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -138,6 +145,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         updated = self.dates.get(page.file.edit_uri) if page.file.edit_uri else None
         if updated:
             page.meta["revision_date"] = updated
+        return markdown
+
+    def _search_words(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The words readers type for this page join its tags, which Material's search ranks first."""
+        words = words_for(self.config.search_words, page.file.src_uri)
+        if words:
+            page.meta["tags"] = [*page.meta.get("tags", []), *words]
         return markdown
 
     @event_priority(-50)  # after mkdocs-macros has expanded the page's macros
@@ -156,7 +170,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.export.page(page, markdown)
         return markdown
 
-    on_page_markdown = CombinedEvent(_revision_date, _resolve_links, _export_markdown)
+    on_page_markdown = CombinedEvent(_revision_date, _search_words, _resolve_links, _export_markdown)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The first use of each glossary term on a page gets its definition on hover."""

@@ -108,6 +108,19 @@ def role_fit(handbook: Handbook) -> Iterator[DataError]:
                                         f"missing {', '.join(missing)}")
 
 
+def role_match(handbook: Handbook) -> Iterator[DataError]:
+    tool = handbook.tools.get("role-fit")
+    if tool is None or tool.role_fit is None:
+        return
+    fed = {pillar for dimension in tool.role_fit.match_dimensions() for pillar in dimension.pillars}
+    missing = [pillar_id for pillar_id in handbook.pillars if pillar_id not in fed]
+    if missing:
+        yield handbook.origins[("tools", "role-fit")].error(
+            ("role_fit", "match", "added"), "every pillar of data/skills.yaml feeds a dimension of the match, so "
+                                            "every job is matched on all its skills; add "
+                                            f"{', '.join(missing)} to the `pillars` of a dimension")
+
+
 def self_check(handbook: Handbook) -> Iterator[DataError]:
     tool = handbook.tools.get("self-check")
     if tool is None or tool.self_check is None:
@@ -168,6 +181,8 @@ RULES: tuple[Rule, ...] = (
     Rule("Every template has a worked `example`.", template_examples),
     Rule("The role-fit tool (`data/tools/role-fit.yaml`) draws on whole pillar families: every pillar of a family "
          "that feeds one of its dimensions feeds a dimension too.", role_fit),
+    Rule("The role-fit match (`match:` in `data/tools/role-fit.yaml`) compares jobs on every pillar: each pillar of "
+         "`data/skills.yaml` feeds one of its dimensions, the article's four or the added ones.", role_match),
     Rule("The self-check (`data/tools/self-check.yaml`) has statements toward every job role, never two in a "
          "row toward the same role, and no statement names a role.", self_check),
     Rule("A career ladder (`data/levels/<id>.yaml`) belongs to a job role, has at least four levels, rates "

@@ -7,6 +7,10 @@ the sources' scenarios). What depends on what a reader types lives only in
 docs/javascripts/tools/core.js: live scores and rankings, the earnings estimate, the self-check
 verdict, and the Markdown and CSV a reader copies or downloads.
 
+The match that ranks jobs (your profile against each job's) is worked out only in core.js: the build
+supplies each job's profile (`job_profile`, from its skills alone) and the page does the rest; the
+labelled profiles in tests/fixtures/role-fit-profiles.yaml run through core.js in Node.
+
 Two formulas are needed on both sides, because a page shows a worked example without JavaScript and
 the same formula live with it: the fit score with its ranking and lead, and the earnings products,
 with the number formatting they print. `tests/test_tools.py::test_python_and_javascript_agree_on_shared_cases`
@@ -74,6 +78,12 @@ def fit_units(weights: Sequence[int], ratings: Sequence[int]) -> int:
     return sum(weight * rating for weight, rating in zip(weights, ratings))
 
 
+def job_profile(levels: Sequence[Sequence[int]]) -> list[int]:
+    """A job's profile in hundredths, one value per match dimension: the average level of its pillars (high 3,
+    medium 2, low 1, outside its families 0) over 3, so a job rated high on every pillar of a dimension is at 1."""
+    return [to_units(sum(group) / len(group) / 3, 10 ** RATING_DIGITS) for group in levels]
+
+
 def fixed_text(units: int, digits: int, places: int) -> str:
     """`units` counted in 10^-digits, written with `places` decimals, halves up: (67500, 5, 2) -> '0.68'."""
     step = 10 ** (digits - places)
@@ -95,6 +105,10 @@ class FitRole:
     origin: str
     weights: tuple[int, ...]
     in_context: dict[str, tuple[int, ...]]
+    profile: tuple[int, ...] = ()
+    """Hundredths on every match dimension, the article's four first."""
+    ladder: str = ""
+    """Where the journey's next step is for this job: "Where am I?" on its ladder ('' for a skill shape)."""
 
 
 @dataclass(frozen=True)
@@ -111,8 +125,18 @@ class FitDimension:
 
 
 @dataclass(frozen=True)
+class FitTradeOff:
+    """An either-or question; `dimensions` are indexes into the match dimensions, one per option."""
+
+    question: str
+    options: tuple[str, str]
+    dimensions: tuple[int, int]
+
+
+@dataclass(frozen=True)
 class RoleFitSetup:
-    """Everything the role-fit page computes with; embedded in the page as JSON for its script."""
+    """Everything the role-fit page computes with; written beside the page as JSON for its script.
+    `dimensions` are the article's four; the match compares `dimensions` then `added`."""
 
     dimensions: tuple[FitDimension, ...]
     roles: tuple[FitRole, ...]
@@ -123,6 +147,12 @@ class RoleFitSetup:
     title: str
     facts: tuple[str, ...]
     header: tuple[str, ...]
+    added: tuple[FitDimension, ...] = ()
+    start: tuple[int, ...] = ()
+    """Opening ratings of the added dimensions, in hundredths."""
+    trade_offs: tuple[FitTradeOff, ...] = ()
+    step: int = 0
+    margin: int = 0
 
 
 @dataclass(frozen=True)

@@ -17,22 +17,75 @@ DIMENSIONS: tuple[str, ...] = ("strategy", "operations", "user_discovery", "data
 """The role-fit dimensions in the order of the formula; the same fields as a role's `fit_weights`."""
 
 DimensionKey = Literal["strategy", "operations", "user_discovery", "data_evaluation"]
+DimensionId = Annotated[str, StringConstraints(pattern=r"^[a-z]+(_[a-z]+)*$")]
+"""A dimension's key: lowercase words joined by underscores, as the article's four are."""
 
 
 def _is_multiple(value: float, step: float) -> bool:
     return abs(value / step - round(value / step)) < 1e-9
 
 
-class Dimension(Record):
-    """How one dimension of the role-fit score is named and what its two ends look like."""
+class DimensionText(Record):
+    """How a dimension is named, which pillars set a job's value on it, and what its two ends look like."""
 
-    key: DimensionKey
+    key: DimensionId
     letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
     name: Title
-    pillars: list[Slug] = Field(min_length=1, description="The skill pillars whose ratings set this dimension's "
-                                "weight for a role whose source gives no weights.")
+    pillars: list[Slug] = Field(min_length=1, description="The skill pillars whose ratings set a job's value on this "
+                                "dimension in the match and, for the article's four, the weight of a role whose "
+                                "source gives no weights.")
     low: Text = Field(description="What a rating near 0 looks like.")
     high: Text = Field(description="What a rating near 1 looks like.")
+
+
+class Dimension(DimensionText):
+    """A dimension of the article's weighted score, which the match uses too."""
+
+    key: DimensionKey
+
+
+class AddedDimension(DimensionText):
+    """A dimension the match uses beyond the article's four, such as research or domain depth."""
+
+    start: float = Field(ge=0, le=1, description="The rating the tool opens with (the worked example's four "
+                         "dimensions open at the article's example).")
+
+    @model_validator(mode="after")
+    def _two_decimals(self) -> AddedDimension:
+        if not _is_multiple(self.start, 0.01):
+            raise ValueError(f"start: ratings have at most two decimals; got {self.start}")
+        return self
+
+
+class Option(Record):
+    text: Text
+    dimension: DimensionId = Field(description="The dimension choosing this option leans toward: a key of `dimensions` "
+                            "or `added`.")
+
+
+class TradeOff(Record):
+    """An either-or question: choosing one option moves its dimension up by `step` and the other's down."""
+
+    question: Text
+    options: list[Option] = Field(min_length=2, max_length=2)
+
+
+class MatchSettings(Record):
+    """How jobs are ranked by match: your profile against each job's, over the article's four dimensions and
+    the added ones. A job's profile follows from its `skills` alone (see data/tools/role-fit.yaml)."""
+
+    added: list[AddedDimension] = Field(min_length=1, description="Dimensions beyond the article's four.")
+    trade_offs: list[TradeOff] = Field(min_length=2, description="Either-or questions, answered or left open.")
+    step: float = Field(gt=0, le=0.5, description="How far one trade-off answer moves a dimension (0 to 1 scale).")
+    margin: float = Field(gt=0, le=0.5, description="The least lead over the next job that names a closest job; "
+                          "closer than this, the tool says there is no clear fit.")
+
+    @model_validator(mode="after")
+    def _steps(self) -> MatchSettings:
+        for name in ("step", "margin"):
+            if not _is_multiple(getattr(self, name), 0.01):
+                raise ValueError(f"{name} has at most two decimals; got {getattr(self, name)}")
+        return self
 
 
 class Multipliers(Record):
@@ -72,6 +125,7 @@ class RoleFitSettings(Record):
     dimensions: list[Dimension] = Field(description="One entry per dimension, in formula order.")
     contexts: list[TeamContext] = Field(min_length=1, description="Team-context presets; the first is the default.")
     example: Ratings = Field(description="The ratings of the worked example.")
+    match: MatchSettings = Field(description="The match that ranks jobs: added dimensions and trade-off questions.")
 
     @model_validator(mode="after")
     def _complete(self) -> RoleFitSettings:
@@ -79,7 +133,24 @@ class RoleFitSettings(Record):
         if keys != DIMENSIONS:
             raise ValueError(f"dimensions must be {', '.join(DIMENSIONS)}, in that order; got {', '.join(keys)}")
         _require_unique([context.id for context in self.contexts], "team context")
+        every = self.match_dimensions()
+        _require_unique([d.key for d in every], "dimension")
+        _require_unique([d.letter for d in every], "dimension letter")
+        known = [d.key for d in every]
+        for index, question in enumerate(self.match.trade_offs):
+            picked = [option.dimension for option in question.options]
+            unknown = [key for key in picked if key not in known]
+            if unknown:
+                raise ValueError(f"match.trade_offs[{index}]: unknown dimension '{unknown[0]}'; expected one of "
+                                 f"{', '.join(known)}")
+            if picked[0] == picked[1]:
+                raise ValueError(f"match.trade_offs[{index}]: the two options lean toward the same dimension "
+                                 f"'{picked[0]}'; a trade-off sets two against each other")
         return self
+
+    def match_dimensions(self) -> list[DimensionText]:
+        """The dimensions the match compares, the article's four first."""
+        return [*self.dimensions, *self.match.added]
 
 
 class EarningsPreset(Record):
@@ -153,7 +224,8 @@ class Tool(Record):
     """One interactive tool; its file holds the one section named after its id."""
 
     REFERENCES = (("sources[]", "sources"), ("earnings.presets[].source", "sources"),
-                  ("role_fit.dimensions[].pillars[]", "pillars"), ("self_check.statements[].leans", "roles"))
+                  ("role_fit.dimensions[].pillars[]", "pillars"),
+                  ("role_fit.match.added[].pillars[]", "pillars"), ("self_check.statements[].leans", "roles"))
 
     id: Literal["role-fit", "earnings", "self-check"]
     sources: list[Slug] = Field(min_length=1, description="Where the tool's formula or rule comes from.")

@@ -17,8 +17,9 @@ from handbook.loader import Handbook
 from handbook.models import Comparison, Level, Role
 from handbook.render.charts import chart_box, overlay_chart
 from handbook.render.environment import render
+from handbook.render.guide import pay_range
 from handbook.render.html import source_link
-from handbook.render.pages import Page, comparison_path, role_path
+from handbook.render.pages import Page, comparison_path, ladder_path, level_path, role_path
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -77,6 +78,40 @@ def ordered_comparisons(handbook: Handbook) -> list[Comparison]:
     return sorted(handbook.comparisons.values(), key=lambda c: (order[c.a], order[c.b], c.id))
 
 
+@dataclass(frozen=True)
+class RungPair:
+    """The two roles' levels on one rung of their ladders (None where a ladder has no level that high)."""
+
+    order: int
+    first: Level | None
+    second: Level | None
+
+
+def rung_pairs(handbook: Handbook, first: Role, second: Role) -> list[RungPair]:
+    """Both ladders lined up rung by rung, as the any-two-roles picker lines them up; empty when either role
+    has no ladder (a skill shape)."""
+    if first.id not in handbook.levels or second.id not in handbook.levels:
+        return []
+    by_rung = [{level.order: level for level in handbook.levels[role.id].levels} for role in (first, second)]
+    orders = sorted(set(by_rung[0]) | set(by_rung[1]))
+    return [RungPair(order, by_rung[0].get(order), by_rung[1].get(order)) for order in orders]
+
+
+@dataclass(frozen=True)
+class Move:
+    """A move one of the two roles' files describes toward the other, and where on its page it is."""
+
+    origin: Role
+    target: Role
+    summary: str
+    anchor: str
+
+
+def moves_between(first: Role, second: Role) -> list[Move]:
+    return [Move(origin, target, move.summary, f"{role_path(origin.id)}#move-to-{target.id}")
+            for origin, target in ((first, second), (second, first)) for move in origin.moves if move.to == target.id]
+
+
 def comparison_page(handbook: Handbook, comparison: Comparison) -> Page:
     path = comparison_path(comparison.id)
     first, second = handbook.roles[comparison.a], handbook.roles[comparison.b]
@@ -92,6 +127,13 @@ def comparison_page(handbook: Handbook, comparison: Comparison) -> Page:
         handbook=handbook,
         url=lambda target: source_link(path, target),
         role_path=role_path,
+        ladder_path=ladder_path,
+        level_path=level_path,
+        rungs=rung_pairs(handbook, first, second),
+        moves=moves_between(first, second),
+        mixed_employment=len({handbook.levels[role.id].employment for role in (first, second)
+                              if role.id in handbook.levels}) == 2,
+        pay_range=pay_range,
     )
     return Page(path, comparison.title, comparison.summary, body, handbook.source_file("comparisons", comparison.id))
 

@@ -17,11 +17,10 @@ from markupsafe import Markup
 from handbook.loader import COLLECTIONS, Handbook
 from handbook.models import Comparison, PayFigure, Role, WorkedExample
 from handbook.render.cases import case_path
-from handbook.render.compare import comparison_path
 from handbook.render.environment import render
 from handbook.render.html import source_link
 from handbook.render.markdown import md_text
-from handbook.render.pages import ladder_path, role_path, template_path
+from handbook.render.pages import comparison_path, ladder_path, role_path, template_path
 
 GUIDE_PAGES = {
     "glossary": ("glossary.md", "Glossary"),

@@ -22,7 +22,7 @@ from handbook.models.roles import STRENGTH_LEVEL
 from handbook.models.tools import EarningsSettings, RoleFitSettings, SelfCheckSettings
 from handbook.render.environment import render
 from handbook.render.html import json_script, source_link
-from handbook.render.pages import role_path
+from handbook.render.pages import ladder_path, role_path
 from handbook.tools import (
     FIT_DIGITS,
     RATING_DIGITS,
@@ -31,6 +31,7 @@ from handbook.tools import (
     FitContext,
     FitDimension,
     FitRole,
+    FitTradeOff,
     RoleFitSetup,
     Scenario,
     SelfCheckRole,
@@ -41,6 +42,7 @@ from handbook.tools import (
     apportion,
     fixed_text,
     hours_text,
+    job_profile,
     lead,
     money_text,
     rank_by_kind,
@@ -92,9 +94,15 @@ def pillar_levels(handbook: Handbook, role: Role) -> list[list[int]]:
     return [[STRENGTH_LEVEL[role.skills.get(pillar, "low")] for pillar in d.pillars] for d in settings.dimensions]
 
 
+def match_levels(handbook: Handbook, role: Role) -> list[list[int]]:
+    """A role's levels on each match dimension's pillars, 0 for a pillar outside its families."""
+    return [[STRENGTH_LEVEL[role.skills[pillar]] if pillar in role.skills else 0 for pillar in d.pillars]
+            for d in role_fit_settings(handbook).match_dimensions()]
+
+
 def fit_role(handbook: Handbook, role: Role, page: str) -> FitRole:
-    """The weights a role is scored with: its source's when the source gives them, else the rule's; and
-    those weights under every team context."""
+    """The weights a role is scored with: its source's when the source gives them, else the rule's; those
+    weights under every team context; and its profile for the match."""
     if role.fit_weights is None:
         origin, weights = "rule", rule_weights(pillar_levels(handbook, role))
     else:
@@ -102,7 +110,8 @@ def fit_role(handbook: Handbook, role: Role, page: str) -> FitRole:
     in_context = {context.id: tuple(adjust_weights(weights, list(context.multipliers.values())))
                   for context in role_fit_settings(handbook).contexts}
     return FitRole(role.id, role.name, source_link(page, role_path(role.id)), role.kind, origin, tuple(weights),
-                   in_context)
+                   in_context, tuple(job_profile(match_levels(handbook, role))),
+                   source_link(page, ladder_path(role.id)) + "#assess" if role.id in handbook.levels else "")
 
 
 def role_fit_setup(handbook: Handbook, page: str) -> RoleFitSetup:
@@ -111,10 +120,21 @@ def role_fit_setup(handbook: Handbook, page: str) -> RoleFitSetup:
     roles = tuple(fit_role(handbook, role, page) for role in handbook.roles.values())
     contexts = tuple(FitContext(c.id, c.name) for c in settings.contexts)
     example = tuple(to_units(value, 10 ** RATING_DIGITS) for value in settings.example.values())
+    match = settings.match
+    added = tuple(FitDimension(d.key, d.letter, d.name) for d in match.added)
+    keys = [d.key for d in settings.match_dimensions()]
+    trade_offs = tuple(FitTradeOff(t.question, (t.options[0].text, t.options[1].text),
+                                   (keys.index(t.options[0].dimension), keys.index(t.options[1].dimension)))
+                       for t in match.trade_offs)
     return RoleFitSetup(
         dimensions, roles, contexts, example, ORIGIN_LABELS, KIND_LABELS, "Role fit",
-        facts=(*(f"{d.name} rating" for d in dimensions), "Team context"),
-        header=("List", "Rank", "Role", "Score", *(f"{d.name} weight" for d in dimensions), "Weights from"),
+        facts=(*(f"{d.name} rating" for d in (*dimensions, *added)),
+               *(f"Trade-off {number}" for number in range(1, len(trade_offs) + 1)), "Team context", "Result"),
+        header=("List", "Rank", "Role", "Match", "Article score", *(f"{d.name} weight" for d in dimensions),
+                "Weights from"),
+        added=added, start=tuple(to_units(d.start, 10 ** RATING_DIGITS) for d in match.added),
+        trade_offs=trade_offs, step=to_units(match.step, 10 ** RATING_DIGITS),
+        margin=to_units(match.margin, 10 ** RATING_DIGITS),
     )
 
 
@@ -169,9 +189,12 @@ def role_fit_setup_file(handbook: Handbook) -> bytes:
 
 
 def role_fit_tool(handbook: Handbook, page: str) -> str:
-    """Live inputs and the two rankings first, then the formula, the dimensions and the team contexts."""
+    """Live inputs and the rankings first, then how jobs are matched (with every job's profile), the article's
+    formula and the team contexts."""
+    pillars = {pillar.id: pillar.name for pillar in handbook.pillars.values()}
     return _page("sections/tools_role_fit.md.j2", handbook, page, "role-fit", role_fit_setup(handbook, ROLE_FIT_PAGE),
-                 settings=role_fit_settings(handbook), digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE)
+                 settings=role_fit_settings(handbook), digits=DIGITS, setup_file=ROLE_FIT_SETUP_FILE,
+                 pillars=pillars, role_path=role_path)
 
 
 def _average_text(levels: list[int]) -> str:
@@ -228,7 +251,15 @@ def self_check_tool(handbook: Handbook, page: str) -> str:
                  setup_json=_embedded(setup))
 
 
+def journey_ladders(handbook: Handbook, page: str) -> str:
+    """Every job's "Where am I?" on its ladder, the journey's third step, in the handbook's order."""
+    roles = [role for role in handbook.roles.values() if role.id in handbook.levels]
+    return render(handbook.templates_dir, "sections/journey_ladders.md.j2", roles=roles,
+                  url=lambda target: source_link(page, target), ladder_path=ladder_path)
+
+
 TOOL_MACROS = {
+    "journey_ladders": journey_ladders,
     "role_fit_tool": role_fit_tool,
     "role_fit_weights": role_fit_weights,
     "role_fit_example": role_fit_example,
