@@ -213,3 +213,4 @@ $("practice-clear").addEventListener("click", () => { save(empty()); show(); });
 $("practice-fallback").hidden = true;
 $("practice").hidden = false;
 show();
+$("practice").dataset.ready = "";
