@@ -202,8 +202,9 @@ def practice_page(handbook: Handbook) -> Page:
                   url=lambda target: source_link(path, target), bank_path=bank_path, history_schema=HISTORY_SCHEMA_PATH)
     description = ("Practise interview questions on your own device: draw a question for your role and level, answer "
                    "against an optional timer, score yourself against the signals and see your weakest pillars.")
-    return Page(path, "Interview practice", description, body, display_path(handbook.data_dir / "interviews"),
-                in_nav=False)
+    # Its words are in its layout; the questions it draws have a file each, so "Edit this page" opens the layout.
+    return Page(path, "Interview practice", description, body,
+                display_path(handbook.templates_dir / "pages" / "interview_practice.md.j2"), in_nav=False)
 
 
 def bank_files(handbook: Handbook) -> dict[str, bytes]:
