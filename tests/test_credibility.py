@@ -274,7 +274,7 @@ def american_forms() -> dict[str, str]:
 
 def reader_text(text: str) -> str:
     """The prose a reader sees: ids (stable URLs), code spans, Jinja, HTML tags, addresses and YAML keys removed."""
-    text = re.sub(r"^\s*(- )?id: .*$", " ", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s*(- )?(id|case): .*$", " ", text, flags=re.MULTILINE)
     text = re.sub(r"`[^`\n]*`|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]+>|https?://\S+", " ", text, flags=re.DOTALL)
     return re.sub(r"^\s*(- )?[a-z_][a-z_.]*:(?=\s)", " ", text, flags=re.MULTILINE)
 

@@ -45,6 +45,7 @@ from handbook.models.guide import (
     PrepList,
     PrepStep,
 )
+from handbook.models.interviews import QuestionBank
 from handbook.models.tools import Tool
 from handbook.rules import RULES
 from handbook.yamlsource import SourceDocument, read_yaml
@@ -88,6 +89,7 @@ COLLECTIONS: tuple[Collection, ...] = (
                required=False),
     Collection("faq", FaqEntry, file="faq.yaml", list_model=FaqList, list_field="questions", required=False),
     Collection("tools", Tool, folder="tools"),
+    Collection("interviews", QuestionBank, folder="interviews"),
 )
 
 
@@ -171,6 +173,8 @@ class Handbook:
     compensation: dict[str, PayFigure] = field(default_factory=dict)
     faq: dict[str, FaqEntry] = field(default_factory=dict)
     tools: dict[str, Tool] = field(default_factory=dict)
+    interviews: dict[str, QuestionBank] = field(default_factory=dict)
+    """Interview question banks by role id, in file-name order."""
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     references: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     """(collection, id) -> the (collection, id) of every record it names, in the order of its REFERENCES."""

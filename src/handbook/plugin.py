@@ -42,7 +42,7 @@ from handbook.history import commit_dates
 from handbook.links import SiteLinks
 from handbook.navigation import insert_generated, leading_page
 from handbook.render.memo import Memo
-from handbook.render.printall import NOT_PRINTED, PRINT_PAGE, PrintSource, combine, print_order
+from handbook.render.printall import PRINT_PAGE, PrintSource, combine, print_order, printed
 from handbook.search import unmatched, words_for
 from handbook.site import Build, make_build
 
@@ -208,7 +208,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
 
 def _printed(page: Page) -> bool:
-    return page.content is not None and not page.file.src_uri.startswith(NOT_PRINTED)
+    return page.content is not None and printed(page.file.src_uri)
 
 
 def _print_source(page: Page) -> PrintSource:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from handbook import framework
 from handbook.errors import DataError
+from handbook.models.interviews import question_problems
 from handbook.models.levels import level_problems
 
 if TYPE_CHECKING:
@@ -168,6 +169,18 @@ def levels(handbook: Handbook) -> Iterator[DataError]:
             yield origin.error(path, message)
 
 
+def interviews(handbook: Handbook) -> Iterator[DataError]:
+    """Each question bank belongs to a job role with a ladder and asks about its pillars at its levels."""
+    scale = list(handbook.proficiency_scale)
+    for role_id, bank in handbook.interviews.items():
+        role, ladder = handbook.roles[role_id], handbook.levels[role_id]  # both checked as references first
+        origin = handbook.origins[("interviews", role_id)]
+        own = [pillar.id for pillar in framework.role_pillars(handbook.pillars, role)]
+        levels = {level.id: level.proficiency for level in ladder.levels}
+        for path, message in question_problems(bank, own, levels, scale, "research" in role.families):
+            yield origin.error(path, message)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("Every skill pillar belongs to a family of `data/skills.yaml` and says what a person can do at each step "
          "of the proficiency scale (2–4 statements, each starting \"You can\"); every role names its `families` and "
@@ -191,4 +204,9 @@ RULES: tuple[Rule, ...] = (
          "of a product line or wider; a contract ladder carries no company grades and a salaried level does; a "
          "manager-track level carries no IC grade; a level's `pay` cites a figure, a gap between roles is "
          "context and never the level's pay, and salaried and contract figures never share a level.", levels),
+    Rule("A question bank (`data/interviews/<role-id>.yaml`) belongs to a job role with a career ladder; each "
+         "question has a unique id, probes a pillar the role is rated on at a step of the proficiency scale, suits "
+         "levels of that ladder expecting that step or one beside it, has an outline, strong and weak signals and "
+         "at least two follow-ups; `research-depth` questions belong to research roles, and a `case` question "
+         "names its case study.", interviews),
 )

@@ -19,6 +19,8 @@ from handbook.render.compare import comparison_pages
 from handbook.render.download_schemas import download_schema_files
 from handbook.render.downloads import ARCHIVE_NAME, template_file_set_names, template_files
 from handbook.render.form import form_file, form_json
+from handbook.render.hiring import kit_files, kit_pages
+from handbook.render.interviews import bank_files, bank_pages
 from handbook.render.levels import level_pages
 from handbook.render.memo import Memo
 from handbook.render.opendata import open_data_files
@@ -47,7 +49,7 @@ def generated_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
     """Every page made from data; template pages link `files` (from `template_files`) with their sizes.
     A page is about the glossary terms its title and summary use: search ranks it first for them."""
     pages = [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
-             *comparison_pages(handbook), print_page("mkdocs.yml")]
+             *comparison_pages(handbook), *bank_pages(handbook), *kit_pages(handbook), print_page("mkdocs.yml")]
     matcher = term_matcher(handbook.glossary.values())
     return [replace(page, search_terms=tuple(term.term for term in terms_in(f"{page.title}\n{page.description}", matcher)))
             for page in pages]
@@ -92,6 +94,13 @@ def tool_downloads(handbook: Handbook) -> list[Download]:
                               LADDERS_FILE)]
 
 
+def interview_downloads(handbook: Handbook) -> list[Download]:
+    """The question banks as open data, and every level's hiring kit in each of its formats."""
+    return [*(Download(path, data, display_path(handbook.data_dir / "interviews"))
+              for path, data in bank_files(handbook).items()),
+            *(Download(path, data, display_path(handbook.data_dir / "levels")) for path, data in kit_files(handbook).items())]
+
+
 def social_downloads(config_file: Path) -> list[Download]:
     """The picture shown beside a shared link, one per top-level section of the site's navigation
     (`config_file`, the mkdocs.yml beside the data; none without one). Served under assets/social/."""
@@ -112,7 +121,7 @@ def social_downloads(config_file: Path) -> list[Download]:
 def generated_downloads(handbook: Handbook, files: dict[str, bytes]) -> list[Download]:
     project = handbook.data_dir.parent
     return [*schema_downloads(project / "schemas"), *template_downloads(handbook, files),
-            *open_data_downloads(handbook), *tool_downloads(handbook), *social_downloads(project / "mkdocs.yml")]
+            *open_data_downloads(handbook), *interview_downloads(handbook), *tool_downloads(handbook), *social_downloads(project / "mkdocs.yml")]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from handbook.models.guide import (
     PrepStep,
     WorkedExample,
 )
+from handbook.models.interviews import KIND_NAMES, Question, QuestionBank, QuestionKind
 from handbook.models.levels import (
     SCOPES,
     Expectation,
@@ -69,6 +70,7 @@ from handbook.models.tools import (
 __all__ = [
     "DECISIONS",
     "DIMENSIONS",
+    "KIND_NAMES",
     "SCOPES",
     "SLUG_PATTERN",
     "STRENGTH_LEVEL",
@@ -117,6 +119,9 @@ __all__ = [
     "ProficiencyStep",
     "Profile",
     "ProfileField",
+    "Question",
+    "QuestionBank",
+    "QuestionKind",
     "Ratings",
     "Record",
     "Role",

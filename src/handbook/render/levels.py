@@ -18,6 +18,7 @@ from handbook.render import assessment
 from handbook.render.environment import render
 from handbook.render.guide import pay_range
 from handbook.render.html import json_script, source_link
+from handbook.render.interviews import bank_path, hiring_path, level_anchor, questions_for
 from handbook.render.pages import Page, ladder_path, level_path, role_path, step_path, template_path
 
 SCOPE_WORD = {scope: scope.replace("-", " ").capitalize() for scope in SCOPES}
@@ -112,7 +113,8 @@ def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **
                   levels=ladder.ordered(), url=lambda target: source_link(path, target), role_path=role_path,
                   template_path=template_path, ladder_path=ladder_path, level_path=level_path, step_path=step_path,
                   scope_word=SCOPE_WORD, direction_label=DIRECTION_LABEL, change_label=CHANGE_LABEL,
-                  pay_range=pay_range, **context)
+                  pay_range=pay_range, bank_path=bank_path, hiring_path=hiring_path, level_anchor=level_anchor,
+                  questions_for=questions_for, **context)
 
 
 LADDERS_GROUP = "Career levels"

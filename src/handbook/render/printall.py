@@ -20,8 +20,14 @@ from handbook.navigation import leading_page
 from handbook.render.pages import Page
 
 PRINT_PAGE = "print.md"
-NOT_PRINTED = ("tools/",)
-"""Interactive tools need their scripts, which do not run on paper."""
+NOT_PRINTED = re.compile(r"^tools/|^interviews/practice\.md$|/hiring\.md$")
+"""Interactive tools and the interview practice need their scripts, which do not run on paper; a level's hiring
+kit is its level page over again, and prints from its own Word file."""
+
+
+def printed(src: str) -> bool:
+    """Whether the page at source path `src` goes on the print page."""
+    return NOT_PRINTED.search(src) is None
 
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
 _ID_ATTRIBUTE = re.compile(r'\b(id|for|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"')

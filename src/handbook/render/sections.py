@@ -25,6 +25,7 @@ from handbook.render.environment import link, render
 from handbook.render.frontdoor import FRONT_DOOR_MACROS, template_launcher
 from handbook.render.guide import GUIDE_MACROS
 from handbook.render.html import json_script, source_link
+from handbook.render.interviews import interview_banks
 from handbook.render.opendata import LEVEL_COLUMNS, OPEN_DATA_FILES, ROLE_COLUMNS, matrix_columns, open_data_file
 from handbook.render.pages import ladder_path, role_path, template_path
 from handbook.render.picker import picker_file
@@ -116,6 +117,7 @@ MACROS: dict[str, Callable[..., str]] = {
     "role_picker": role_picker,
     "week_overview": week_overview,
     "case_index": case_index,
+    "interview_banks": interview_banks,
     "role_cards": role_cards,
     "skills_table": skills_table,
     **GUIDE_MACROS,
