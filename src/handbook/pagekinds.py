@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
+OWN_KIND = "page of its own"
+"""The kind of a page no pattern matches: a hand-written page, or one the build makes once (print/)."""
 PAGE_KINDS: tuple[tuple[str, str], ...] = (
     # (name, URL path pattern); `*` stands for one path segment; the first pattern that matches wins.
+    (OWN_KIND, "interviews/practice/"),  # a tool, beside the banks
+    ("hiring kit", "roles/*/levels/*/hiring/"),
     ("level step", "roles/*/levels/*-to-*/"),
     ("level", "roles/*/levels/*/"),
     ("ladder", "roles/*/levels/"),
@@ -18,9 +22,8 @@ PAGE_KINDS: tuple[tuple[str, str], ...] = (
     ("comparison", "compare/*/"),
     ("template", "templates/*/"),
     ("case", "cases/*/"),
+    ("interview bank", "interviews/*/"),
 )
-OWN_KIND = "page of its own"
-"""The kind of a page no pattern matches: a hand-written page, or one the build makes once (print/)."""
 
 
 def _matches(path: str, pattern: str) -> bool:
