@@ -256,6 +256,10 @@ KEPT = {
     "labor": "in the title of a published report",
     "license": "the British verb (the noun is 'licence')",
     "licensed": "the British past participle of the verb",
+    "practices": "the plural of the British noun, as in 'Best Practices for ML Engineering', a published title",
+    "program": "in the title of a published report (the NeurIPS 2019 Reproducibility Program)",
+    "organization": "in the name of the International Organization for Standardization",
+    "standardization": "as above",
 }
 # Pairs codespell's list lacks; the handbook's own word list.
 EXTRA = {"quantization": "quantisation", "quantize": "quantise", "quantized": "quantised",
