@@ -214,20 +214,6 @@ def watched_tab(context):
     return tab
 
 
-@pytest.fixture(scope="session")
-def site_walk(browser, site_url, site_pages):
-    """Every page opened once in each palette and checked for what only a browser shows (tests/walk.py)."""
-    from tests.walk import DESKTOP, PHONE, walk_site
-
-    contexts = [browser.new_context(viewport=size) for size in (DESKTOP, DESKTOP, PHONE)]
-    light, dark, phone = contexts
-    try:
-        return walk_site(watched_tab(light), dark.new_page(), phone.new_page(), site_url, site_pages)
-    finally:
-        for context in contexts:
-            context.close()
-
-
 @dataclass(frozen=True)
 class PrintedHandbook:
     """The whole handbook as headless Chromium prints it to A4 (print/), read back with pypdf in one pass."""

@@ -64,6 +64,19 @@ def line_of(file: str, text: str) -> int:
     ("eval-rubric.yaml", "ret-002: fail", "ret-003: fail", ("ret-002: fail", 0), "example.verdicts.ret-003", "agree"),
     ("eval-rubric.yaml", "  verdicts:\n    ret-002: fail\n", "", ("- answer: ret-002", 0), "example.scores[2].answer",
      "settle"),
+    # An interval in prose that is not the Wilson interval of the counts beside it.
+    ("model-card.yaml", "35 of 40, whose 95% interval (73.9% to 94.5%)", "35 of 40, whose 95% interval (80.0% to 95.0%)",
+     ("Known limitations: >-", 0), "example.answers.Bias, risks and limitations.Known limitations", "73.9%"),
+    # A slice reported on more items than the golden dataset's data card gives it.
+    ("model-card.yaml", 'passed: "35"\n        items: "40"', 'passed: "35"\n        items: "45"',
+     ('passed: "35"', 1), "example.rows.Evaluation[1].items", "data-card"),
+    # A data card whose slices do not add up to the runs the evaluation plan logs on the dataset.
+    ("data-card.yaml", 'items: "80"', 'items: "90"', ('items: "80"', 0), "example.rows.Composition[0].items",
+     "200 items"),
+    # A machine-readable card field mapped to a blank the document does not have.
+    ("model-card.yaml", "model_details.overview: Model details / Overview",
+     "model_details.overview: Model details / Summary", ("model_details.overview:", 0), "content.model_card.fields.model_details.overview",
+     "neither"),
 ])
 def test_a_planted_contradiction_is_reported_at_its_line(tmp_path, file, old, new, at, field, says):
     problems = planted(tmp_path, file, old, new)

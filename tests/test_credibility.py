@@ -282,7 +282,7 @@ def reader_text(text: str) -> str:
     """The prose a reader sees: ids (stable URLs), code spans, Jinja, HTML tags, addresses and YAML keys removed."""
     text = re.sub(r"^\s*(- )?id: .*$", " ", text, flags=re.MULTILINE)
     text = re.sub(r"`[^`\n]*`|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]+>|https?://\S+", " ", text, flags=re.DOTALL)
-    return re.sub(r"^\s*(- )?[a-z_]+:(?=\s)", " ", text, flags=re.MULTILINE)
+    return re.sub(r"^\s*(- )?[a-z_][a-z_.]*:(?=\s)", " ", text, flags=re.MULTILINE)
 
 
 def test_the_handbook_spells_british_throughout():

@@ -103,7 +103,10 @@ def test_fill_reload_and_export_every_format(page, site_url, built_site, templat
     page.wait_for_selector(READY)
     for name, value in details(template).items():
         assert page.input_value(f'[name="details/{name}"]') == value, "the draft was not kept"
-    assert "Your draft from" in page.locator(".hb-form__notice").text_content()
+    notice = page.locator(".hb-form__notice").text_content()
+    local = page.evaluate("text => new Date(JSON.parse(text).saved).toLocaleString(undefined, "
+                          "{dateStyle: 'medium', timeStyle: 'short'})", stored(page, form))
+    assert f"Your draft from {local} was restored" in notice, "the restore notice gives the reader's local time"
     expected = render_request(HANDBOOK, template.id, "md", [f"{name}={value}" for name, value in details(template).items()])
     assert export(page, "md") == expected, "the filled Markdown differs from handbook render"
 
@@ -301,6 +304,16 @@ def test_keyboard_only_filling_rows_and_start_over(page, site_url, built_site):
     page.watch.assert_clean()
 
 
+def test_text_fields_take_their_direction_from_what_is_typed(page, site_url):
+    """Every field for prose has dir="auto", so a right-to-left answer reads right to left; dates and numbers
+    keep the page's direction."""
+    open_form(page, site_url, "eval-plan")
+    fields = page.eval_on_selector_all(
+        "#hb-form textarea, #hb-form input[type=text]",
+        "nodes => nodes.map(node => [node.getAttribute('dir'), node.getAttribute('inputmode')])")
+    assert fields and all((direction == "auto") == (mode is None) for direction, mode in fields), fields
+
+
 def test_errors_show_next_to_the_field_and_block_exports(page, site_url):
     open_form(page, site_url, "ai-prd")
     page.fill('[name="details/date"]', "2026-02-30")
@@ -336,7 +349,7 @@ def test_the_form_is_axe_clean_in_both_palettes(page, site_url, palette):
         page.locator(".hb-form__fields input[type='text']").first.fill("2026-99-99")
         # Filling scrolls the page, and the theme's header then shows the page title in a colour axe
         # flags on every page of the site; the form is checked with the page back at the top, as
-        # test_accessibility checks every page.
+        # test_site_walk checks every kind of page.
         page.evaluate("() => window.scrollTo(0, 0)")
         page.wait_for_timeout(500)
         assert blocking_violations(axe, page, options) == [], template_id

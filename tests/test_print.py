@@ -94,6 +94,14 @@ def test_the_whole_handbook_renders_to_a_pdf_with_every_role(printed_handbook, b
     printed_handbook.watch.assert_clean()
 
 
+@pytest.mark.xdist_group("printed_handbook")
+def test_tests_of_one_group_are_sent_to_one_worker(request):
+    """`make test` shares the printed PDF by group (--dist loadgroup); a pytest or xdist that ignores the
+    mark (pytest 9.2 with xdist 3.8 did) would print the handbook on each worker."""
+    if getattr(request.config.option, "loadgroup", False):  # set on the workers of --dist loadgroup
+        assert request.node.nodeid.endswith("@printed_handbook")
+
+
 def test_pages_left_out_of_the_navigation_print_after_the_page_that_leads_to_them():
     listed = [PrintSource(src, src, src, "")
               for src in ("index.md", "roles/index.md", "roles/pm.md", "roles/pm/levels/index.md", "skills.md")]

@@ -179,7 +179,8 @@ def test_scaffolded_records_keep_the_data_page_and_download_tests_green(tmp_path
     validate = subprocess.run([sys.executable, "-m", "handbook.cli", "validate", "data"], cwd=project, env=env,
                               capture_output=True, text=True, check=False)
     assert validate.returncode == 0, validate.stderr
-    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-n", "2",
+    # One process: the outer suite already keeps both cores busy, and a second worker would build the site again.
+    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-n", "0",
                             "-m", "not browser and not slow", *(f"tests/{name}" for name in SUITE_ON_A_COPY)],
                            cwd=project, env=env, capture_output=True, text=True, check=False, timeout=1200)
     assert suite.returncode == 0, suite.stdout[-6000:]

@@ -24,20 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 NO_RESULTS = "zzqqxxv"
 
 
-@pytest.mark.xdist_group("site_walk")
-def test_every_page_loads_with_no_error_and_no_request_off_the_local_host(site_walk, site_pages):
-    assert len(site_pages) > 50
-    problems = site_walk.load_problems
-    assert problems == {}, "\n".join(f"/{path}: {line}" for path, lines in problems.items() for line in lines)
-
-
-@pytest.mark.xdist_group("site_walk")
-def test_no_page_scrolls_sideways_on_a_375px_screen(site_walk):
-    """Wide tables and code must scroll inside their own box, never the whole page."""
-    overflowing = site_walk.sideways
-    assert overflowing == {}, "\n".join(f"/{path}: {why}" for path, why in overflowing.items())
-
-
 def test_the_sideways_check_tells_a_wide_page_from_a_table_scrolling_in_its_box(page):
     page.set_viewport_size(PHONE)
     page.set_content('<body style="margin:0"><div style="overflow-x:auto"><table style="width:900px">'

@@ -99,7 +99,7 @@ PLAIN = (FIXTURE_DATA / "templates" / "plain.yaml").read_text(encoding="utf-8")
     (("formats: [md]", "formats: [md, csv]"),
      "templates/plain.yaml:9:1: formats: csv needs a rubric, a checklist or a table marked `export: true`"),
     (("formats: [md]", "formats: [md, json]"),
-     "templates/plain.yaml:9:1: formats: yaml and json need a typed part (rubric, checklist, task or profile)"),
+     "templates/plain.yaml:9:1: formats: yaml and json need a typed part (rubric, checklist, task, profile or model_card)"),
     (("formats: [md]", "formats: [docx]"),
      "templates/plain.yaml:9:1: formats: every template is offered as Markdown: add 'md' to formats"),
     (("      guidance: Write your notes here.", "      part: rubric"),

@@ -10,7 +10,7 @@ import pytest
 
 from handbook.render.downloads import render_file, values_for
 from handbook.render.xlsx import PASS_SCORE
-from handbook.stats import wilson
+from handbook.stats import cohen_kappa, wilson
 from tests.office import convert
 
 ERRORS = ("#NAME?", "#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NUM!", "Err:")
@@ -159,3 +159,37 @@ def test_rubric_example_settles_one_verdict_per_answer_and_reads_as_numbers(shee
     workbook = recalculated({"y.xlsx": filled}, tmp_path / "unsettled")["y.xlsx"]
     assert workbook["Verdicts"]["F3"].value == "adjudicate"
     assert {row[0].value: row[1].value for row in workbook["Summary"].iter_rows(min_row=2)}["Answers settled"] == 5
+
+
+def test_rubric_example_agreement_reads_as_numbers_and_matches_the_log(handbook, sheets, tmp_path):
+    """The Agreement sheet's kappa is stored with its value, so pandas reads the number LibreOffice recalculates,
+    and it is the kappa the example's calibration log states."""
+    data = sheets["eval-rubric-example.xlsx"]
+    agreement = pandas.read_excel(io.BytesIO(data), sheet_name="Agreement")
+    measures = dict(zip(agreement["Measure"], agreement["Value"], strict=False))
+    kappa = measures["Cohen's kappa (pass/fail)"]
+    pairs = [(a == "pass", b == "pass") for a, b in zip(agreement.iloc[:, 1].dropna(), agreement.iloc[:, 2].dropna(),
+                                                        strict=True)]
+    assert measures["Answers both reviewers judged"] == len(pairs) > 0
+    assert kappa == pytest.approx(cohen_kappa(pairs))
+    log = handbook.templates["eval-rubric"].example.rows["Calibration log"][0]["agreement"]
+    assert f"kappa {kappa:.2f}" in log
+    workbook = recalculated({"x.xlsx": data}, tmp_path)["x.xlsx"]
+    again = {row[3].value: row[4].value for row in workbook["Agreement"].iter_rows(min_row=2, max_row=7)}
+    assert again == pytest.approx({key: measures[key] for key in again})
+
+
+def test_rows_are_tall_enough_for_their_wrapped_text_in_libreoffice(sheets, tmp_path):
+    """LibreOffice keeps the heights a workbook states; a cell of long text sits in a row with room for every
+    line it wraps to, and a one-line row stays one line high."""
+    workbook = recalculated({"x.xlsx": sheets["eval-plan-example.xlsx"]}, tmp_path)["x.xlsx"]
+    sheet = workbook["Golden dataset"]
+    for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
+        for cell in row:
+            text = str(cell.value or "")
+            width = sheet.column_dimensions[cell.column_letter].width
+            lines = -(-len(text) // max(1, int(width) - 2)) if text else 1
+            height = sheet.row_dimensions[cell.row].height or 15
+            assert height >= 14 * lines, (cell.coordinate, text, width, height)
+    about = workbook["About"]
+    assert (about.row_dimensions[2].height or 15) <= 15.5

@@ -1,15 +1,13 @@
-"""One walk through every built page in a real browser, shared by the tests of what only a browser shows.
+"""Opening the built pages in a real browser, for the tests of what only a browser shows (test_site_walk.py).
 
-Each page is opened in three tabs: in the light palette at 1280 px (loaded with the network idle and the
-search index ready, then checked by axe), in the dark palette (checked by axe for the rules that depend on
-colour) and on a 375 px phone (laid out, for sideways scrolling). A tab is never resized between checks: the
-theme animates its header tabs as the width changes, which axe would read as faded text. Opening each page once for all of them, not once per test, is what keeps the suite in
-minutes; each test still asserts its own part and names every failing page.
+Every page is loaded at 1280 px with the network idle and the search index ready (no console error, no failed
+request, nothing fetched off the local host) and laid out on a 375 px phone (no sideways scrolling). axe checks
+a sample of each kind of page (handbook.pagekinds) and every page of its own, in the light palette for every
+rule and in the dark one for the rules that depend on colour. A tab is never resized between checks: the theme
+animates its header tabs as the width changes, which axe would read as faded text.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from axe_playwright_python.sync_playwright import Axe
 
@@ -35,15 +33,6 @@ SEARCH_READY = """() => {
 SEARCH_WAIT_MS = 10_000
 
 
-@dataclass
-class SiteWalk:
-    """What the walk found, page path → readable lines, per check; an empty dict means every page passed."""
-
-    load_problems: dict[str, list[str]] = field(default_factory=dict)
-    sideways: dict[str, str] = field(default_factory=dict)
-    axe: dict[str, dict[str, list[str]]] = field(default_factory=lambda: {palette: {} for palette in AXE_RUNS})
-
-
 def settle(tab) -> None:
     """Wait until the open page has loaded its search index, the last thing a page fetches."""
     tab.wait_for_load_state("networkidle")
@@ -51,14 +40,13 @@ def settle(tab) -> None:
 
 
 def open_clean(tab, url: str) -> list[str]:
-    """Open `url` and wait until the network is idle and the search index has loaded (a request
-    still running when the next page opens would be cut off and look failed); what went wrong,
-    as readable lines."""
+    """Open `url` and wait until the network is idle (a request still running when the next page opens would be
+    cut off and look failed); what went wrong, as readable lines. The search index is fetched by then; building
+    it is the search tests' business."""
     watch = tab.watch
     for found in (watch.console_errors, watch.failed_requests, watch.foreign_requests):
         found.clear()
     response = tab.goto(url, wait_until="networkidle")
-    settle(tab)
     problems = [] if response and response.status in (200, 304) else [f"status {response and response.status}"]
     problems += [f"console: {line}" for line in watch.console_errors]
     problems += [f"failed request: {line}" for line in watch.failed_requests]
@@ -86,7 +74,8 @@ def blocking_violations(axe: Axe, tab, options: dict | None = None) -> list[str]
     ]
 
 
-def _axe_check(axe: Axe, tab, path: str, palette: str) -> list[str]:
+def axe_check(axe: Axe, tab, path: str, palette: str) -> list[str]:
+    """Blocking violations on the open page in `palette`, after checking the page shows that palette."""
     scheme, options = AXE_RUNS[palette]
     shown = tab.locator("body").get_attribute("data-md-color-scheme")
     problems = [] if shown == scheme else [f"palette {shown!r}, expected {scheme!r}"]
@@ -94,24 +83,3 @@ def _axe_check(axe: Axe, tab, path: str, palette: str) -> list[str]:
         tab.evaluate(f"""() => document.querySelectorAll('.hb-print-page').forEach(
             (section, index) => index >= {PRINTED_SECTIONS_CHECKED} && section.remove())""")
     return problems + blocking_violations(axe, tab, options)
-
-
-def walk_site(light_tab, dark_tab, phone_tab, site_url: str, paths: list[str]) -> SiteWalk:
-    """Open every page in the three tabs and record what each check found. `light_tab` is watched (see
-    conftest.watched_tab) at 1280 px; `dark_tab` emulates a reader whose system is set to dark; `phone_tab` is
-    375 px wide."""
-    axe, walk = Axe(), SiteWalk()
-    dark_tab.emulate_media(color_scheme="dark")
-    light_tab.emulate_media(color_scheme="light")
-    for path in paths:
-        if problems := open_clean(light_tab, site_url + path):
-            walk.load_problems[path] = problems
-        if found := _axe_check(axe, light_tab, path, "light"):
-            walk.axe["light"][path] = found
-        dark_tab.goto(site_url + path, wait_until="load")
-        if found := _axe_check(axe, dark_tab, path, "dark"):
-            walk.axe["dark"][path] = found
-        phone_tab.goto(site_url + path, wait_until="load")
-        if why := sideways_scroll(phone_tab):
-            walk.sideways[path] = why
-    return walk

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from handbook.errors import DataError
 from handbook.models.templates import DECISIONS, Example, Limit, Template
-from handbook.stats import cohen_kappa
+from handbook.stats import cohen_kappa, interval_text
 
 if TYPE_CHECKING:
     from handbook.loader import Origin
@@ -30,11 +30,18 @@ SLICE_INPUTS = ("metric", "slice", "passed", "items", "threshold")
 ID_TAIL = re.compile(r"\d+$")
 KAPPA = re.compile(r"kappa\s*=?\s*(-?\d+(?:\.\d+)?)", re.IGNORECASE)
 WITHIN_ONE = re.compile(r"(\d+(?:\.\d+)?)% within one point", re.IGNORECASE)
+INTERVAL = re.compile(r"\b(\d+) of (\d+)\b[^()]{0,80}?\((\d+(?:\.\d+)?% to \d+(?:\.\d+)?%)\)")
+"""A count stated with its interval in prose, such as "35 of 40, whose 95% interval (73.9% to 94.5%)"."""
 
 
 def chain_problems(templates: Mapping[str, Template], origins: Mapping[tuple[str, str], Origin]) -> Iterator[DataError]:
     """Every contradiction between the worked examples, and within one, as positioned errors; the loader
-    passes the templates that validated and where each was written."""
+    passes the templates that validated and where each was written. A machine-readable model card's fields are
+    checked here too, so the card cannot name a part of the document that is not there."""
+    for template_id, template in templates.items():
+        card = template.content.model_card
+        for field, message in card.problems(template.content.sections, template.variables) if card else []:
+            yield origins[("templates", template_id)].error(("content", "model_card", "fields", field), message)
     examples = {template_id: template for template_id, template in templates.items() if template.example}
     for template_id, template in examples.items():
         origin = origins[("templates", template_id)]
@@ -55,6 +62,8 @@ def example_problems(template: Template, examples: dict[str, Template]) -> Itera
     yield from _agreement(template)
     yield from _verdicts(template)
     yield from _names(template, examples)
+    yield from _intervals(template)
+    yield from _slice_sizes(template, followed)
 
 
 def _limits(followed: dict[str, Template]) -> dict[str, tuple[Limit, str]]:
@@ -325,3 +334,64 @@ def _names(template: Template, examples: dict[str, Template]) -> Iterator[tuple[
             named = titles[title.lower()]
             if number != named.version:
                 yield path, f"names {named.title} version {number}; that template is version {named.version}"
+
+
+def _intervals(template: Template) -> Iterator[tuple[Path, str]]:
+    """An interval written in prose beside its counts is the Wilson 95% interval of those counts, the one the
+    tables and the spreadsheets compute."""
+    assert template.example is not None
+    for path, text in _texts(template.example.model_dump(mode="json")):
+        for done, items, stated in INTERVAL.findall(text):
+            if 0 < int(items) and int(done) <= int(items) and stated != interval_text(int(done), int(items)):
+                yield path, (f"states {done} of {items} with the interval {stated}; the Wilson 95% interval of "
+                             f"those counts is {interval_text(int(done), int(items))}")
+
+
+def _composition(rows: list[dict[str, str]]) -> dict[str, int] | None:
+    """A table of item counts by slice (no pass counts) as slice -> items, with `all` their sum; None for
+    any other table."""
+    if not rows or any("slice" not in row or "passed" in row for row in rows):
+        return None
+    counts = {row["slice"]: int(number) for row in rows if (number := _number(row.get("items"))) is not None}
+    return {**counts, "all": sum(counts.values())} if len(counts) == len(rows) else None
+
+
+def _slice_sizes(template: Template, followed: dict[str, Template]) -> Iterator[tuple[Path, str]]:
+    """Results reported on a dataset rest on the number of items its data card gives each slice, and a
+    data card's slices add up to the items of the runs made on it."""
+    example = template.example
+    assert example is not None
+    sizes: dict[str, tuple[int, str]] = {}
+    for template_id, other in followed.items():
+        assert other.example is not None
+        for rows in other.example.rows.values():
+            counts = _composition(rows)
+            sizes |= {name: (count, template_id) for name, count in (counts or {}).items()}
+    for heading, rows in example.rows.items():
+        counts = _composition(rows)
+        if counts is not None:
+            yield from _composition_runs(heading, counts["all"], followed)
+            continue
+        for index, row in enumerate(rows):
+            if "passed" not in row or row.get("slice") not in sizes:
+                continue
+            count, source = sizes[row["slice"]]
+            if _number(row.get("items")) != count:
+                yield (("rows", heading, index, "items"),
+                       (f"the {source} example gives the slice '{row['slice']}' {count} items; this row says "
+                       f"{row.get('items') or 'none'}"))
+
+
+def _composition_runs(heading: str, total: int, followed: dict[str, Template]) -> Iterator[tuple[Path, str]]:
+    """Every whole-dataset run a followed example logs (a row of passed and items, with no slice) counts as
+    many items as the slices add up to."""
+    for template_id, other in followed.items():
+        assert other.example is not None
+        for rows in other.example.rows.values():
+            for row in rows:
+                items = _number(row.get("items"))
+                if "passed" in row and "slice" not in row and items is not None and items != total:
+                    yield (("rows", heading, 0, "items"),
+                           (f"the slices add up to {total} items, but the {template_id} example logs a run of "
+                           f"{items:g} items on {row.get('date', 'its dataset')}"))
+                    return

@@ -88,6 +88,7 @@ function textField(control) {
     id, name: control.key, "aria-describedby": described, rows: multiline ? 4 : null,
     type: multiline ? null : "text", inputmode: control.kind === "date" ? "numeric" : null,
     placeholder: control.default || (control.kind === "date" ? "YYYY-MM-DD" : null), autocomplete: "off",
+    dir: control.kind === "date" ? null : "auto",
   });
   input.value = values[control.key] ?? "";
   checked(input, error, control.kind);
@@ -125,7 +126,8 @@ function cellInput(column, row, r, c, heads, output) {
   } else {
     input = element("input", { ...props, type: "text", autocomplete: "off",
       inputmode: column.input === "number" ? "decimal" : column.input === "date" ? "numeric" : null,
-      placeholder: column.input === "date" ? "YYYY-MM-DD" : null });
+      placeholder: column.input === "date" ? "YYYY-MM-DD" : null,
+      dir: ["number", "date"].includes(column.input) ? null : "auto" });
   }
   input.value = row[c] ?? "";
   checked(input, error, column.input, column);
@@ -301,6 +303,12 @@ async function importBackup(file) {
   }
 }
 
+// A saved draft's time (ISO, in UTC) as the reader's own date and time; "" for a time that cannot be read.
+function localTime(saved) {
+  const when = saved ? new Date(saved) : null;
+  return when && !Number.isNaN(when.getTime()) ? when.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "";
+}
+
 function restore() {
   const saved = localStorage.getItem(spec.storage);
   const older = saved === null ? Object.keys(localStorage).find((key) => key.startsWith(`${spec.storage.split(":").slice(0, 2).join(":")}:`)) : null;
@@ -309,7 +317,7 @@ function restore() {
   try {
     const result = adopt(spec, saved ?? localStorage.getItem(older));
     values = { ...values, ...result.values };
-    notice.querySelector("p").textContent = `Your draft from ${result.saved || "an earlier visit"} was restored.${result.note ? ` ${result.note}` : ""}`;
+    notice.querySelector("p").textContent = `Your draft from ${localTime(result.saved) || "an earlier visit"} was restored.${result.note ? ` ${result.note}` : ""}`;
   } catch (error) {
     notice.querySelector("p").textContent = "A draft saved on this device could not be read; the form starts empty. The draft stays stored until you type.";
   }

@@ -2,7 +2,7 @@
 
 A template is a document a person fills in (sections of guidance, questions, blanks, tables and
 checklists) plus, for the machine-readable kinds, one typed part (a rubric, a launch checklist,
-an evaluation task or a skill profile) that the YAML, JSON and CSV files carry field for field.
+an evaluation task, a skill profile or a model card's field map) that the YAML, JSON and CSV files carry field for field.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 from handbook.models.common import Label, Record, Slug, Text, Title
 
 Format = Literal["md", "docx", "xlsx", "yaml", "json", "csv"]
-PartName = Literal["rubric", "checklist", "task", "profile"]
+PartName = Literal["rubric", "checklist", "task", "profile", "model_card"]
 Stage = Literal["discover", "specify", "evaluate", "launch", "learn"]
 STAGES: tuple[str, ...] = ("discover", "specify", "evaluate", "launch", "learn")
 """The order of the work a template belongs to, as the gallery shows it."""
@@ -282,6 +282,73 @@ class Profile(Record):
         return self
 
 
+CardField = Literal[
+    "model_details.name", "model_details.overview", "model_details.documentation", "model_details.owners",
+    "model_details.version.name", "model_details.version.date", "model_details.version.diff",
+    "model_details.licenses", "model_details.references", "model_details.citations",
+    "model_parameters.model_architecture", "model_parameters.data", "model_parameters.input_format",
+    "model_parameters.output_format", "quantitative_analysis.performance_metrics", "considerations.users",
+    "considerations.use_cases", "considerations.out_of_scope_uses", "considerations.limitations", "considerations.tradeoffs",
+    "considerations.ethical_considerations", "factors", "environmental_impact.hardware_type",
+    "environmental_impact.hours_used", "environmental_impact.cloud_provider", "environmental_impact.compute_region",
+    "environmental_impact.carbon_emitted"]
+"""The machine-readable model card's fields, in file order: the Model Card Toolkit's, plus the factors of the
+model cards paper, and the out-of-scope uses and environmental impact of Hugging Face's card."""
+CARD_LISTS: dict[str, str] = {"model_details.licenses": "custom_text", "model_details.references": "reference",
+                              "considerations.users": "description", "considerations.use_cases": "description",
+                              "considerations.out_of_scope_uses": "description",
+                              "considerations.limitations": "description", "considerations.tradeoffs": "description"}
+"""Toolkit fields that are lists of one-key objects, each filled from a blank (references split at semicolons)."""
+CARD_TABLES: dict[str, tuple[str, ...]] = {
+    "model_details.owners": ("name", "contact"), "model_details.citations": ("style", "citation"),
+    "model_parameters.data": ("name", "description"),
+    "considerations.ethical_considerations": ("name", "mitigation_strategy"), "factors": ("name", "description"),
+    "quantitative_analysis.performance_metrics": ("metric", "slice", "passed", "items", "threshold")}
+"""Toolkit fields filled row by row from a table, and the column keys that table needs; a performance metric's
+value and Wilson interval are worked out from `passed` and `items`."""
+
+
+class ModelCard(Record):
+    """Where the machine-readable card finds each of its fields in the document, so the JSON and YAML files say
+    what the Word and Markdown files say."""
+
+    fields: dict[CardField, Annotated[str, StringConstraints(min_length=1, max_length=200)]] = Field(description=(
+        "Every card field -> `{variable}`, `Section heading / Blank label`, or, for a field filled from a table, "
+        "the heading of the section whose table it reads."))
+
+    @model_validator(mode="after")
+    def _complete(self) -> ModelCard:
+        missing = [name for name in get_args(CardField) if name not in self.fields]
+        if missing:
+            raise ValueError(f"map every card field; missing: {', '.join(missing)}")
+        return self
+
+    def ordered(self) -> list[tuple[str, str]]:
+        """The fields and their sources in the file's order, whatever order the data lists them in."""
+        return [(name, self.fields[name]) for name in get_args(CardField)]
+
+    def problems(self, sections: list[Section], variables: list[Variable]) -> list[tuple[str, str]]:
+        """Each field whose source is not a variable, a blank or a table with the columns the field needs, with
+        what is wrong (`handbook validate` reports them at the field's line)."""
+        names = {variable.name for variable in variables}
+        blanks = {f"{section.heading} / {blank.label}" for section in sections for blank in section.blanks}
+        tables = {section.heading: section.table for section in sections if section.table}
+        found: list[tuple[str, str]] = []
+        for field, source in self.fields.items():
+            if field in CARD_TABLES:
+                table = tables.get(source)
+                if table is None:
+                    found.append((field, f"no section '{source}' with a table"))
+                    continue
+                keys = {column.key for column in table.columns}
+                lacking = [key for key in CARD_TABLES[field] if key not in keys]
+                found += [(field, f"the table of '{source}' needs the columns {', '.join(lacking)}")] if lacking else []
+            elif not (source in blanks or (source.startswith("{") and source.endswith("}") and source[1:-1] in names)):
+                found.append((field, (f"'{source}' is neither a {{variable}} nor a 'Section heading / Blank label' of "
+                                     "this template")))
+        return found
+
+
 class Content(Record):
     """The document, and at most one typed part placed by the section that names it."""
 
@@ -291,11 +358,13 @@ class Content(Record):
     checklist: Checklist | None = None
     task: EvalTask | None = None
     profile: Profile | None = None
+    model_card: ModelCard | None = None
 
-    def part(self) -> tuple[PartName, Rubric | Checklist | EvalTask | Profile] | None:
+    def part(self) -> tuple[PartName, Rubric | Checklist | EvalTask | Profile | ModelCard] | None:
         """The typed part, if any, with its name."""
-        parts: list[tuple[PartName, Rubric | Checklist | EvalTask | Profile | None]] = [
-            ("rubric", self.rubric), ("checklist", self.checklist), ("task", self.task), ("profile", self.profile)]
+        parts: list[tuple[PartName, Rubric | Checklist | EvalTask | Profile | ModelCard | None]] = [
+            ("rubric", self.rubric), ("checklist", self.checklist), ("task", self.task), ("profile", self.profile),
+            ("model_card", self.model_card)]
         return next(((name, value) for name, value in parts if value is not None), None)
 
     def export_table(self) -> Table | None:
@@ -303,7 +372,7 @@ class Content(Record):
 
     @model_validator(mode="after")
     def _parts_placed(self) -> Content:
-        present = [name for name in ("rubric", "checklist", "task", "profile") if getattr(self, name) is not None]
+        present = [name for name in get_args(PartName) if getattr(self, name) is not None]
         if len(present) > 1:
             raise ValueError(f"a template has at most one typed part; found {', '.join(present)}")
         placed = [section.part for section in self.sections if section.part]
@@ -470,7 +539,7 @@ class Template(Record):
             return formats
         part = content.part()
         if part is None and {"yaml", "json"} & set(formats):
-            raise ValueError("yaml and json need a typed part (rubric, checklist, task or profile)")
+            raise ValueError("yaml and json need a typed part (rubric, checklist, task, profile or model_card)")
         has_sheet = (part is not None and part[0] in ("rubric", "checklist")) or content.export_table() is not None
         for sheet_format in ("csv", "xlsx"):
             if sheet_format in formats and not has_sheet:

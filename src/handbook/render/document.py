@@ -24,7 +24,7 @@ from handbook.models import (
     Table,
     Template,
 )
-from handbook.models.templates import COMPUTE_INPUTS, LICENCE, LICENCE_URL, Compute, Example
+from handbook.models.templates import CARD_TABLES, COMPUTE_INPUTS, LICENCE, LICENCE_URL, Compute, Example, ModelCard
 from handbook.stats import detectable_effect, interval_text, percent, sample_size, wilson
 
 HANDBOOK_NAME = "AI Roles Handbook"
@@ -369,8 +369,29 @@ def profile_blocks(profile: Profile, handbook: Handbook, level: int, filled: boo
     ]
 
 
+CARD_HEADER = ("Card field", "Filled from")
+
+
+def card_source(template: Template, field: str, source: str) -> str:
+    """Where a card field comes from, in the reader's words: a variable by its label, a table by its section."""
+    labels = {f"{{{variable.name}}}": variable.label for variable in template.variables}
+    return labels.get(source, f"The table under {source}" if field in CARD_TABLES else source)
+
+
+def card_blocks(card: ModelCard, template: Template) -> list[Block]:
+    """The map from the machine-readable card's fields to this document, so a reader knows what the JSON and
+    YAML files will say once the document is filled in."""
+    return [Paragraph("The YAML and JSON files of this template hold the card in the fields of Google's Model Card "
+                      "Toolkit, with the factors of the model cards paper and an environmental impact; each field "
+                      "is taken from the part of this document named here. A result's rate and 95% interval are "
+                      "worked out from its two counts in the Evaluation table.", "hint"),
+            Grid(CARD_HEADER, tuple((field, card_source(template, field, source)) for field, source in card.ordered()))]
+
+
 def part_blocks(template: Template, handbook: Handbook, level: int, example: Example | None) -> list[Block]:
     content = template.content
+    if content.model_card is not None:
+        return card_blocks(content.model_card, template)
     if content.rubric is not None:
         return rubric_blocks(content.rubric, template, level, example)
     if content.checklist is not None:

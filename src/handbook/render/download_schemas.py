@@ -13,6 +13,7 @@ from typing import Any
 
 from handbook.loader import Handbook
 from handbook.models import DECISIONS, Checklist, EvalTask, Profile, Rubric, Scale, Template
+from handbook.models.templates import CARD_LISTS, CARD_TABLES, ModelCard
 from handbook.render.document import proficiency_steps
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -113,8 +114,46 @@ def _profile(profile: Profile, handbook: Handbook) -> dict[str, Any]:
     return _object({**properties, "expectations_met": EXPECTATIONS_MET}, required=list(properties))
 
 
+FRACTION: dict[str, Any] = {"type": "number", "minimum": 0, "maximum": 1}
+METRIC = _object({
+    "type": {**STRING, "description": "The metric, such as a rubric pass rate."},
+    "value": {**FRACTION, "description": "The rate, as a fraction of the items."},
+    "slice": {**STRING, "description": "The group or condition the rate is computed on; 'all' for the whole set."},
+    "confidence_interval": _object({"lower_bound": FRACTION, "upper_bound": FRACTION}),
+    "items": {"type": "integer", "minimum": 1, "description": "How many items the rate rests on."},
+    "threshold": {"type": ["number", "null"], "minimum": 0, "maximum": 1,
+                  "description": "The release threshold the rate is held to, as a fraction."},
+})
+"""A Toolkit performance metric with its Wilson 95% interval, and the items and threshold that make it readable."""
+
+
+def _model_card(card: ModelCard) -> dict[str, Any]:
+    """The card's nesting, each field closed: text, a list of one-key objects, or a list of table rows."""
+    tree: dict[str, Any] = {}
+    for field, _ in card.ordered():
+        *parents, leaf = field.split(".")
+        place = tree
+        for parent in parents:
+            place = place.setdefault(parent, {})
+        if field == "quantitative_analysis.performance_metrics":
+            place[leaf] = {"type": "array", "items": METRIC}
+        elif field in CARD_TABLES:
+            place[leaf] = {"type": "array", "items": _object({key: STRING for key in CARD_TABLES[field]})}
+        elif field in CARD_LISTS:
+            place[leaf] = {"type": "array", "items": _object({CARD_LISTS[field]: STRING})}
+        else:
+            place[leaf] = STRING
+
+    def closed(node: dict[str, Any]) -> dict[str, Any]:
+        return _object({key: closed(value) if "type" not in value else value for key, value in node.items()})
+
+    return closed(tree)
+
+
 def _part(template: Template, handbook: Handbook) -> tuple[str, dict[str, Any]]:
     content = template.content
+    if content.model_card is not None:
+        return "model_card", _model_card(content.model_card)
     if content.rubric is not None:
         return "rubric", _rubric(content.rubric)
     if content.checklist is not None:

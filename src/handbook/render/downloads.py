@@ -30,7 +30,7 @@ from handbook.models import (
     Template,
     Variable,
 )
-from handbook.models.templates import LICENCE, LICENCE_URL, Example
+from handbook.models.templates import CARD_LISTS, CARD_TABLES, LICENCE, LICENCE_URL, Example, ModelCard
 from handbook.render.archive import deterministic_zip
 from handbook.render.document import (
     EXAMPLE_TITLE,
@@ -48,6 +48,7 @@ from handbook.render.document import (
 from handbook.render.markdown import markdown
 from handbook.render.memo import Memo
 from handbook.render.sheet import score_sheet
+from handbook.stats import wilson
 
 FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "xlsx": "Excel", "yaml": "YAML", "json": "JSON",
                            "csv": "CSV"}
@@ -223,6 +224,60 @@ def _profile_data(profile: Profile, handbook: Handbook, filled: bool) -> dict[st
     return data
 
 
+METRICS = "quantitative_analysis.performance_metrics"
+
+
+def _metric(row: dict[str, str]) -> dict[str, Any] | None:
+    """A results row as a Toolkit performance metric: the pass rate and its Wilson 95% interval as fractions,
+    with the items it rests on and the threshold as a fraction; None for a row without both counts."""
+    try:
+        done, items = int(row.get("passed", "")), int(row.get("items", ""))
+    except ValueError:
+        return None
+    if items <= 0 or not 0 <= done <= items:
+        return None
+    low, high = wilson(done, items)
+    try:
+        threshold: float | None = round(float(row.get("threshold", "")) / 100, 4)
+    except ValueError:
+        threshold = None
+    return {"type": row.get("metric", ""), "value": round(done / items, 4), "slice": row.get("slice", ""),
+            "confidence_interval": {"lower_bound": round(low, 4), "upper_bound": round(high, 4)},
+            "items": items, "threshold": threshold}
+
+
+def _card_value(field: str, source: str, template: Template, values: dict[str, str],
+                example: Example | None) -> Any:
+    if source.startswith("{"):
+        return values[source[1:-1]]
+    if field in CARD_TABLES:
+        table = next(section.table for section in template.content.sections
+                     if section.heading == source and section.table)
+        rows = example.rows.get(source, []) if example else table.rows
+        if field == METRICS:
+            return [metric for metric in map(_metric, rows) if metric is not None]
+        return [{key: row.get(key, "") for key in CARD_TABLES[field]} for row in rows
+                if any(row.get(key) for key in CARD_TABLES[field])]
+    heading, _, label = source.partition(" / ")
+    text = (example.answers.get(heading, {}).get(label, "") if example else "").strip()
+    if field not in CARD_LISTS:
+        return text
+    parts = [part.strip() for part in text.split(";")] if field == "model_details.references" else [text]
+    return [{CARD_LISTS[field]: part} for part in parts if part]
+
+
+def _card_data(card: ModelCard, template: Template, values: dict[str, str], example: Example | None) -> dict[str, Any]:
+    """The card in the Model Card Toolkit's nesting, every field present (empty in the blank)."""
+    data: dict[str, Any] = {}
+    for field, source in card.ordered():
+        *parents, leaf = field.split(".")
+        place = data
+        for parent in parents:
+            place = place.setdefault(parent, {})
+        place[leaf] = _card_value(field, source, template, values, example)
+    return data
+
+
 def _answers(template: Template, example: Example | None) -> dict[str, dict[str, str]]:
     """Every blank of every section, by heading and label: the same questions the documents ask."""
     given = example.answers if example else {}
@@ -244,6 +299,8 @@ def machine_data(template: Template, handbook: Handbook, values: dict[str, str],
         body = _checklist_data(content.checklist, example)
     elif content.task is not None:
         body = _task_data(content.task, example is not None)
+    elif content.model_card is not None:
+        body = _card_data(content.model_card, template, values, example)
     else:
         assert content.profile is not None
         body = _profile_data(content.profile, handbook, example is not None)

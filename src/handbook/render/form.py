@@ -147,6 +147,8 @@ def _part_controls(template: Template, handbook: Handbook, prefix: str, blocks: 
     """The typed part's fields, found among its section's blocks by their column labels."""
     content = template.content
     grids = [block for block in blocks if isinstance(block, Grid)]
+    if content.model_card is not None:
+        return []  # the card is filled from the document's other fields
     if content.rubric is not None:
         return [rubric_control(f"{prefix}/score-sheet", content.rubric, len(grids[-1].rows))]
     if content.checklist is not None:

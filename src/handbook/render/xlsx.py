@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 from collections.abc import Sequence
 
 import xlsxwriter
@@ -40,6 +41,7 @@ from handbook.render.document import (
     verdicts,
 )
 from handbook.render.sheet import score_sheet
+from handbook.stats import cohen_kappa
 
 ENTRY_ROWS = 50
 """Rows ready for entries (validation and formulas) below a sheet's header: a calibration round or two."""
@@ -77,6 +79,7 @@ class Book:
                                                 "bg_color": "#E7E6E6", "border": 1})
         self.wrap = self.workbook.add_format({"text_wrap": True, "valign": "top", "border": 1})
         self.computed = self.workbook.add_format({"valign": "top", "border": 1, "bg_color": "#F2F2F2"})
+        self.widths: dict[str, Sequence[float]] = {}
         self.number = self.workbook.add_format({"valign": "top", "border": 1, "num_format": "0.00"})
 
     def sheet(self, name: str, header: Sequence[str], widths: Sequence[float]) -> Worksheet:
@@ -85,6 +88,8 @@ class Book:
         for column, (label, width) in enumerate(zip(header, widths, strict=True)):
             sheet.write_string(0, column, label, self.header)
             sheet.set_column(column, column, width)
+        self.widths[sheet.name] = widths
+        self.fit(sheet, 0, header)
         sheet.freeze_panes(1, 0)
         sheet.set_landscape()
         sheet.set_paper(1)
@@ -104,6 +109,26 @@ class Book:
                     sheet.write_string(first + offset, column, text, self.wrap)
                 else:
                     sheet.write_number(first + offset, column, number, self.wrap)
+            self.fit(sheet, first + offset, row)
+
+    def fit(self, sheet: Worksheet, row: int, texts: Sequence[str]) -> None:
+        """A row as tall as its most wrapped cell: LibreOffice keeps a written row at one line's height, so
+        longer text would be cut off or overprint the row below."""
+        lines = max((_lines(text, width) for text, width in zip(texts, self.widths[sheet.name], strict=False)),
+                    default=1)
+        if lines > 1:
+            sheet.set_row(row, LINE_HEIGHT * lines)
+
+
+LINE_HEIGHT = 15.0
+"""Points per line of wrapped 11-point text."""
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a text wraps to in a column `width` characters wide; a little generous, as prose is narrower than
+    the digit the width is measured in but a word that does not fit moves whole to the next line."""
+    per_line = max(1, int(width) - 2)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
 
 
 def _number(text: str) -> float | None:
@@ -154,6 +179,7 @@ def _rubric_sheets(book: Book, template: Template, rubric: Rubric, example: Exam
     for offset, row in enumerate(rows, start=1):
         for column, text in enumerate(row[passed + 1:], start=passed + 1):
             sheet.write_string(offset, column, text, book.wrap)
+        book.fit(sheet, offset, row)
     sheet.data_validation(1, first_score, ENTRY_ROWS, last_score, {
         "validate": "integer", "criteria": "between", "minimum": rubric.scale.min, "maximum": rubric.scale.max,
         "error_title": "Score outside the scale",
@@ -265,9 +291,21 @@ def _agreement(book: Book, pairs: list[tuple[str, str, str]]) -> None:
         ("Agreement expected by chance", '=IF(E2=0,"",E4*E5+(1-E4)*(1-E5))'),
         ("Cohen's kappa (pass/fail)", '=IF(E2=0,"",IF(E6=1,"",(E3-E6)/(1-E6)))'),
     ]
-    for row, (label, formula) in enumerate(measures, start=1):
+    for row, ((label, formula), cached) in enumerate(zip(measures, _agreement_values(pairs), strict=True), start=1):
         sheet.write_string(row, 3, label, book.wrap)
-        sheet.write_formula(row, 4, formula, book.number, "")
+        sheet.write_formula(row, 4, formula, book.number, "" if cached is None else cached)
+
+
+def _agreement_values(pairs: list[tuple[str, str, str]]) -> list[float | None]:
+    """What the agreement formulas give for the pairs written, stored as their cached values so a reader that
+    does not recalculate (pandas) reads the same kappa as LibreOffice or Excel."""
+    calls = [(first == "pass", second == "pass") for _, first, second in pairs]
+    if not calls:
+        return [0, None, None, None, None, None]
+    count = len(calls)
+    rate_a, rate_b = sum(a for a, _ in calls) / count, sum(b for _, b in calls) / count
+    chance = rate_a * rate_b + (1 - rate_a) * (1 - rate_b)
+    return [count, sum(a == b for a, b in calls) / count, rate_a, rate_b, chance, cohen_kappa(calls)]
 
 
 def _checklist_sheet(book: Book, template: Template, checklist: Checklist, example: Example | None) -> None:
