@@ -183,12 +183,14 @@ def test_the_specialist_outside_the_product_family_leans_most_on_data_and_evalua
     assert data_evaluation > max(strategy, operations, discovery) and strategy == operations == discovery
 
 
-def test_the_seeds_example_ranks_the_generalist_first_among_jobs_and_the_pm_below_it():
+def test_the_seeds_example_ranks_the_generalist_first_among_the_jobs_it_weighs_and_the_pm_below_it():
+    # The source weighs two jobs and concludes its example fits the generalist better than the PM; jobs
+    # added later are scored by the rule and may rank anywhere, so the claim is checked among the seed's own.
     setup = role_fit_setup(HANDBOOK, "tools/role-fit.md")
     from handbook.tools import fixed_text, rank_by_kind
     jobs = rank_by_kind(setup.roles, setup.example, setup.contexts[0], ["role"])[0][1]
     scores = {item.role.id: fixed_text(item.units, 5, 2) for item in jobs}
-    assert jobs[0].role.id == "product-generalist"
+    assert [item.role.id for item in jobs if item.role.origin == "seed"] == ["product-generalist", "product-manager"]
     assert (scores["product-generalist"], scores["product-manager"]) == ("0.68", "0.61")
     assert all(item.role.kind == "role" for item in jobs)
 
@@ -254,6 +256,10 @@ KEPT = {
     "labor": "in the title of a published report",
     "license": "the British verb (the noun is 'licence')",
     "licensed": "the British past participle of the verb",
+    "practices": "the plural of the British noun, as in 'Best Practices for ML Engineering', a published title",
+    "program": "in the title of a published report (the NeurIPS 2019 Reproducibility Program)",
+    "organization": "in the name of the International Organization for Standardization",
+    "standardization": "as above",
 }
 # Pairs codespell's list lacks; the handbook's own word list.
 EXTRA = {"quantization": "quantisation", "quantize": "quantise", "quantized": "quantised",
