@@ -159,8 +159,9 @@ def hostile_site(tmp_path_factory) -> Path:
     project = copy_project(base / "project")
     data = project / "data"
     role = data / "roles" / f"{HOSTILE_ROLE}.yaml"
-    schema_line, _ = role.read_text(encoding="utf-8").split("\n", 1)  # kept: every data file names its schema first
-    record = yaml.safe_load(role.read_text(encoding="utf-8"))
+    original = role.read_text(encoding="utf-8")
+    schema_line = original.split("\n", 1)[0]  # kept: every data file names its schema first
+    record = yaml.safe_load(original)
     record["definition"] = HOSTILE_TEXT
     role.write_text(f"{schema_line}\n" + yaml.safe_dump(record, sort_keys=False, allow_unicode=True), encoding="utf-8")
     text = HOSTILE_TEMPLATE.read_text(encoding="utf-8").replace("\nskills: [ai-evaluation]\n", "\nskills: []\n", 1)

@@ -50,6 +50,13 @@ CASES = {
         ("data/templates/plain.yaml:3:1: example: every template needs a worked example; add `example:` with `about:` "
         "and a value for each variable"),
     ]),
+    "a template citing a source article first": (templates_data, [
+        ("sources.yaml", "sources:\n", ("sources:\n  - id: career-post\n    kind: article\n    title: A career post\n"
+                                         "    publisher: A career blog\n    url: https://example.org/post\n")),
+        ("templates/hostile.yaml", "sources: [atlassian-pm]", "sources: [career-post, atlassian-pm]")], [
+        ("data/templates/hostile.yaml:21:11: sources[0]: expected a primary reference (a standard, paper, regulation "
+         "or official guidance) first, before the source articles; move atlassian-pm first"),
+    ]),
     "a template claiming a pillar that does not list it": (templates_data, [
         ("templates/plain.yaml", "stage: specify", "stage: specify\nskills: [ai-evaluation]")], [
         ("data/templates/plain.yaml:17:1: skills: expected the pillars whose `templates` in skills.yaml list this "

@@ -1,7 +1,7 @@
 """Opening the built pages in a real browser, for the tests of what only a browser shows (test_site_walk.py).
 
-Every page is loaded at 1280 px with the network idle and the search index ready (no console error, no failed
-request, nothing fetched off the local host) and laid out on a 375 px phone (no sideways scrolling). axe checks
+Every page is loaded at 1280 px until the network is idle (no console error, no failed request, nothing
+fetched off the local host) and laid out on a 375 px phone (no sideways scrolling). axe checks
 a sample of each kind of page (handbook.pagekinds) and every page of its own, in the light palette for every
 rule and in the dark one for the rules that depend on colour. A tab is never resized between checks: the theme
 animates its header tabs as the width changes, which axe would read as faded text.

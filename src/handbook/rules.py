@@ -95,6 +95,16 @@ def template_examples(handbook: Handbook) -> Iterator[DataError]:
                               "for each variable")
 
 
+def template_sources(handbook: Handbook) -> Iterator[DataError]:
+    for template_id, template in handbook.templates.items():
+        if template.sources and handbook.sources[template.sources[0]].kind == "article":
+            references = [s for s in template.sources if handbook.sources[s].kind != "article"]
+            yield handbook.origins[("templates", template_id)].error(
+                ("sources", 0), "expected a primary reference (a standard, paper, regulation or official guidance) "
+                                "first, before the source articles; "
+                                + (f"move {references[0]} first" if references else "add one from data/sources.yaml"))
+
+
 def role_fit(handbook: Handbook) -> Iterator[DataError]:
     tool = handbook.tools.get("role-fit")
     if tool is None or tool.role_fit is None:
@@ -192,6 +202,8 @@ RULES: tuple[Rule, ...] = (
     Rule("A template's `skills` are exactly the pillars whose `templates` in `data/skills.yaml` list it.",
          template_skills),
     Rule("Every template has a worked `example`.", template_examples),
+    Rule("A template that cites sources cites a primary reference (a standard, paper, regulation or official "
+         "guidance, `kind: reference`) first, before any of the source articles.", template_sources),
     Rule("The role-fit tool (`data/tools/role-fit.yaml`) draws on whole pillar families: every pillar of a family "
          "that feeds one of its dimensions feeds a dimension too.", role_fit),
     Rule("The role-fit match (`match:` in `data/tools/role-fit.yaml`) compares jobs on every pillar: each pillar of "
