@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shlex
 import subprocess
 import sys
@@ -82,3 +83,11 @@ def test_pull_requests_get_a_template_and_code_owners():
     owners = [line.split() for line in (GITHUB / "CODEOWNERS").read_text().splitlines()
               if line.strip() and not line.startswith("#")]
     assert owners[0][0] == "*" and all(len(entry) >= 2 for entry in owners)
+
+
+def test_the_benchmark_and_audit_scripts_load_against_the_current_package():
+    """`make bench` and `make audit` run outside the suite; a renamed name they import must fail here."""
+    for script in (ROOT / "bench" / "run.py", ROOT / "audit" / "lighthouse.py"):
+        spec = importlib.util.spec_from_file_location(f"script_{script.parent.name}", script)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
