@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 import yaml
 from lxml import html as lxml_html
 
-from handbook.render.printall import PRINT_URL
+from handbook.render.printall import PRINT_PAGE
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -47,7 +47,7 @@ RATIO_GOAL = 1.25
 GROWTH_GOAL = 1.1
 RELOAD_GOAL_S = 1.5
 FIRST_LOAD_GOAL_KB = 150
-WHOLE_HANDBOOK_PAGE = f"{PRINT_URL}index.html"
+WHOLE_HANDBOOK_PAGE = f"{Path(PRINT_PAGE).stem}/index.html"
 """The print page: the whole handbook on one page by design, so reported apart from the other pages."""
 OWN_CONTENT = "//article | //nav[contains(@class, 'md-nav--secondary')]"
 """A page's own content: the article, and its table of contents, which lists the article's headings."""
