@@ -79,9 +79,12 @@ def fit_units(weights: Sequence[int], ratings: Sequence[int]) -> int:
 
 
 def job_profile(levels: Sequence[Sequence[int]]) -> list[int]:
-    """A job's profile in hundredths, one value per match dimension: the average level of its pillars (high 3,
-    medium 2, low 1, outside its families 0) over 3, so a job rated high on every pillar of a dimension is at 1."""
-    return [to_units(sum(group) / len(group) / 3, 10 ** RATING_DIGITS) for group in levels]
+    """A job's profile in hundredths, one value per match dimension: the average level (high 3, medium 2, low 1)
+    of the dimension's pillars the job is rated on, over 3, and 0 where it is rated on none. A dimension can
+    gather pillars of several families (research depth, research engineering, statistical modelling), and a
+    job is as deep in it as in the ones its families hold, not diluted by the others'."""
+    rated = [[level for level in group if level] for group in levels]
+    return [to_units(sum(group) / len(group) / 3, 10 ** RATING_DIGITS) if group else 0 for group in rated]
 
 
 def fixed_text(units: int, digits: int, places: int) -> str:

@@ -203,7 +203,7 @@ class SelfCheckSettings(Record):
     shares the most, and nothing is shown before the first tick. Every role gets the same number of
     statements, so none wins by having more of them."""
 
-    statements: list[Statement] = Field(min_length=2, max_length=40)
+    statements: list[Statement] = Field(min_length=2)
     waiting: Text = Field(description="Shown in place of a result until a box is ticked.")
     tie: Text = Field(description="Shown above the roles that share the most ticks.")
 
