@@ -66,5 +66,7 @@ def test_only_links_to_markdown_downloads_are_forgiven_among_zensical_warnings()
     from handbook.export import unexpected_warnings
 
     output = ("Warning: page does not exist\n   ╭─[ templates/a.md:3:1 ]\n   │\n 3 │ <a href=\"../../downloads/a.md\" "
-              "download>x</a>\n───╯\nWarning: anchor does not exist\n   ╭─[ skills.md:9:4 ]\n   │\n 9 │ [x](#nowhere)\n")
+              "download>x</a>\n───╯\nWarning: page does not exist\n   ╭─[ roles/a/levels/b/hiring.md:5:1 ]\n   │\n"
+              " 5 │ <a href=\"../../../../../downloads/hiring/a-b.md\" download>kit</a>\n───╯\n"
+              "Warning: anchor does not exist\n   ╭─[ skills.md:9:4 ]\n   │\n 9 │ [x](#nowhere)\n")
     assert unexpected_warnings(output) == ["Warning: anchor does not exist 9 │ [x](#nowhere)"]

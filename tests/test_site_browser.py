@@ -63,18 +63,34 @@ def _search(tab, query: str) -> list[str]:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[^\W\d_][\w'-]*", text)
+    """Words as the search index splits them: mkdocs.yml's `separator` breaks at spaces and hyphens, so
+    "free-text" is two common words to the index, not one rare one."""
+    return re.findall(r"[^\W\d_][\w']*", text)
+
+
+STOP_WORDS = frozenset(
+    "able about across after almost also among because been cannot could dear does either else ever every from "
+    "have hers however into just least like likely might most must neither often only other rather said says "
+    "should since some than that their them then there these they this twas wants were what when where which "
+    "while whom will with would your".split())
+"""lunr's English stop words of four letters or more: the index (mkdocs.yml's `pipeline: [stopWordFilter]`)
+drops them, so a phrase of them would be shorter than it looks."""
 
 
 def distinctive_phrase(text: str, corpus: list[str], length: int = 3, shortest: int = 4) -> str:
     """The run of `length` words, each of `shortest` letters or more, within one sentence of
-    `text`, whose words are rarest across the `corpus` documents (the first such run on a tie):
+    `text`, whose words (as prefixes) are rarest across the `corpus` documents (the first on a tie):
     what a reader who half-remembers this text, and no other, would type. Short words are left
     out because Material's search matches them as prefixes of almost everything."""
-    documents_with = Counter(word for document in corpus for word in {w.lower() for w in words(document)})
     sentences = [words(sentence) for sentence in re.split(r"[.;:!?]", text)]
     runs = [found[start:start + length] for found in sentences for start in range(len(found) - length + 1)]
-    runs = [run for run in runs if all(len(word) >= shortest for word in run)]
+    runs = [run for run in runs if all(len(word) >= shortest and word.lower() not in STOP_WORDS for word in run)]
+    vocabularies = [{w.lower() for w in words(document)} for document in corpus]
+    candidates = {word.lower() for run in runs for word in run}
+    # Material's search matches a typed word as the start of a word ("compare" finds "comparison"), so a word
+    # is as common as the documents holding any word it begins.
+    documents_with = Counter(word for vocabulary in vocabularies for word in candidates
+                             if any(token.startswith(word) for token in vocabulary))
     return " ".join(max(runs, key=lambda run: sum(1 / (1 + documents_with[word.lower()]) for word in run)))
 
 
@@ -99,7 +115,7 @@ def test_search_finds_each_role_by_name_and_by_a_phrase_from_its_definition(page
     missed = []
     for role in roles:
         target = f"/roles/{role.id}/"
-        for query in (role.name, distinctive_phrase(role.definition, corpus)):
+        for query in (role.name, distinctive_phrase(role.definition, corpus, length=4)):
             found = _search(page, query)
             if target not in found:
                 missed.append(f"{query!r} found {found[:5]}, not {target}")

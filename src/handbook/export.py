@@ -92,7 +92,7 @@ def _write(path: Path, data: bytes) -> None:
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SOURCE_LINE = re.compile(r"\s*\d+ │")
-_MARKDOWN_DOWNLOAD = re.compile(r'href="[^"]*downloads/[^"/]+\.md"')
+_MARKDOWN_DOWNLOAD = re.compile(r'href="[^"]*downloads/[^"]+\.md"')
 
 
 def unexpected_warnings(output: str) -> list[str]:

@@ -282,7 +282,8 @@ def kit_page(handbook: Handbook, ladder: RoleLevels, level: Level) -> Page:
                   content=Markup(markdown(handbook.templates_dir, blocks[1:])))  # escaped for Markdown by its writer
     description = (f"A job description, interview loop and scorecard for the {level.title} level, generated from the "
                    "handbook's career framework; as Markdown, Word and a spreadsheet.")
-    return Page(path, kit_title(kit), description, body, handbook.source_file("levels", ladder.id), in_nav=False)
+    return Page(path, kit_title(kit), description, body, handbook.source_file("levels", ladder.id), in_nav=False,
+                in_search=False)
 
 
 def kit_pages(handbook: Handbook) -> list[Page]:

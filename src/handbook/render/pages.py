@@ -28,6 +28,9 @@ class Page:
     in_nav: bool = True
     """False for a page reached from the page of its folder (a level from its ladder), not from the sidebar."""
     search_boost: float | None = None
+    in_search: bool = True
+    """False for a page whose text is another page's (a hiring kit restates its level): search would list it
+    beside, or above, the page a reader is after."""
     search_terms: tuple[str, ...] = ()
     """Glossary terms the page is about: the site's search matches them far above words in the text
     (Material indexes them as the page's tags), so "red team" finds the red-team plan before pages
@@ -38,6 +41,8 @@ class Page:
         meta: dict = {"title": self.title, "description": html.escape(self.description, quote=True)}
         if self.search_boost:
             meta["search"] = {"boost": self.search_boost}
+        if not self.in_search:
+            meta["search"] = {"exclude": True}
         if self.search_terms:
             meta["tags"] = list(self.search_terms)
         front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True, width=10_000)
@@ -111,7 +116,7 @@ def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]],
     )
     group = ("Hybrid shapes",) if role.kind == "shape" else ()
     # Readers search for roles far more than for pages that mention them: rank role pages first.
-    return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group, search_boost=2)
+    return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group, search_boost=4)
 
 
 def role_pages(handbook: Handbook) -> list[Page]:
