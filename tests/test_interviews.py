@@ -29,7 +29,7 @@ from tests.office import convert
 HOSTILE = "<script>alert(1)</script> {{ config }} [x](javascript:alert(1)) <img src=x onerror=alert(2)>"
 
 
-def test_the_banks_hold_at_least_120_questions_across_the_six_job_roles(shipped_handbook):
+def test_the_banks_hold_at_least_120_questions_and_every_job_role_has_one(shipped_handbook):
     jobs = [role_id for role_id, role in shipped_handbook.roles.items() if role.kind == "role"]
     counts = {role_id: len(shipped_handbook.interviews[role_id].questions) for role_id in jobs}
     assert set(counts) == set(shipped_handbook.interviews) and len(jobs) >= 6

@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from handbook.loader import load_handbook
+from tests.test_site_browser import NO_RESULTS
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +22,11 @@ SHORT_NAMES = {"PRD": "ai-prd", "rubric": "eval-rubric", "launch checklist": "la
 def top_results(page, query: str, count: int = 3) -> list[str]:
     """The addresses of the first `count` pages Material's search lists for `query`, typed as a reader types."""
     search = page.locator(".md-search__input")
+    # A query that matches nothing first, so the previous query's results (still "matching") cannot be read
+    # as this one's while the worker is busy.
+    search.fill(NO_RESULTS)
+    search.press("End")
+    page.wait_for_selector(".md-search-result__meta:has-text('No matching documents')")
     search.fill("")
     search.press_sequentially(query, delay=10)
     page.wait_for_function(

@@ -68,23 +68,35 @@ def words(text: str) -> list[str]:
     return re.findall(r"[^\W\d_][\w']*", text)
 
 
-STOP_WORDS = frozenset(
-    "able about across after almost also among because been cannot could dear does either else ever every from "
-    "have hers however into just least like likely might most must neither often only other rather said says "
-    "should since some than that their them then there these they this twas wants were what when where which "
-    "while whom will with would your".split())
+STOP_WORDS = frozenset((
+    "able", "about", "across", "after", "almost", "also", "among", "because", "been", "cannot", "could", "dear",
+    "does", "either", "else", "ever", "every", "from", "have", "hers", "however", "into", "just", "least",
+    "like", "likely", "might", "most", "must", "neither", "often", "only", "other", "rather", "said", "says",
+    "should", "since", "some", "than", "that", "their", "them", "then", "there", "these", "they", "this",
+    "twas", "wants", "were", "what", "when", "where", "which", "while", "whom", "will", "with", "would", "your",
+))
 """lunr's English stop words of four letters or more: the index (mkdocs.yml's `pipeline: [stopWordFilter]`)
 drops them, so a phrase of them would be shorter than it looks."""
 
 
-def distinctive_phrase(text: str, corpus: list[str], length: int = 3, shortest: int = 4) -> str:
+def distinctive_phrase(text: str, corpus: list[str], length: int = 3, shortest: int = 4,
+                       titles: frozenset[str] = frozenset()) -> str:
     """The run of `length` words, each of `shortest` letters or more, within one sentence of
-    `text`, whose words (as prefixes) are rarest across the `corpus` documents (the first on a tie):
+    `text`, whose words (as prefixes) are rarest across the `corpus` documents (the first on a tie),
+    with no word that begins a word of `titles` (the index ranks a title far above text, so a word of
+    another page's title finds that page first):
     what a reader who half-remembers this text, and no other, would type. Short words are left
     out because Material's search matches them as prefixes of almost everything."""
     sentences = [words(sentence) for sentence in re.split(r"[.;:!?]", text)]
-    runs = [found[start:start + length] for found in sentences for start in range(len(found) - length + 1)]
-    runs = [run for run in runs if all(len(word) >= shortest and word.lower() not in STOP_WORDS for word in run)]
+    def usable(word: str) -> bool:
+        return (len(word) >= shortest and word.lower() not in STOP_WORDS
+                and not any(title.startswith(word.lower()) for title in titles))
+
+    runs: list[list[str]] = []
+    while not runs:  # a text with no run that long is searched by its longest
+        runs = [found[start:start + length] for found in sentences for start in range(len(found) - length + 1)]
+        runs = [run for run in runs if all(usable(word) for word in run)]
+        length -= 1
     vocabularies = [{w.lower() for w in words(document)} for document in corpus]
     candidates = {word.lower() for run in runs for word in run}
     # Material's search matches a typed word as the start of a word ("compare" finds "comparison"), so a word
@@ -99,12 +111,23 @@ def test_distinctive_phrase_picks_the_run_of_long_words_rarest_in_the_corpus():
     assert distinctive_phrase("A black cat sat. Grey cats chase mice; they do.", corpus, 2, 4) == "chase mice"
     assert distinctive_phrase("Black cats meet grey cats.", corpus, 2, 4) == "meet grey"
     assert distinctive_phrase("Mice chase rats.", corpus, 2, 4) == "Mice chase"  # a tie: the first
+    assert distinctive_phrase("Mice chase rats.", corpus, 2, 4, frozenset({"mice"})) == "chase rats"
+    assert distinctive_phrase("Your black cats.", corpus, 2, 4) == "black cats"  # "your": a stop word
+
+
+def search_documents(site: Path) -> list[dict]:
+    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
 def search_corpus(site: Path) -> list[str]:
     """The text of every document in the site's search index, without its markup."""
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    return [re.sub(r"<[^>]+>", " ", document["text"]) for document in index["docs"]]
+    return [re.sub(r"<[^>]+>", " ", document["text"]) for document in search_documents(site)]
+
+
+def title_words(site: Path, outside: str) -> frozenset[str]:
+    """The words of every page and section title in the search index, but those of pages under `outside`."""
+    return frozenset(word.lower() for document in search_documents(site) if not document["location"].startswith(outside)
+                     for word in words(re.sub(r"<[^>]+>", " ", document["title"])))
 
 
 def test_search_finds_each_role_by_name_and_by_a_phrase_from_its_definition(page, site_url, built_site):
@@ -115,7 +138,8 @@ def test_search_finds_each_role_by_name_and_by_a_phrase_from_its_definition(page
     missed = []
     for role in roles:
         target = f"/roles/{role.id}/"
-        for query in (role.name, distinctive_phrase(role.definition, corpus, length=4)):
+        titles = title_words(built_site, f"roles/{role.id}/")
+        for query in (role.name, distinctive_phrase(role.definition, corpus, length=4, titles=titles)):
             found = _search(page, query)
             if target not in found:
                 missed.append(f"{query!r} found {found[:5]}, not {target}")

@@ -116,7 +116,7 @@ def role_page(handbook: Handbook, role: Role, moves_in: list[tuple[Role, str]],
     )
     group = ("Hybrid shapes",) if role.kind == "shape" else ()
     # Readers search for roles far more than for pages that mention them: rank role pages first.
-    return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group, search_boost=4)
+    return Page(path, role.name, role.summary, body, handbook.source_file("roles", role.id), group, search_boost=2)
 
 
 def role_pages(handbook: Handbook) -> list[Page]:
