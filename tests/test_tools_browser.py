@@ -221,7 +221,8 @@ def labelled_query(profile) -> str:
     return "?" + urlencode(entries)
 
 
-@pytest.mark.parametrize("profile", [LABELLED["profiles"][i] for i in (1, 12, 13)], ids=lambda profile: profile["id"])
+@pytest.mark.parametrize("profile", [profile for profile in LABELLED["profiles"] if profile["id"] in (
+    "strong-researcher", "lead-who-would-rather-coach", "lead-who-would-rather-red-team")], ids=lambda profile: profile["id"])
 def test_a_labelled_profile_opened_from_its_address_names_its_job_in_the_summary(page, site_url, profile):
     page.goto(site_url + "tools/role-fit/" + labelled_query(profile))
     name = HANDBOOK.roles[profile["job"]].name
@@ -233,7 +234,8 @@ def test_a_labelled_profile_opened_from_its_address_names_its_job_in_the_summary
 
 
 def test_choosing_the_other_side_of_a_trade_off_changes_the_closest_job(page, site_url):
-    coach, red_team = LABELLED["profiles"][12], LABELLED["profiles"][13]
+    by_id = {profile["id"]: profile for profile in LABELLED["profiles"]}
+    coach, red_team = by_id["lead-who-would-rather-coach"], by_id["lead-who-would-rather-red-team"]
     page.goto(site_url + "tools/role-fit/" + labelled_query(coach))
     page.locator("#fit-summary").filter(has_text=HANDBOOK.roles[coach["job"]].name).wait_for()
     page.get_by_label(FIT.trade_offs[3].options[0], exact=True).check()
@@ -457,7 +459,7 @@ def test_a_tool_appears_without_moving_anything_on_the_page(browser, site_url, p
 
 
 def test_a_clear_match_offers_the_next_step_on_the_closest_jobs_ladder(page, site_url):
-    profile = LABELLED["profiles"][1]
+    profile = next(profile for profile in LABELLED["profiles"] if profile["id"] == "strong-researcher")
     page.goto(site_url + "tools/role-fit/" + labelled_query(profile))
     link = page.locator("#fit-next a")
     link.wait_for()
