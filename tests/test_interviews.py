@@ -24,6 +24,8 @@ from handbook.render.interviews import (
     bank_page,
     history_schema,
 )
+from handbook.render.markdown import markdown
+from handbook.render.practice_pack import pack_blocks, pack_files, pack_path
 from tests.office import convert
 
 HOSTILE = "<script>alert(1)</script> {{ config }} [x](javascript:alert(1)) <img src=x onerror=alert(2)>"
@@ -181,3 +183,37 @@ def test_the_practice_history_schema_is_published_and_refuses_what_it_does_not_l
     assert not validator.is_valid({"format": "handbook.interview-practice", "version": 1,
                                    "attempts": [{**attempt, "extra": 1}]})
     assert not validator.is_valid({"format": "other", "version": 1, "attempts": []})
+
+
+def test_every_bank_has_a_practice_pack_with_the_questions_before_what_a_good_answer_covers(built_site,
+                                                                                           shipped_handbook):
+    """On paper a reader answers first: every question, then (after the last one) its outline, signals and
+    follow-ups, in Word and in Markdown."""
+    for role_id, bank in shipped_handbook.interviews.items():
+        document = docx.Document(io.BytesIO((built_site / pack_path(role_id, "docx")).read_bytes()))
+        paragraphs = [p.text for p in document.paragraphs]
+        second_part = paragraphs.index("Part 2: what a good answer covers")
+        for number, question in enumerate(bank.questions, 1):
+            heading = f"{number}. {question.question}"
+            assert paragraphs.index(heading) < second_part < len(paragraphs) - paragraphs[::-1].index(heading) - 1
+            after = "\n".join(paragraphs[second_part:])
+            assert all(point in after for point in question.outline + question.follow_ups), (role_id, question.id)
+            assert all(signal in after for signal in question.strong + question.weak), (role_id, question.id)
+        assert len(document.tables) == len(bank.questions)  # a box to write in under each question
+        assert document.core_properties.title == f"{shipped_handbook.roles[role_id].name} interview practice pack"
+        text = (built_site / pack_path(role_id, "md")).read_text(encoding="utf-8")
+        assert text.index("## Part 1: the questions") < text.index("## Part 2: what a good answer covers")
+        bank_page_html = (built_site / "interviews" / role_id / "index.html").read_text(encoding="utf-8")
+        assert f'{role_id}-practice.docx"' in bank_page_html and f'{role_id}-practice.md"' in bank_page_html
+
+
+def test_contributor_text_in_a_practice_pack_stays_text(shipped_handbook):
+    bank = shipped_handbook.interviews["product-manager"]
+    question = bank.questions[0].model_copy(update={"question": HOSTILE, "strong": [HOSTILE]})
+    hostile = bank.model_copy(update={"questions": [question]})
+    text = markdown(shipped_handbook.templates_dir, pack_blocks(shipped_handbook, hostile))
+    assert "<script>" not in text and "<img" not in text and "{{ config }}" not in text
+
+
+def test_the_practice_packs_are_the_same_bytes_on_every_build(shipped_handbook, built_site):
+    assert all((built_site / path).read_bytes() == data for path, data in pack_files(shipped_handbook).items())

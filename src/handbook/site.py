@@ -26,6 +26,7 @@ from handbook.render.memo import Memo
 from handbook.render.opendata import open_data_files
 from handbook.render.pages import Page, role_pages
 from handbook.render.picker import PICKER_PAGE, picker_file, picker_json
+from handbook.render.practice_pack import pack_files
 from handbook.render.printall import print_page
 from handbook.render.social import card_png, section_cards
 from handbook.render.template_pages import download_path, template_pages
@@ -97,9 +98,10 @@ def tool_downloads(handbook: Handbook) -> list[Download]:
 
 
 def interview_downloads(handbook: Handbook) -> list[Download]:
-    """The question banks as open data, and every level's hiring kit in each of its formats."""
+    """The question banks as open data and as a practice pack per role, and every level's hiring kit in each of
+    its formats."""
     return [*(Download(path, data, display_path(handbook.data_dir / "interviews"))
-              for path, data in bank_files(handbook).items()),
+              for path, data in {**bank_files(handbook), **pack_files(handbook)}.items()),
             *(Download(path, data, display_path(handbook.data_dir / "levels")) for path, data in kit_files(handbook).items())]
 
 

@@ -289,6 +289,28 @@ def word_file(template: Template, blocks: list[Block], example: bool = False) ->
     return _package(doc, template.updated)
 
 
+FRAMEWORK_DATE = dt.date(2026, 1, 1)
+"""The date of files generated from the career framework (hiring kits, practice packs), not from one template:
+fixed, so a build of one commit is byte-identical whenever it runs."""
+
+
+def word_document(blocks: list[Block], *, title: str, subject: str, category: str, identifier: str) -> bytes:
+    """A .docx of `blocks` generated from the framework rather than a template (a hiring kit, a practice pack)."""
+    doc = Document()
+    properties = doc.core_properties
+    properties.title, properties.subject = title, subject
+    properties.author = properties.last_modified_by = HANDBOOK_NAME
+    properties.category, properties.identifier, properties.language = category, identifier, "en"
+    properties.created = properties.modified = dt.datetime.combine(FRAMEWORK_DATE, dt.time(0, 0), tzinfo=dt.UTC)
+    properties.revision = 1
+    _margins(doc)
+    writer = Writer(doc, frozenset(), example=False)
+    leads = _landscape_leads(blocks)
+    for index, block in enumerate(blocks):
+        writer.add(block, index in leads)
+    return _package(doc, FRAMEWORK_DATE)
+
+
 def _landscape_leads(blocks: list[Block]) -> set[int]:
     """Indices of the headings that introduce a wide table: the run of headings, and the hints under them,
     straight before it. They go on the landscape page with the table."""

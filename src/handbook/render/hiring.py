@@ -20,6 +20,7 @@ from handbook.framework import role_pillars
 from handbook.loader import Handbook
 from handbook.models import KIND_NAMES, SCOPES, Level, Pillar, Question, Role, RoleLevels
 from handbook.render.document import HANDBOOK_NAME, Block, Grid, Heading, Item, Items, Paragraph
+from handbook.render.docx import FRAMEWORK_DATE, word_document
 from handbook.render.environment import render
 from handbook.render.html import source_link
 from handbook.render.interviews import bank_path, hiring_path, questions_for
@@ -27,8 +28,6 @@ from handbook.render.markdown import markdown
 from handbook.render.pages import Page, ladder_path, level_path
 
 FORMATS: dict[str, str] = {"md": "Markdown", "docx": "Word", "xlsx": "Excel spreadsheet"}
-KIT_DATE = dt.date(2026, 1, 1)
-"""The date inside every kit file (zip entries, document properties): fixed, so two builds are byte-identical."""
 STAGE_QUESTIONS = 3
 """Questions a loop offers per stage: enough to choose from, few enough to ask in one interview."""
 SCORE_HEADER = ("Pillar", "Expected at this level", "Anchors: what the framework expects", "Score (1–4)", "Evidence")
@@ -158,23 +157,8 @@ def kit_markdown(kit: Kit) -> bytes:
 
 
 def kit_word(kit: Kit, blocks: list[Block]) -> bytes:
-    from docx import Document
-
-    from handbook.render.docx import Writer, _landscape_leads, _margins, _package
-
-    doc = Document()
-    properties = doc.core_properties
-    properties.title, properties.subject = kit_title(kit), kit.level.summary
-    properties.author = properties.last_modified_by = HANDBOOK_NAME
-    properties.category, properties.identifier, properties.language = "Hiring kit", f"{kit.role.id}-{kit.level.id}", "en"
-    properties.created = properties.modified = dt.datetime.combine(KIT_DATE, dt.time(0, 0), tzinfo=dt.UTC)
-    properties.revision = 1
-    _margins(doc)
-    writer = Writer(doc, frozenset(), example=False)
-    leads = _landscape_leads(blocks)
-    for index, block in enumerate(blocks):
-        writer.add(block, index in leads)
-    return _package(doc, KIT_DATE)
+    return word_document(blocks, title=kit_title(kit), subject=kit.level.summary, category="Hiring kit",
+                         identifier=f"{kit.role.id}-{kit.level.id}")
 
 
 def kit_spreadsheet(kit: Kit, blocks: list[Block]) -> bytes:
@@ -187,7 +171,7 @@ def kit_spreadsheet(kit: Kit, blocks: list[Block]) -> bytes:
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
                                         "strings_to_urls": False})
     book.set_properties({"title": kit_title(kit), "subject": kit.level.summary, "author": HANDBOOK_NAME,
-                         "category": "Hiring kit", "created": dt.datetime.combine(KIT_DATE, dt.time(0, 0))})
+                         "category": "Hiring kit", "created": dt.datetime.combine(FRAMEWORK_DATE, dt.time(0, 0))})
     header = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E7E6E6", "border": 1})
     wrap = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
     bold = book.add_format({"bold": True})

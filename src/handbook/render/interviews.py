@@ -21,6 +21,7 @@ from handbook.render.environment import render
 from handbook.render.html import json_script, source_link
 from handbook.render.opendata import FORMAT_VERSION, Column, _csv, _joined, _one_line
 from handbook.render.pages import Page, level_path, role_path
+from handbook.render.practice_pack import pack_path
 
 BANK_JSON_PATH = "downloads/interview-questions.json"
 BANK_CSV_PATH = "downloads/interview-questions.csv"
@@ -73,7 +74,7 @@ def bank_page(handbook: Handbook, bank: QuestionBank) -> Page:
     body = render(handbook.templates_dir, "pages/interview_bank.md.j2", handbook=handbook, view=view,
                   url=lambda target: source_link(path, target), role_path=role_path, level_path=level_path,
                   level_anchor=level_anchor, kind_names=KIND_NAMES, practice_page=PRACTICE_PAGE,
-                  hiring_path=hiring_path, bank_json=BANK_JSON_PATH, bank_csv=BANK_CSV_PATH)
+                  hiring_path=hiring_path, bank_json=BANK_JSON_PATH, bank_csv=BANK_CSV_PATH, pack_path=pack_path)
     role = view.role
     description = (f"{len(bank.questions)} interview questions for the {role.name} role, filterable by level, skill "
                    "pillar and kind, each with a model-answer outline, strong and weak signals and follow-ups.")
