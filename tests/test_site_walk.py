@@ -17,6 +17,9 @@ from tests.walk import AXE_RUNS, DESKTOP, PHONE, PRINT_PATH, axe_check, blocking
 pytestmark = pytest.mark.browser
 
 OWN_PARTS = 3
+LOAD_MS = 120_000
+"""How long a page may take to load in the walk (speed is the benchmark's business): the print page is the whole
+handbook on one page, and at load 8 laying it out 375 px wide took over Playwright's default 30 s once."""
 WALKED = [(name, 0, 1) for name, _ in PAGE_KINDS if name != OWN_KIND] + [(OWN_KIND, part, OWN_PARTS) for part in range(OWN_PARTS)]
 """(kind, part, parts): the pages of a kind are split into `parts` and each test walks one of them."""
 
@@ -42,6 +45,8 @@ def test_every_page_loads_clean_and_does_not_scroll_sideways_on_a_phone(browser,
     kind, part, parts = walked
     desktop, phone = browser.new_context(viewport=DESKTOP), browser.new_context(viewport=PHONE)
     tab, phone_tab, problems = watched_tab(desktop), phone.new_page(), {}
+    for each in (tab, phone_tab):
+        each.set_default_navigation_timeout(LOAD_MS)
     try:
         for path in part_of(pages_of_kind(site_pages, kind), part, parts):
             found = open_clean(tab, site_url + path)
