@@ -48,13 +48,11 @@ class Download:
 
 def generated_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
     """Every page made from data; template pages link `files` (from `template_files`) with their sizes.
-    A page is about its own search terms and the glossary terms its title and summary use: search ranks it
-    first for them."""
+    A page is about the glossary terms its title and summary use: search ranks it first for them."""
     pages = [*role_pages(handbook), *level_pages(handbook), *case_pages(handbook), *template_pages(handbook, files),
              *comparison_pages(handbook), *bank_pages(handbook), *kit_pages(handbook), print_page("mkdocs.yml")]
     matcher = term_matcher(handbook.glossary.values())
-    return [replace(page, search_terms=tuple(dict.fromkeys(
-                (*page.search_terms, *(term.term for term in terms_in(f"{page.title}\n{page.description}", matcher))))))
+    return [replace(page, search_terms=tuple(term.term for term in terms_in(f"{page.title}\n{page.description}", matcher)))
             for page in pages]
 
 

@@ -103,10 +103,9 @@ def template_page(handbook: Handbook, template: Template, files: dict[str, bytes
         form=form_context(template, posixpath.dirname(path), lambda name: source_link(path, download_path(name))),
         **_context(handbook, path),
     )
-    # A reader who types a template's name or abbreviation wants the template, not a page that cites it: the
-    # name is a search term of the page, which search ranks above any title or text.
+    # A reader who types a template's name or abbreviation wants the template, not a page that cites it.
     return Page(path, template.title, template.summary, body, handbook.source_file("templates", template.id),
-                search_boost=3, search_terms=(template.title,))
+                search_boost=3)
 
 
 def template_pages(handbook: Handbook, files: dict[str, bytes]) -> list[Page]:
