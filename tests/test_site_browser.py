@@ -119,26 +119,27 @@ def search_documents(site: Path) -> list[dict]:
     return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
-def search_corpus(site: Path) -> list[str]:
+def search_corpus(documents: list[dict]) -> list[str]:
     """The text of every document in the site's search index, without its markup."""
-    return [re.sub(r"<[^>]+>", " ", document["text"]) for document in search_documents(site)]
+    return [re.sub(r"<[^>]+>", " ", document["text"]) for document in documents]
 
 
-def title_words(site: Path, outside: str) -> frozenset[str]:
+def title_words(documents: list[dict], outside: str) -> frozenset[str]:
     """The words of every page and section title in the search index, but those of pages under `outside`."""
-    return frozenset(word.lower() for document in search_documents(site) if not document["location"].startswith(outside)
+    return frozenset(word.lower() for document in documents if not document["location"].startswith(outside)
                      for word in words(re.sub(r"<[^>]+>", " ", document["title"])))
 
 
 def test_search_finds_each_role_by_name_and_by_a_phrase_from_its_definition(page, site_url, built_site):
     roles = load_handbook(ROOT / "data").roles.values()
-    corpus = search_corpus(built_site)
+    documents = search_documents(built_site)
+    corpus = search_corpus(documents)
     page.goto(site_url)
     page.locator("input.md-search__input").click()
     missed = []
     for role in roles:
         target = f"/roles/{role.id}/"
-        titles = title_words(built_site, f"roles/{role.id}/")
+        titles = title_words(documents, f"roles/{role.id}/")
         for query in (role.name, distinctive_phrase(role.definition, corpus, length=4, titles=titles)):
             found = _search(page, query)
             if target not in found:
