@@ -222,7 +222,8 @@ def interview_banks(handbook: Handbook, page: str) -> str:
     (search leaves the kits out, so this list is where a hiring manager finds them) and the open-data files."""
     return render(handbook.templates_dir, "sections/interview_banks.md.j2", handbook=handbook,
                   banks=[(handbook.roles[role_id], bank) for role_id, bank in _banks(handbook)],
-                  ladders=[(handbook.roles[role_id], ladder.ordered()) for role_id, ladder in handbook.levels.items()],
+                  ladders=[(role, handbook.levels[role.id].ordered()) for role in handbook.roles.values()
+                           if role.id in handbook.levels],
                   hiring_path=hiring_path,
                   url=lambda target: source_link(page, target), bank_path=bank_path, practice_page=PRACTICE_PAGE,
                   bank_json=BANK_JSON_PATH, bank_csv=BANK_CSV_PATH, bank_schema=BANK_SCHEMA_PATH,
