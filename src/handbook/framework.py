@@ -137,7 +137,8 @@ def pay_problems(employment: str, pays: Sequence[tuple[Sequence[str], Sequence[s
 
 
 def theme_problems(themes: Sequence[str], levels: Sequence[Sequence[str]]) -> Iterator[Problem]:
-    """Every level addresses every theme of its ladder, and no other. `levels`: each level's expectation themes."""
+    """Every level addresses every theme of its ladder, and no other, grouped in the ladder's order (so a page and
+    a diff read theme by theme). `levels`: each level's expectation themes."""
     for index, named in enumerate(levels):
         missing = [theme for theme in themes if theme not in named]
         if missing:
@@ -147,3 +148,7 @@ def theme_problems(themes: Sequence[str], levels: Sequence[Sequence[str]]) -> It
             if theme not in themes:
                 yield ("levels", index, "expectations", position, "theme"), (
                     f"expected one of the ladder's themes ({', '.join(themes)}); got '{theme}'")
+            elif position and named[position - 1] in themes and themes.index(theme) < themes.index(named[position - 1]):
+                yield ("levels", index, "expectations", position, "theme"), (
+                    f"expectations grouped by theme in the ladder's order ({', '.join(themes)}); "
+                    f"'{theme}' comes after '{named[position - 1]}'")

@@ -212,7 +212,7 @@ RULES: tuple[Rule, ...] = (
          "row toward the same role, and no statement names a role.", self_check),
     Rule("A career ladder (`data/levels/<id>.yaml`) belongs to a job role, has at least four levels, rates "
          "exactly its role's pillars on the proficiency scale, and climbs in order and scope; a step up leads to "
-         "the next level; every level addresses each of the ladder's `themes`; `expert` is given only at a scope "
+         "the next level, with the evidence a promotion case shows; every level has 8 to 12 expectations that address each of the ladder's `themes`, grouped in their order, a time horizon, an ambiguity line and what commonly holds people back; `expert` is given only at a scope "
          "of a product line or wider; a contract ladder carries no company grades and a salaried level does; a "
          "manager-track level carries no IC grade; a level's `pay` cites a figure, a gap between roles is "
          "context and never the level's pay, and salaried and contract figures never share a level.", levels),

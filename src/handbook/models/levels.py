@@ -79,6 +79,9 @@ class StepUp(Record):
 
     to: Slug = Field(description="Id of the next level of the same role.")
     crux: Text = Field(description="The one change that matters most in this step, in a sentence or two.")
+    evidence: list[Text] = Field(min_length=2, max_length=5, description=(
+        "What a promotion case for the next level shows: outcomes and documents a panel can inspect, "
+        "not adjectives."))
 
 
 class Level(Record):
@@ -91,10 +94,16 @@ class Level(Record):
     scope: Scope = Field(description="The widest thing a person at this level owns.")
     scope_note: Annotated[Text, StringConstraints(max_length=200)] = Field(
         description="That scope in one line, as the ladder shows it.")
-    expectations: list[Expectation] = Field(min_length=3, max_length=6)
+    horizon: Label = Field(description="How far ahead the work at this level is planned, such as 'A quarter to a year'.")
+    ambiguity: Annotated[Text, StringConstraints(max_length=200)] = Field(
+        description="How framed the problems are when they arrive at this level, in one line.")
+    expectations: list[Expectation] = Field(min_length=8, max_length=12, description=(
+        "8 to 12 observable behaviours, grouped by theme in the order of the ladder's `themes`."))
     proficiency: dict[Slug, Slug] = Field(description="Every skill pillar id -> a step of the proficiency scale.")
     ready_signals: list[Text] = Field(default_factory=list,
                                       description="Signs that a person is ready for the next level.")
+    held_back: list[Text] = Field(min_length=2, max_length=4, description=(
+        "What commonly holds people back at this level, each a habit a manager could name in a review."))
     artifacts: list[Artifact] = Field(default_factory=list, description="Documents typical at this level.")
     ladder: LadderMapping | None = Field(default=None, description="Approximate company grade of a salaried level; "
                                                                  "none for contract work, which has no such grades.")

@@ -27,24 +27,28 @@ Direction = Literal["rises", "same", "falls"]
 DIRECTION_LABEL: dict[str, str] = {"rises": "▲ rises", "same": "= same", "falls": "▼ lower"}
 """How a change of proficiency reads on a page: a symbol and a word, not a colour."""
 
-ChangeKind = Literal["added", "changed", "dropped"]
-CHANGE_LABEL: dict[str, str] = {"added": "New at this level", "changed": "Changed",
+ChangeKind = Literal["added", "changed", "same", "dropped"]
+CHANGE_LABEL: dict[str, str] = {"added": "New at this level", "changed": "Changed", "same": "Unchanged",
                                 "dropped": "No longer listed"}
 
 
 @dataclass(frozen=True)
 class ExpectationChange:
-    """One theme of expectations across a step: what it asked below and what it asks above."""
+    """One theme of expectations across a step: the behaviours only the level below lists, those only the
+    level above lists, and how many both share word for word."""
 
     theme: str
-    before: str | None
-    after: str | None
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    kept: int
 
     @property
     def kind(self) -> ChangeKind:
-        if self.before is None:
+        if not self.before and not self.kept:
             return "added"
-        return "dropped" if self.after is None else "changed"
+        if not self.after and not self.kept:
+            return "dropped"
+        return "changed" if self.before or self.after else "same"
 
 
 @dataclass(frozen=True)
@@ -77,10 +81,21 @@ class Step:
 
 def expectation_changes(lower: Level, upper: Level) -> list[ExpectationChange]:
     """Themes of the upper level in its order, then themes only the lower level had."""
-    before = {item.theme: item.behaviour for item in lower.expectations}
-    after = {item.theme: item.behaviour for item in upper.expectations}
-    return ([ExpectationChange(theme, before.get(theme), behaviour) for theme, behaviour in after.items()]
-            + [ExpectationChange(theme, behaviour, None) for theme, behaviour in before.items() if theme not in after])
+    def by_theme(level: Level) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = {}
+        for item in level.expectations:
+            grouped.setdefault(item.theme, []).append(item.behaviour)
+        return grouped
+
+    before, after = by_theme(lower), by_theme(upper)
+    themes = [*after, *(theme for theme in before if theme not in after)]
+    changes = []
+    for theme in themes:
+        below, above = before.get(theme, []), after.get(theme, [])
+        changes.append(ExpectationChange(theme, tuple(item for item in below if item not in above),
+                                         tuple(item for item in above if item not in below),
+                                         sum(item in below for item in above)))
+    return changes
 
 
 def proficiency_changes(handbook: Handbook, lower: Level, upper: Level) -> list[ProficiencyChange]:
