@@ -130,6 +130,16 @@ def test_a_step_says_which_expectations_are_new_changed_or_dropped(handbook):
     assert {c.theme: c.kind for c in expectation_changes(lower, without(upper, "Evidence"))}["Evidence"] == "dropped"
 
 
+def test_a_behaviour_both_levels_list_is_counted_as_kept_not_shown_twice(handbook):
+    lower, upper = handbook.levels["product-manager"].ordered()[:2]
+    kept = lower.expectations[0]
+    upper = upper.model_copy(update={"expectations": [kept, *upper.expectations]})
+    change = next(change for change in expectation_changes(lower, upper) if change.theme == kept.theme)
+    assert (change.kind, change.kept) == ("changed", 1)
+    assert kept.behaviour not in change.before + change.after
+    assert {change.kind for change in expectation_changes(lower, lower)} == {"same"}
+
+
 def test_a_step_lists_the_pillars_that_rise_and_the_artifacts_that_are_new(handbook):
     change = steps(handbook, handbook.levels["ai-product-manager"])[2]
     assert (change.lower.id, change.upper.id) == ("senior-ai-product-manager", "staff-ai-product-manager")
@@ -197,6 +207,29 @@ def test_a_level_page_names_its_pay_source_or_says_no_figure_exists(built_site, 
                 assert figure.what in squeeze(related[0].text_content()) and figure.what not in pay
             ladder_cell = squeeze(facts.xpath(".//tr[th='Approximate ladder']/td")[0].text_content())
             assert ("no company grade: contract work" if level.ladder is None else "an approximation") in ladder_cell
+
+
+def test_every_level_page_shows_horizon_ambiguity_behaviours_by_theme_what_holds_back_and_promotion_evidence(
+        built_site, handbook):
+    for role_id, ladder in handbook.levels.items():
+        for level in ladder.levels:
+            page = parse(built_site, f"roles/{role_id}/levels/{level.id}")
+            facts = page.xpath("//table[@class='hb-facts']")[0]
+            assert squeeze(facts.xpath(".//tr[th='Time horizon']/td")[0].text_content()) == squeeze(level.horizon)
+            assert facts.xpath(".//tr[th='Ambiguity']/td"), f"{role_id}/{level.id}: no ambiguity row"
+            listed = page.xpath("//dl[@class='hb-expectations']")[0]
+            assert [squeeze(term.text_content()) for term in listed.xpath("dt")] == ladder.themes
+            assert len(listed.xpath("dd")) == len(level.expectations)
+            held_back = page.xpath("//h2[@id='held-back']/following-sibling::*[1][self::ul]/li")
+            assert len(held_back) == len(level.held_back)
+            evidence = page.xpath("//p[starts-with(., 'A promotion case for')]/following-sibling::*[1][self::ul]/li")
+            assert len(evidence) == (len(level.step_up.evidence) if level.step_up else 0)
+        for change in steps(handbook, ladder):
+            page = parse(built_site, f"roles/{role_id}/levels/{change.lower.id}-to-{change.upper.id}")
+            assert change.lower.step_up is not None
+            listed = page.xpath("//h2[@id='evidence']/following-sibling::*[self::ul][1]/li")
+            assert len(listed) == len(change.lower.step_up.evidence)
+            assert page.xpath("//h2[@id='horizon']")
 
 
 def test_a_step_page_marks_each_change_in_words(built_site, handbook):
