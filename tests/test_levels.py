@@ -19,7 +19,7 @@ from handbook.framework import role_pillars
 from handbook.loader import load_handbook
 from handbook.models import SCOPES
 from handbook.render.guide import pay_range
-from handbook.render.levels import expectation_changes, level_pages, steps
+from handbook.render.levels import expectation_changes, grade_rows, level_pages, steps
 from handbook.render.opendata import LEVEL_COLUMNS, open_data_files
 from handbook.render.printall import slug
 from tests.conftest import FIXTURES, ROOT, TEMPLATES
@@ -179,6 +179,47 @@ def test_each_role_has_a_ladder_a_page_per_level_and_a_page_per_step(built_site,
         for change in steps(handbook, ladder):
             page = parse(built_site, f"roles/{role_id}/levels/{change.lower.id}-to-{change.upper.id}")
             assert squeeze(page.find(".//h1").text_content()) == f"From {change.lower.title} to {change.upper.title}"
+
+
+def test_the_grade_map_places_every_salaried_level_once_lowest_grade_first(handbook):
+    rows = grade_rows(handbook)
+    placed = [(ladder.id, level.id, row.company, "manager" if (ladder, level) in row.manager else "ic")
+              for row in rows for ladder, level in [*row.ic, *row.manager]]
+    salaried = [(ladder.id, level.id, level.ladder.company, level.ladder.track)
+                for ladder in handbook.levels.values() for level in ladder.levels if level.ladder]
+    assert sorted(placed) == sorted(salaried)
+    grades = [row.company for row in rows]
+    assert len(grades) == len(set(grades))
+    shipped = ["L3", "L3–L4", "L4", "L4–L5", "L5", "L5–L6", "L6", "L7", "L7–L8"]
+    assert [grade for grade in shipped if grade in grades] == grades
+
+
+def test_the_grade_map_page_links_each_level_and_keeps_contract_ladders_apart(built_site, handbook):
+    root = parse(built_site, "roles/grades")
+    table = root.xpath("//table[contains(@class, 'hb-grades')]")[0]
+    linked = {href.rstrip("/").split("/")[-1] for href in table.xpath(".//a/@href")}
+    for ladder in handbook.levels.values():
+        for level in ladder.levels:
+            assert (level.id in linked) == (level.ladder is not None), (ladder.id, level.id)
+    contract = [ladder for ladder in handbook.levels.values() if ladder.employment == "contract"]
+    section = squeeze(" ".join(node.text_content() for node in root.xpath("//h2[@id='contract']/following-sibling::*")))
+    for ladder in contract:
+        assert all(level.title in section for level in ladder.levels)
+    for role_id in handbook.levels:
+        ladder_page = parse(built_site, f"roles/{role_id}/levels")
+        assert ladder_page.xpath("//a[text()='grade map']/@href") == ["../../grades/"], role_id
+
+
+def test_a_role_cannot_take_the_grade_maps_address(tmp_path):
+    data = minimal_data(tmp_path / "data")
+    role = next((data / "roles").glob("*.yaml"))
+    role.rename(data / "roles" / "grades.yaml")
+    text = (data / "roles" / "grades.yaml").read_text(encoding="utf-8")
+    (data / "roles" / "grades.yaml").write_text(re.sub(r"^id: .*$", "id: grades", text, count=1, flags=re.MULTILINE),
+                                                encoding="utf-8")
+    with pytest.raises(DataErrors) as raised:
+        load_handbook(data)
+    assert "id: 'grades' is taken: /roles/grades/ is a page of the handbook" in raised.value.report()
 
 
 def test_the_role_page_links_to_its_ladder(built_site, handbook):

@@ -7,9 +7,9 @@ def test_each_generated_page_has_its_kind_and_a_hand_written_one_is_its_own():
     assert [kind_of(path) for path in ("roles/pm/", "roles/pm/levels/", "roles/pm/levels/senior-pm/",
                                        "roles/pm/levels/pm-to-senior-pm/", "compare/a-vs-b/", "templates/prd/",
                                        "cases/x/", "roles/pm/levels/senior-pm/hiring/", "interviews/pm/",
-                                       "interviews/practice/", "", "roles/", "skills/", "print/", "404.html")] == [
+                                       "interviews/practice/", "roles/grades/", "", "roles/", "skills/", "print/", "404.html")] == [
         "role", "ladder", "level", "level step", "comparison", "template", "case", "hiring kit", "interview bank",
-        OWN_KIND, OWN_KIND, OWN_KIND, OWN_KIND, OWN_KIND, OWN_KIND]
+        OWN_KIND, OWN_KIND, OWN_KIND, OWN_KIND, OWN_KIND, OWN_KIND, OWN_KIND]
 
 
 def test_a_kind_is_sampled_at_both_ends_and_pages_of_their_own_all_of_them():

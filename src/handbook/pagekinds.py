@@ -14,6 +14,7 @@ OWN_KIND = "page of its own"
 PAGE_KINDS: tuple[tuple[str, str], ...] = (
     # (name, URL path pattern); `*` stands for one path segment; the first pattern that matches wins.
     (OWN_KIND, "interviews/practice/"),  # a tool, beside the banks
+    (OWN_KIND, "roles/grades/"),  # the grade map, beside the roles
     ("hiring kit", "roles/*/levels/*/hiring/"),
     ("level step", "roles/*/levels/*-to-*/"),
     ("level", "roles/*/levels/*/"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from handbook.models.common import Record, Slug, Text, Title
 
@@ -70,13 +70,23 @@ class Week(Record):
         return [(day.capitalize(), getattr(self, day)) for day in WEEKDAYS]
 
 
+_TAKEN_PAGES = ("grades",)
+"""Role ids whose page address a page of the handbook already holds (/roles/grades/ is the grade map)."""
+
+
+def _free_page_address(value: str) -> str:
+    if value in _TAKEN_PAGES:
+        raise ValueError(f"'{value}' is taken: /roles/{value}/ is a page of the handbook; choose another id")
+    return value
+
+
 class Role(Record):
     """A role or a hybrid skill shape; one YAML file each under data/roles/."""
 
     REFERENCES = (("skills{}", "pillars"), ("artifacts[].template", "templates"), ("moves[].to", "roles"),
                   ("sources[]", "sources"))
 
-    id: Slug
+    id: Annotated[Slug, AfterValidator(_free_page_address)]
     name: Title
     kind: Literal["role", "shape"]
     order: int = Field(ge=0, description="Position in navigation and tables; lower comes first.")

@@ -8,18 +8,19 @@ readers and the dark palette.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from handbook.loader import Handbook
+from handbook.loader import Handbook, display_path
 from handbook.models import SCOPES, Artifact, Level, Pillar, ProficiencyStep, Role, RoleLevels
 from handbook.render import assessment
 from handbook.render.environment import render
 from handbook.render.guide import pay_range
 from handbook.render.html import json_script, source_link
 from handbook.render.interviews import bank_path, hiring_path, level_anchor, questions_for
-from handbook.render.pages import Page, ladder_path, level_path, role_path, step_path, template_path
+from handbook.render.pages import GRADE_MAP_PATH, Page, ladder_path, level_path, role_path, step_path, template_path
 
 SCOPE_WORD = {scope: scope.replace("-", " ").capitalize() for scope in SCOPES}
 
@@ -123,19 +124,60 @@ def steps(handbook: Handbook, ladder: RoleLevels) -> list[Step]:
     return [step(handbook, role, lower, upper) for lower, upper in pairwise(levels)]
 
 
+@dataclass(frozen=True)
+class GradeRow:
+    """One company grade and the salaried levels the ladders place at it, on each track."""
+
+    company: str
+    ic: list[tuple[RoleLevels, Level]]
+    manager: list[tuple[RoleLevels, Level]]
+
+
+def _grade_order(label: str) -> tuple[int, ...]:
+    """'L5' before 'L5–L6' before 'L6': by the grade numbers the label names, lowest first."""
+    numbers = tuple(int(number) for number in re.findall(r"\d+", label))
+    return (numbers[0], len(numbers), *numbers) if numbers else (0,)
+
+
+def grade_rows(handbook: Handbook) -> list[GradeRow]:
+    """Every salaried level under the company grade its ladder gives it, so one table answers 'what is
+    the Staff level of this job called at the level of that one?'. Contract ladders have no grades."""
+    by_grade: dict[str, GradeRow] = {}
+    for ladder in (handbook.levels[role_id] for role_id in handbook.roles if role_id in handbook.levels):
+        for level in ladder.ordered():
+            if level.ladder is None:
+                continue
+            row = by_grade.setdefault(level.ladder.company, GradeRow(level.ladder.company, [], []))
+            (row.manager if level.ladder.track == "manager" else row.ic).append((ladder, level))
+    return [by_grade[grade] for grade in sorted(by_grade, key=_grade_order)]
+
+
 def _render(template: str, handbook: Handbook, path: str, ladder: RoleLevels, **context: object) -> str:
     return render(handbook.templates_dir, template, handbook=handbook, role=handbook.roles[ladder.id], ladder=ladder,
                   levels=ladder.ordered(), url=lambda target: source_link(path, target), role_path=role_path,
                   template_path=template_path, ladder_path=ladder_path, level_path=level_path, step_path=step_path,
                   scope_word=SCOPE_WORD, direction_label=DIRECTION_LABEL, change_label=CHANGE_LABEL,
                   pay_range=pay_range, bank_path=bank_path, hiring_path=hiring_path, level_anchor=level_anchor,
-                  questions_for=questions_for, **context)
+                  questions_for=questions_for, grade_map=GRADE_MAP_PATH, **context)
 
 
 LADDERS_GROUP = "Career levels"
 """The Roles sub-section listing every ladder. A ladder's levels and steps are not in the sidebar: each is
 reached from its ladder and from the levels beside it, so the sidebar stays one line per ladder however many
 roles have levels (a hundred ladders of ten pages would put a thousand entries in every Roles page)."""
+
+
+def grade_map_page(handbook: Handbook) -> Page:
+    path = GRADE_MAP_PATH
+    body = render(handbook.templates_dir, "pages/grade_map.md.j2", handbook=handbook, rows=grade_rows(handbook),
+                  contract=[handbook.levels[role_id] for role_id in handbook.roles
+                            if role_id in handbook.levels and handbook.levels[role_id].employment == "contract"],
+                  url=lambda target: source_link(path, target), ladder_path=ladder_path, level_path=level_path,
+                  role_path=role_path, scope_word=SCOPE_WORD)
+    description = ("Every salaried level of every ladder in the handbook against approximate company grades, on "
+                   "the individual-contributor and manager tracks, and the contract ladders in their own words.")
+    return Page(path, "Grade map", description, body, display_path(handbook.templates_dir / "pages" / "grade_map.md.j2"),
+                nav_group=(LADDERS_GROUP,))
 
 
 def ladder_page(handbook: Handbook, ladder: RoleLevels) -> Page:
@@ -172,8 +214,9 @@ def step_page(handbook: Handbook, ladder: RoleLevels, change: Step) -> Page:
 
 
 def level_pages(handbook: Handbook) -> list[Page]:
-    """For each role with levels: its ladder, then each level followed by the step up from it."""
-    pages: list[Page] = []
+    """The grade map, then for each role with levels: its ladder, then each level followed by the step up
+    from it."""
+    pages: list[Page] = [grade_map_page(handbook)] if handbook.levels else []
     for ladder in handbook.levels.values():
         pages.append(ladder_page(handbook, ladder))
         changes = {change.lower.id: change for change in steps(handbook, ladder)}

@@ -61,6 +61,10 @@ def comparison_path(comparison_id: str) -> str:
     return f"compare/{comparison_id}.md"
 
 
+GRADE_MAP_PATH = "roles/grades.md"
+"""Every ladder's levels against company grades; `grades` is therefore not a role id (see the loader)."""
+
+
 def ladder_path(role_id: str) -> str:
     return f"roles/{role_id}/levels/index.md"
 
