@@ -27,5 +27,6 @@ def test_the_built_index_tags_the_pages_readers_ask_for_by_another_word(built_si
     assert "quiz" in tags["tools/role-fit/"]
     assert {"pay", "salary"} <= set(tags["compensation/"])
     assert "AI PM" in tags["roles/ai-product-manager/"]
+    assert {"grade map", "manager track"} <= set(tags["roles/grades/"])
     for role_id in shipped_handbook.levels:
         assert {"levels", "ladder", "promotion"} <= set(tags[f"roles/{role_id}/levels/"]), role_id
