@@ -207,7 +207,7 @@ def test_markdown_and_csv_exports_carry_the_summary_and_the_link(browser, site_u
         markdown = tab.input_value("#assess-markdown")
         assert markdown.startswith(f"## Where am I on the {HANDBOOK.roles['product-manager'].name} ladder\n")
         assert f"- Overall level: {levels_of('product-manager')[1].title}" in markdown
-        assert "#assess?v=1&p=" in markdown
+        assert "#assess?v=2&p=" in markdown
         with tab.expect_download() as download:
             tab.click("#assess-csv")
         rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
@@ -335,17 +335,17 @@ def test_script_in_a_valid_profile_is_kept_as_text_and_never_run(browser, site_u
 
 
 HOSTILE_LINKS = {
-    "script as pillar": ("v=1&p=" + quote("<script>window.__pwned=1</script>.3"), "unknown pillar"),
-    "proto pillar": ("v=1&p=__proto__.3", 'unknown pillar "__proto__"'),
-    "huge step": ("v=1&p=analytics.99999999999999999999", "link, p.analytics: expected a step from 1 to 4"),
-    "step zero": ("v=1&p=analytics.0", "expected a step from 1 to 4"),
-    "rated twice": ("v=1&p=analytics.1~analytics.2", "rated twice"),
-    "newer version": ("v=2&p=analytics.1", "newer version (2)"),
-    "no version": ("p=analytics.1", "link, v: expected 1"),
-    "proto role": ("v=1&m=__proto__.00", 'unknown role "__proto__"'),
-    "bad masks": ("v=1&m=product-manager.zz", "hexadecimal digits"),
-    "too many ticks": ("v=1&m=product-manager." + "ff" * len(levels_of("product-manager")), "has only"),
-    "oversized": ("v=1&p=" + "a" * 2100, "more than the 2000"),
+    "script as pillar": ("v=2&p=" + quote("<script>window.__pwned=1</script>.3"), "unknown pillar"),
+    "proto pillar": ("v=2&p=__proto__.3", 'unknown pillar "__proto__"'),
+    "huge step": ("v=2&p=analytics.99999999999999999999", "link, p.analytics: expected a step from 1 to 4"),
+    "step zero": ("v=2&p=analytics.0", "expected a step from 1 to 4"),
+    "rated twice": ("v=2&p=analytics.1~analytics.2", "rated twice"),
+    "newer version": ("v=3&p=analytics.1", "newer version (3)"),
+    "no version": ("p=analytics.1", "link, v: expected 2"),
+    "proto role": ("v=2&m=__proto__.00", 'unknown role "__proto__"'),
+    "bad masks": ("v=2&m=product-manager.zz", "hexadecimal digits"),
+    "too many ticks": ("v=2&m=product-manager." + "fff" * len(levels_of("product-manager")), "has only"),
+    "oversized": ("v=2&p=" + "a" * 2100, "more than the 2000"),
 }
 
 

@@ -10,7 +10,8 @@ import { reportCsv, reportMarkdown } from "./tools/core.js";
 import { Validator } from "./vendor/cfworker-json-schema-4.1.6/index.js";
 
 const STORAGE_KEY = "handbook.skill-profile";
-const LINK_VERSION = 1;
+const LINK_VERSION = 2;  // 2: three hex digits per level (a level lists up to 12 behaviours); 1 had two
+const MASK_DIGITS = 3;
 const LINK_PREFIX = "#assess?";
 const MAX_LINK = 2000;
 const SHOWN = 60;
@@ -186,7 +187,7 @@ function linkFor(doc) {
   const met = data.ladders.filter((ladder) => ticks(doc, ladder.id).length).map((ladder) => {
     const ticked = new Set(ticks(doc, ladder.id));
     const masks = ladder.levels.map((level) => level.expectations.reduce(
-      (mask, id, i) => (ticked.has(id) ? mask | (1 << i) : mask), 0).toString(16).padStart(2, "0"));
+      (mask, id, i) => (ticked.has(id) ? mask | (1 << i) : mask), 0).toString(16).padStart(MASK_DIGITS, "0"));
     return `${ladder.id}.${masks.join("")}`;
   });
   const query = new URLSearchParams([["v", String(LINK_VERSION)], ["p", rated.join("~")], ["m", met.join("~")]]);
@@ -213,12 +214,12 @@ function linkTicks(text, doc) {
     const [roleId, masks, extra] = item.split(".");
     const ladder = ladders.get(roleId);
     if (!ladder) return `link, m: unknown role ${show(roleId)}; expected one of ${list([...ladders.keys()])}`;
-    if (extra !== undefined || !new RegExp(`^[0-9a-f]{${2 * ladder.levels.length}}$`).test(masks || "")) {
-      return `link, m.${roleId}: expected ${2 * ladder.levels.length} hexadecimal digits, two for each level; got ${show(masks)}`;
+    if (extra !== undefined || !new RegExp(`^[0-9a-f]{${MASK_DIGITS * ladder.levels.length}}$`).test(masks || "")) {
+      return `link, m.${roleId}: expected ${MASK_DIGITS * ladder.levels.length} hexadecimal digits, ${MASK_DIGITS} for each level; got ${show(masks)}`;
     }
     const ids = [];
     for (const [i, level] of ladder.levels.entries()) {
-      const mask = parseInt(masks.slice(2 * i, 2 * i + 2), 16);
+      const mask = parseInt(masks.slice(MASK_DIGITS * i, MASK_DIGITS * (i + 1)), 16);
       if (mask >= 2 ** level.expectations.length) return `link, m.${roleId}: level ${show(level.title)} has only ${level.expectations.length} expectations`;
       ids.push(...level.expectations.filter((_, bit) => mask & (1 << bit)));
     }
