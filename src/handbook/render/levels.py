@@ -143,7 +143,7 @@ def grade_rows(handbook: Handbook) -> list[GradeRow]:
     """Every salaried level under the company grade its ladder gives it, so one table answers 'what is
     the Staff level of this job called at the level of that one?'. Contract ladders have no grades."""
     by_grade: dict[str, GradeRow] = {}
-    for ladder in (handbook.levels[role_id] for role_id in handbook.roles if role_id in handbook.levels):
+    for ladder in handbook.levels.values():  # the loader keeps ladders in role order
         for level in ladder.ordered():
             if level.ladder is None:
                 continue
@@ -170,10 +170,9 @@ roles have levels (a hundred ladders of ten pages would put a thousand entries i
 def grade_map_page(handbook: Handbook) -> Page:
     path = GRADE_MAP_PATH
     body = render(handbook.templates_dir, "pages/grade_map.md.j2", handbook=handbook, rows=grade_rows(handbook),
-                  contract=[handbook.levels[role_id] for role_id in handbook.roles
-                            if role_id in handbook.levels and handbook.levels[role_id].employment == "contract"],
+                  contract=[ladder for ladder in handbook.levels.values() if ladder.employment == "contract"],
                   url=lambda target: source_link(path, target), ladder_path=ladder_path, level_path=level_path,
-                  role_path=role_path, scope_word=SCOPE_WORD)
+                  scope_word=SCOPE_WORD)
     description = ("Every salaried level of every ladder in the handbook against approximate company grades, on "
                    "the individual-contributor and manager tracks, and the contract ladders in their own words.")
     return Page(path, "Grade map", description, body, display_path(handbook.templates_dir / "pages" / "grade_map.md.j2"),
