@@ -235,32 +235,49 @@ def watched_tab(context):
 
 @dataclass(frozen=True)
 class PrintedHandbook:
-    """The whole handbook as headless Chromium prints it to A4 (print/), read back with pypdf in one pass."""
+    """The whole handbook as headless Chromium prints it to A4 (print/), read back with PDFium in one pass."""
 
     sheets: int
     text: str
     """Every sheet's text, in order, joined by spaces."""
     beyond_the_sheet: list[str]
-    """Text drawn to the right of its sheet: a clipped table still writes its cut-off cells there."""
+    """Text drawn across the right edge of its sheet: a clipped table still writes its cut-off cells there."""
     watch: PageWatch
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a PDF as PDFium reads it (sizes in points)."""
+
+    width: float
+    height: float
+    text: str
+    cut_off: str
+    """Text drawn across the sheet's right edge."""
+
+
+def pdf_sheets(data: bytes) -> list[Sheet]:
+    """Every sheet of a PDF, read by PDFium: it reads the thousand-sheet print in seconds, where a pure-Python
+    reader took most of a minute."""
+    import pypdfium2
+
+    document, sheets = pypdfium2.PdfDocument(data), []
+    try:
+        for page in document:
+            width, height = page.get_size()
+            text = page.get_textpage()
+            sheets.append(Sheet(width, height, text.get_text_range(),
+                                text.get_text_bounded(left=width, bottom=-1e6, right=1e6, top=1e6).strip()))
+    finally:
+        document.close()
+    return sheets
+
+
 def read_pdf(data: bytes, watch: PageWatch) -> PrintedHandbook:
-    import io
-
-    from pypdf import PdfReader
-
-    reader, texts, beyond = PdfReader(io.BytesIO(data)), [], []
-    for number, sheet in enumerate(reader.pages, start=1):
-        width = float(sheet.mediabox.width)
-
-        def visit(text, cm, tm, font, size, number=number, width=width):
-            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
-            if text.strip() and x > width:
-                beyond.append(f"sheet {number}: {text.strip()[:30]!r} at x={x:.0f} of {width:.0f}")
-
-        texts.append(sheet.extract_text(visitor_text=visit))
-    return PrintedHandbook(len(reader.pages), " ".join(texts), beyond, watch)
+    sheets = pdf_sheets(data)
+    beyond = [f"sheet {number}: {sheet.cut_off[:30]!r} past x={sheet.width:.0f}"
+              for number, sheet in enumerate(sheets, start=1) if sheet.cut_off]
+    return PrintedHandbook(len(sheets), " ".join(sheet.text for sheet in sheets), beyond, watch)
 
 
 @pytest.fixture(scope="session")

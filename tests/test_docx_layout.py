@@ -7,7 +7,6 @@ import re
 import zipfile
 
 import docx
-import pypdf
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
@@ -16,7 +15,7 @@ from docx.shared import Inches
 from handbook.loader import load_handbook
 from handbook.render.docx import WIDE_TABLE
 from handbook.render.downloads import file_name, template_files
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Sheet, pdf_sheets
 from tests.office import convert
 
 WORD = re.compile(r"[A-Za-z]{4,}")
@@ -35,15 +34,15 @@ def word_files(handbook) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(word_files, tmp_path_factory) -> dict[str, pypdf.PdfReader]:
+def pdfs(word_files, tmp_path_factory) -> dict[str, list[Sheet]]:
     converted = convert(word_files, tmp_path_factory.mktemp("docx-pdf"), "pdf")
-    return {name: pypdf.PdfReader(path) for name, path in converted.items()}
+    return {name: pdf_sheets(path.read_bytes()) for name, path in converted.items()}
 
 
 def test_every_table_cell_word_stays_whole_in_libreoffice_layout(word_files, pdfs):
     """A word broken across lines ("Hallucinat / ions") is missing whole from the laid-out text."""
     for name, data in word_files.items():
-        laid_out = set(WORD.findall(" ".join(page.extract_text() for page in pdfs[name].pages)))
+        laid_out = set(WORD.findall(" ".join(sheet.text for sheet in pdfs[name])))
         cell_words = {word for table in docx.Document(io.BytesIO(data)).tables for row in table.rows
                       for cell in row.cells for word in WORD.findall(cell.text)}
         assert cell_words - laid_out == set(), name
@@ -52,18 +51,18 @@ def test_every_table_cell_word_stays_whole_in_libreoffice_layout(word_files, pdf
 def test_page_count_matches_the_word_file_and_wide_tables_are_landscape(word_files, pdfs):
     for name, data in word_files.items():
         doc = docx.Document(io.BytesIO(data))
-        pages = pdfs[name].pages
+        pages = pdfs[name]
         assert 2 <= len(pages) <= 12, (name, len(pages))
         wide = any(len(table.columns) >= WIDE_TABLE for table in doc.tables)
-        landscape_pages = [page for page in pages if page.mediabox.width > page.mediabox.height]
+        landscape_pages = [page for page in pages if page.width > page.height]
         assert bool(landscape_pages) == wide, name
         assert any(section.orientation == WD_ORIENT.LANDSCAPE for section in doc.sections) == wide
 
 
 def test_footer_says_page_x_of_y(word_files, pdfs):
-    for name, reader in pdfs.items():
-        count = len(reader.pages)
-        assert f"Page {count} of {count}" in reader.pages[-1].extract_text(), name
+    for name, sheets in pdfs.items():
+        count = len(sheets)
+        assert f"Page {count} of {count}" in sheets[-1].text, name
 
 
 def test_columns_are_sized_by_content_and_headers_repeat(word_files):

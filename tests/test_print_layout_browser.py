@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from handbook.loader import load_handbook
+from tests.conftest import PageWatch, read_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -52,3 +53,12 @@ def test_the_pdf_clips_no_table_and_prints_the_last_column_of_the_widest(printed
     missing = [role.id for role in roles
                if squeeze(role.risk_profile).replace("-", "")[:60] not in text]
     assert missing == []
+
+
+def test_the_clipping_check_sees_a_table_cut_off_at_the_edge_of_the_sheet(page):
+    """The check above can fail: a row too wide for A4 is cut at the sheet's edge, and the cut is reported."""
+    page.set_content("<table><tr>" + "".join(f"<td>cell{number}</td>" for number in range(60)) + "</tr></table>")
+    printed = read_pdf(page.pdf(format="A4"), PageWatch())
+    assert printed.sheets == 1
+    assert printed.beyond_the_sheet and printed.beyond_the_sheet[0].startswith("sheet 1: ")
+    assert "cell0" in printed.text

@@ -62,6 +62,10 @@ def shown_scores(page) -> list[tuple[str, str]]:
             for i in range(items.count())]
 
 
+def shown_scores_now(page) -> list[str]:
+    return page.locator("#fit-results-role li, #fit-results-shape li").all_inner_texts()
+
+
 def shown_matches(page) -> list[str]:
     """The names in the two match lists, jobs then skill shapes, once the page has filled them."""
     items = page.locator("#match-results-role li, #match-results-shape li")
@@ -168,6 +172,27 @@ def test_a_shared_address_reopens_the_same_result(page, site_url):
     assert shown_scores(other) == before == expected_scores(ratings, context.id)
     assert [other.input_value(f"#fit-{d.key}") for d in FIT.dimensions] == [rating(units) for units in ratings]
     assert other.is_checked(f"#fit-context-{context.id}")
+    page.watch.assert_clean()
+
+
+def test_what_a_reader_types_before_the_setup_arrives_is_kept(page, site_url):
+    """The tool is laid out before its setup file arrives; ratings and a context chosen meanwhile are not reset."""
+    held, released = [], []
+
+    def hold(route):
+        route.fallback() if released else held.append(route)
+
+    page.route("**/*.json", hold)  # the setup (and the search index) wait until the reader has acted
+    page.goto(site_url + "tools/role-fit/")
+    ratings, context = (15, 95, 40, 65), FIT.contexts[-1]
+    set_ratings(page, ratings)
+    page.get_by_label(context.name, exact=True).check()
+    assert shown_scores_now(page) == []  # the script is still waiting for its setup
+    released.append(True)
+    for route in held:
+        route.fallback()
+    assert shown_scores(page) == expected_scores(ratings, context.id)
+    assert [page.input_value(f"#fit-{d.key}") for d in FIT.dimensions] == [rating(units) for units in ratings]
     page.watch.assert_clean()
 
 

@@ -47,6 +47,18 @@ else if (query.has("context")) ignored.push(`Team context: “${query.get("conte
 document.getElementById("fit-address-message").textContent = ignored.length
   ? `The link held values this tool cannot use, so the opening values stand in for them. ${ignored.join(" ")}`
   : "";
+// The block is laid out before the setup arrives, so a reader on a slow line may already have typed or chosen:
+// what they changed wins over the address and the opening values.
+[sliders, numbers].forEach((inputs) => inputs.forEach((input, i) => {
+  if (Number(input.value) === Number(input.defaultValue)) return; // a slider reads 0.60 back as 0.6
+  const read = readNumber(input.value, MAX_RATING, MAX_RATING, ACCEPTS);
+  if (!read.error) ratings[i] = read.units;
+}));
+choices.forEach((choice) => {
+  if (!choice.checked || choice.defaultChecked) return;
+  answers[Number(choice.dataset.tradeOff)] = choice.value === "" ? null : Number(choice.value);
+});
+radios.forEach((radio) => { if (radio.checked && !radio.defaultChecked) contextId = radio.value; });
 
 const context = () => setup.contexts.find((item) => item.id === contextId);
 const refreshShare = setUpSharing(document.querySelector("#role-fit-tool [data-share]"), "role-fit.csv",
