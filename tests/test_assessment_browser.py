@@ -77,6 +77,16 @@ def tick(tab, ids: list[str]) -> None:
         tab.check(f"[data-assess-expectation='{expectation_id}']")
 
 
+def click_all(tab, ids: list[str]) -> None:
+    """Tick hundreds of boxes in one go: each is clicked by the page itself (the same click and change events a
+    reader's click sends), where a Playwright check per box takes a twentieth of a second."""
+    assert tab.evaluate("""ids => ids.filter(id => {
+        const box = document.querySelector(`[data-assess-expectation='${id}']`);
+        if (box && !box.checked) box.click();
+        return !(box && box.checked);
+    })""", ids) == []
+
+
 def shown(tab) -> tuple[dict[str, str], list[str]]:
     """The ratings and ticks the page shows."""
     ratings = {pillar_id: tab.input_value(f"#assess-pillar-{pillar_id}") for pillar_id in PILLARS}
@@ -369,7 +379,7 @@ def test_a_share_link_of_everything_stays_under_two_thousand_characters(browser,
         for role_id in LADDERS:
             goto(tab, ladder_url(site_url, role_id))
             rate(tab, dict.fromkeys(PILLARS, "expert"))
-            tick(tab, [item for level in levels_of(role_id) for item in expectation_ids(level)])
+            click_all(tab, [item for level in levels_of(role_id) for item in expectation_ids(level)])
         tab.click("#assess-link")
         assert len(tab.input_value("#assess-share-url")) < 2000
         tab.watch.assert_clean()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import answer_search_with_no_pages, settled_goto
+
 pytestmark = pytest.mark.browser
 
 PALETTES = {"light": "default", "dark": "slate"}
@@ -44,11 +46,17 @@ def open_in(page, url: str, palette: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=palette)
     # After the page's scripts have fetched what they show (the compare picker reads the chosen pair's files).
-    page.goto(url, wait_until="networkidle")
+    settled_goto(page, url)
     assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
 
 
 PAGE_BACKGROUND = "() => getComputedStyle(document.body).backgroundColor"
+
+
+@pytest.fixture(autouse=True)
+def no_search_index(page, site_url, built_site):
+    """Charts are not search: each page gets an index with no pages (see answer_search_with_no_pages)."""
+    answer_search_with_no_pages(page.context, site_url, built_site)
 
 
 @pytest.fixture(scope="module")

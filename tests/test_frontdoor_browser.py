@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from handbook.loader import load_handbook
 from handbook.render.downloads import offered_formats
+from tests.conftest import settle, settled_goto
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,7 @@ def handbook():
 def open_in(page, url: str, palette: str, width: int = 1280) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.emulate_media(color_scheme=palette)
-    page.goto(url, wait_until="networkidle")  # so a later navigation aborts no request of this one
+    settled_goto(page, url)  # so a later navigation aborts no request of this one
     assert page.locator("body").get_attribute("data-md-color-scheme") == PALETTES[palette]
 
 
@@ -166,12 +167,12 @@ def test_the_chosen_pair_is_in_the_address_survives_reload_and_back(page, site_u
     assert pair_in(page.url) == (ids[2], ids[3])
     second.select_option(ids[4])
     assert pair_in(page.url) == (ids[2], ids[4])
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.reload()
     assert (first.input_value(), second.input_value()) == (ids[2], ids[4])
     expect(page.locator(".hb-picker__result thead th")).to_have_text(
         ["Dimension", handbook.roles[ids[2]].name, handbook.roles[ids[4]].name])
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.go_back()
     assert (first.input_value(), second.input_value()) == (ids[2], ids[3])
     expect(page.locator(".hb-picker__result thead th").nth(2)).to_have_text(handbook.roles[ids[3]].name)
@@ -180,10 +181,10 @@ def test_the_chosen_pair_is_in_the_address_survives_reload_and_back(page, site_u
 
 def test_a_shared_address_opens_its_pair_and_a_bad_one_falls_back(page, site_url, handbook):
     ids = list(handbook.roles)
-    page.goto(site_url + f"compare/?first={ids[-1]}&second={ids[0]}", wait_until="networkidle")
+    settled_goto(page, site_url + f"compare/?first={ids[-1]}&second={ids[0]}")
     assert page.get_by_label("First role").input_value() == ids[-1]
     assert page.get_by_label("Second role").input_value() == ids[0]
-    page.goto(site_url + "compare/?first=<script>&second=nobody", wait_until="networkidle")
+    settled_goto(page, site_url + "compare/?first=<script>&second=nobody")
     assert page.get_by_label("First role").input_value() == ids[0]
     assert page.get_by_label("Second role").input_value() == ids[1]
     page.watch.assert_clean()
@@ -194,7 +195,7 @@ def test_a_shared_address_opens_its_pair_and_a_bad_one_falls_back(page, site_url
 def test_role_pages_open_with_a_summary_and_their_chart_near_the_top(page, site_url, handbook):
     comparisons = list(handbook.comparisons.values())
     for role in handbook.roles.values():
-        page.goto(site_url + f"roles/{role.id}/", wait_until="networkidle")
+        settled_goto(page, site_url + f"roles/{role.id}/")
         summary = page.locator(".hb-role-summary")
         assert summary.locator("dt").first.inner_text() == "Scope"
         links = summary.locator("dd").last.locator("a")
@@ -204,11 +205,11 @@ def test_role_pages_open_with_a_summary_and_their_chart_near_the_top(page, site_
         assert pair_in(hrefs[-1])[0] == role.id
         chart_top = page.locator(f"#hb-skills-{role.id}").bounding_box()["y"]
         assert chart_top < 1400, (role.id, chart_top)
-    page.goto(site_url + f"roles/{role.id}/", wait_until="networkidle")
+    settled_goto(page, site_url + f"roles/{role.id}/")
     page.locator(".hb-role-summary a", has_text="any other role").click()
     page.wait_for_url(f"**/compare/?first={role.id}&second=*")
     expect(page.get_by_label("First role")).to_have_value(role.id)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.watch.assert_clean()
 
 
@@ -227,7 +228,7 @@ def test_a_role_pages_short_lists_sit_side_by_side_on_a_wide_screen_and_hide_not
 
 @pytest.mark.parametrize("path", ["", "roles/ai-researcher/", "templates/ai-prd/", "glossary/"])
 def test_every_page_links_the_repository_and_a_prefilled_suggestion(page, site_url, path):
-    page.goto(site_url + path, wait_until="networkidle")
+    settled_goto(page, site_url + path)
     assert page.locator(".md-header a.md-source").get_attribute("href") == REPOSITORY
     footer = page.locator(".md-copyright")
     assert footer.get_by_role("link", name="Source on GitHub").get_attribute("href") == REPOSITORY

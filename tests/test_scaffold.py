@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from handbook.cli import main
 from handbook.loader import COLLECTIONS, load_handbook, schema_line
 from handbook.scaffold import SCAFFOLDS, add_items, new_record, readable_name
-from tests.conftest import ROOT, TEMPLATES, copy_project, mkdocs_build
+from tests.conftest import ROOT, TEMPLATES, copy_project
 from tests.test_errors_corpus import data_with_case, minimal_data
 
 TODAY = dt.date(2026, 1, 15)
@@ -180,16 +180,17 @@ def test_scaffolded_records_keep_the_data_page_and_download_tests_green(tmp_path
                               capture_output=True, text=True, check=False)
     assert validate.returncode == 0, validate.stderr
     # One process: the outer suite already keeps both cores busy, and a second worker would build the site again.
+    # Its session's strict build of the copy (the built_site fixture, basetemp/site0) is the site read below.
     suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", "-n", "0",
+                            "--basetemp", str(tmp_path / "suite"),
                             "-m", "not browser and not slow", *(f"tests/{name}" for name in SUITE_ON_A_COPY)],
                            cwd=project, env=env, capture_output=True, text=True, check=False, timeout=1200)
     assert suite.returncode == 0, suite.stdout[-6000:]
-    build = mkdocs_build(project, tmp_path / "site", extra_env={"PYTHONPATH": str(project / "src")})
-    assert build.returncode == 0, build.stderr
+    site = tmp_path / "suite" / "site0"
     for (kind, record_id, title), folder in zip(SCAFFOLDED, ("roles", "templates", "cases"), strict=True):
-        page = lxml_html.parse(str(tmp_path / "site" / folder / record_id / "index.html"))
+        page = lxml_html.parse(str(site / folder / record_id / "index.html"))
         assert page.xpath("normalize-space(//article//h1)").removesuffix("¶").strip().startswith(title), kind
-    role_page = lxml_html.parse(str(tmp_path / "site" / "roles" / "ai-red-teamer" / "index.html"))
+    role_page = lxml_html.parse(str(site / "roles" / "ai-red-teamer" / "index.html"))
     assert role_page.xpath("//nav//a[normalize-space()='AI red teamer']")
 
 

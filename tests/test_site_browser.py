@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from handbook.loader import load_handbook
-from tests.walk import PHONE, SEARCH_WAIT_MS, settle, sideways_scroll
+from tests.walk import PHONE, SEARCH_WAIT_MS, settle_search, sideways_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +42,7 @@ def test_the_page_watch_catches_a_request_to_another_host(page, site_url):
         link.href = 'https://fonts.example.com/css?family=Roboto';
         document.head.append(link);
     }""")
-    page.wait_for_load_state("networkidle")
+    settle_search(page)
     assert page.watch.foreign_requests == ["https://fonts.example.com/css?family=Roboto"]
 
 
@@ -154,12 +154,12 @@ def _scheme(tab) -> str:
 
 def test_dark_mode_toggle_switches_the_palette_and_remembers_it_after_reload(page, site_url):
     page.goto(site_url)
-    settle(page)  # a reload while the search index loads would cut that request off
+    settle_search(page)  # a reload while the search index loads would cut that request off
     assert _scheme(page) == "default"
     page.get_by_title("Switch to dark mode").click()
     assert _scheme(page) == "slate"
     page.reload()
-    settle(page)
+    settle_search(page)
     assert _scheme(page) == "slate"
     page.get_by_title("Switch to light mode").click()
     assert _scheme(page) == "default"

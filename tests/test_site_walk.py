@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from handbook.pagekinds import OWN_KIND, PAGE_KINDS, kind_of, pages_of_kind, sample_of_kind
-from tests.conftest import watched_tab
+from tests.conftest import answer_search_with_no_pages, watched_tab
 from tests.walk import AXE_RUNS, DESKTOP, PHONE, PRINT_PATH, axe_check, blocking_violations, open_clean, sideways_scroll
 
 pytestmark = pytest.mark.browser
@@ -39,12 +39,15 @@ def report(problems: dict[str, list[str]]) -> str:
 
 
 @pytest.mark.parametrize("walked", WALKED, ids=walked_id)
-def test_every_page_loads_clean_and_does_not_scroll_sideways_on_a_phone(browser, site_url, site_pages, walked):
+def test_every_page_loads_clean_and_does_not_scroll_sideways_on_a_phone(browser, site_url, built_site, site_pages,
+                                                                         walked):
     """No console error, failed request or request off the local host at 1280 px; at 375 px wide tables and
     code scroll inside their own box, never the whole page."""
     kind, part, parts = walked
     desktop, phone = browser.new_context(viewport=DESKTOP), browser.new_context(viewport=PHONE)
     tab, phone_tab, problems = watched_tab(desktop), phone.new_page(), {}
+    for context in (desktop, phone):
+        answer_search_with_no_pages(context, site_url, built_site)
     for each in (tab, phone_tab):
         each.set_default_navigation_timeout(LOAD_MS)
     try:
@@ -63,10 +66,12 @@ def test_every_page_loads_clean_and_does_not_scroll_sideways_on_a_phone(browser,
 
 @pytest.mark.parametrize("palette", AXE_RUNS)
 @pytest.mark.parametrize("walked", WALKED, ids=walked_id)
-def test_no_page_of_a_kind_has_a_serious_or_critical_axe_violation(browser, site_url, site_pages, walked, palette):
+def test_no_page_of_a_kind_has_a_serious_or_critical_axe_violation(browser, site_url, built_site, site_pages, walked,
+                                                                    palette):
     """The palette follows the reader's system setting, so emulating it shows each page in it."""
     kind, part, parts = walked
     context = browser.new_context(viewport=DESKTOP, color_scheme=palette)  # AXE_RUNS is keyed by scheme
+    answer_search_with_no_pages(context, site_url, built_site)
     tab, axe, problems = context.new_page(), Axe(), {}
     try:
         for path in part_of(sample_of_kind(site_pages, kind), part, parts):

@@ -28,7 +28,7 @@ from handbook.tools import (
     to_units,
     weekly_cents,
 )
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, settle, settled_goto, track_requests
 
 pytestmark = pytest.mark.browser
 
@@ -369,7 +369,7 @@ def test_ticking_statements_gives_pythons_verdict_and_a_shareable_address(page, 
 
 def test_each_jobs_own_statements_make_it_the_only_result(page, site_url):
     for role, answers in zip(CHECK.roles, sample_answers()):
-        page.goto(site_url + f"tools/self-check/?answers={code_of(answers)}", wait_until="networkidle")
+        settled_goto(page, site_url + f"tools/self-check/?answers={code_of(answers)}")
         assert page.locator("#self-check-verdict a").all_inner_texts() == [role.name]
     page.watch.assert_clean()
 
@@ -473,9 +473,10 @@ def test_a_tool_appears_without_moving_anything_on_the_page(browser, site_url, p
     """The script shows the tool and fills in its first result; nothing below it may jump (CLS 0)."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     tab = context.new_page()
+    track_requests(tab)
     tab.add_init_script(LAYOUT_SHIFT)
     tab.goto(site_url + path)
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     tab.wait_for_timeout(300)
     assert tab.locator("[data-tool-live]").first.is_visible()
     shift = tab.evaluate("window.__shift")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.conftest import settle, settled_goto
+
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 BLOCKING = {"serious", "critical"}
@@ -33,9 +35,9 @@ SEARCH_READY = """() => {
 SEARCH_WAIT_MS = 10_000
 
 
-def settle(tab) -> None:
+def settle_search(tab) -> None:
     """Wait until the open page has loaded its search index, the last thing a page fetches."""
-    tab.wait_for_load_state("networkidle")
+    settle(tab)
     tab.wait_for_function(SEARCH_READY, timeout=SEARCH_WAIT_MS)
 
 
@@ -46,7 +48,7 @@ def open_clean(tab, url: str) -> list[str]:
     watch = tab.watch
     for found in (watch.console_errors, watch.failed_requests, watch.foreign_requests):
         found.clear()
-    response = tab.goto(url, wait_until="networkidle")
+    response = settled_goto(tab, url)
     problems = [] if response and response.status in (200, 304) else [f"status {response and response.status}"]
     problems += [f"console: {line}" for line in watch.console_errors]
     problems += [f"failed request: {line}" for line in watch.failed_requests]
