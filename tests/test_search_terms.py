@@ -4,6 +4,7 @@ its title and summary name, so Material's search ranks it above pages that only 
 from __future__ import annotations
 
 import json
+import re
 
 from handbook.glossary import term_matcher, terms_in
 
@@ -21,3 +22,23 @@ def test_the_search_index_tags_the_pages_about_red_teaming(built_site):
     tagged = {doc["location"] for doc in index["docs"] if "red-teaming" in doc.get("tags", [])}
     assert {"templates/red-team-plan/", "templates/launch-checklist/"} <= tagged
     assert index["config"]["fields"]["tags"]["boost"] > index["config"]["fields"]["title"]["boost"]
+
+
+def test_text_a_page_repeats_from_another_is_found_only_where_it_lives(built_site, shipped_handbook):
+    """A descriptor is searched on the skills page, not on every level that quotes it; a level step's
+    before-and-after is searched on the two level pages; a level keeps its own behaviours."""
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+
+    def pages_with(sentence: str) -> set[str]:
+        words = re.match(r"[A-Za-z ]{20,50}", sentence)  # a stretch no escaping or markup can change
+        assert words, sentence
+        return {doc["location"].split("#")[0] for doc in index["docs"] if words.group() in doc["text"]}
+
+    pillar = next(iter(shipped_handbook.pillars.values()))
+    descriptor = next(statement for statements in pillar.descriptors.values() for statement in statements)
+    quoted = pages_with(descriptor)
+    assert quoted and all(not path.startswith("roles/") for path in quoted), quoted
+    ladder = next(iter(shipped_handbook.levels.values()))
+    behaviour = ladder.ordered()[0].expectations[0]
+    found = pages_with(behaviour.behaviour)
+    assert found and not any("-to-" in path for path in found), found
