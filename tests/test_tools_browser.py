@@ -98,6 +98,13 @@ def fit_markdown(page, ratings, context_id: str, answers=NO_ANSWERS) -> str:
                  "context": context_id})
 
 
+def open_fit(page, url: str) -> None:
+    """Open role fit and wait until its script has its setup and answers every control: the tool is laid out
+    before then, and a click on a button with no handler yet does nothing."""
+    page.goto(url)
+    page.wait_for_selector("#role-fit-tool[data-ready]", state="attached")
+
+
 def set_ratings(page, ratings) -> None:
     for dimension, units in zip(MATCH_DIMENSIONS, ratings):
         page.fill(f"#fit-{dimension.key}", rating(units))
@@ -106,7 +113,7 @@ def set_ratings(page, ratings) -> None:
 # Role fit ------------------------------------------------------------------------------------------
 
 def test_typing_the_seeds_example_scores_the_generalist_0_68_and_the_pm_0_61(page, site_url):
-    page.goto(site_url + "tools/role-fit/" + fit_query((0, 0, 0, 0)))
+    open_fit(page, site_url + "tools/role-fit/" + fit_query((0, 0, 0, 0)))
     set_ratings(page, SEED_RATINGS)
     scores = dict(shown_scores(page))
     assert scores[HANDBOOK.roles["product-generalist"].name] == "0.68"
@@ -120,7 +127,7 @@ def test_typing_the_seeds_example_scores_the_generalist_0_68_and_the_pm_0_61(pag
 def test_twenty_random_inputs_give_the_same_result_as_python(page, site_url):
     """Typed into one open page (reading an address is the shared-address test's job)."""
     rng = random.Random(20260501)
-    page.goto(site_url + "tools/role-fit/")
+    open_fit(page, site_url + "tools/role-fit/")
     for _ in range(20):
         ratings = tuple(rng.randint(0, 100) for _ in KEYS)
         context = rng.choice(FIT.contexts)
@@ -132,7 +139,7 @@ def test_twenty_random_inputs_give_the_same_result_as_python(page, site_url):
 
 
 def test_slider_and_number_input_stay_in_step_from_the_keyboard(page, site_url):
-    page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
+    open_fit(page, site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
     key = FIT.dimensions[0].key
     page.focus(f"#fit-{key}-slider")
     page.keyboard.press("ArrowRight")
@@ -146,7 +153,7 @@ def test_slider_and_number_input_stay_in_step_from_the_keyboard(page, site_url):
 
 @pytest.mark.parametrize("context", FIT.contexts[1:], ids=lambda context: context.id)
 def test_a_team_context_changes_the_weights_table_visibly(page, site_url, context):
-    page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
+    open_fit(page, site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
     role = FIT.roles[0]
     cells = page.locator(f'[data-weight="{role.id}"]')
     assert cells.all_inner_texts() == [fixed_text(weight, 3, 3) for weight in role.weights]
@@ -161,7 +168,7 @@ def test_a_team_context_changes_the_weights_table_visibly(page, site_url, contex
 
 
 def test_a_shared_address_reopens_the_same_result(page, site_url):
-    page.goto(site_url + "tools/role-fit/")
+    open_fit(page, site_url + "tools/role-fit/")
     ratings, context = (15, 95, 40, 65), FIT.contexts[-1]
     set_ratings(page, ratings)
     page.get_by_label(context.name, exact=True).check()
@@ -198,7 +205,7 @@ def test_what_a_reader_types_before_the_setup_arrives_is_kept(page, site_url):
 
 def test_copy_as_markdown_puts_ratings_weights_and_scores_on_the_clipboard(page, site_url):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS, FIT.contexts[1].id))
+    open_fit(page, site_url + "tools/role-fit/" + fit_query(SEED_RATINGS, FIT.contexts[1].id))
     page.get_by_role("button", name="Copy as Markdown").click()
     page.get_by_text("Copied to the clipboard as Markdown.").wait_for()
     expected = fit_markdown(page, SEED_RATINGS, FIT.contexts[1].id)
@@ -209,7 +216,7 @@ def test_copy_as_markdown_puts_ratings_weights_and_scores_on_the_clipboard(page,
 
 def test_when_the_clipboard_is_refused_the_markdown_is_shown_and_selected(page, site_url):
     page.add_init_script("navigator.clipboard.writeText = () => Promise.reject(new Error('refused'))")
-    page.goto(site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
+    open_fit(page, site_url + "tools/role-fit/" + fit_query(SEED_RATINGS))
     page.get_by_role("button", name="Copy as Markdown").click()
     text = page.locator("#fit-markdown")
     text.wait_for(state="visible")
@@ -221,7 +228,7 @@ def test_when_the_clipboard_is_refused_the_markdown_is_shown_and_selected(page, 
 
 
 def test_download_csv_holds_the_same_rows_as_python(page, site_url):
-    page.goto(site_url + "tools/role-fit/" + fit_query((5, 100, 33, 0), FIT.contexts[-1].id))
+    open_fit(page, site_url + "tools/role-fit/" + fit_query((5, 100, 33, 0), FIT.contexts[-1].id))
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
     assert download.value.suggested_filename == "role-fit.csv"
@@ -249,7 +256,7 @@ def labelled_query(profile) -> str:
 @pytest.mark.parametrize("profile", [profile for profile in LABELLED["profiles"] if profile["id"] in (
     "strong-researcher", "lead-who-would-rather-coach", "lead-who-would-rather-red-team")], ids=lambda profile: profile["id"])
 def test_a_labelled_profile_opened_from_its_address_names_its_job_in_the_summary(page, site_url, profile):
-    page.goto(site_url + "tools/role-fit/" + labelled_query(profile))
+    open_fit(page, site_url + "tools/role-fit/" + labelled_query(profile))
     name = HANDBOOK.roles[profile["job"]].name
     page.locator("#fit-summary").filter(has_text=f"Closest job: {name}, match").wait_for()
     assert shown_matches(page)[0] == name
@@ -261,7 +268,7 @@ def test_a_labelled_profile_opened_from_its_address_names_its_job_in_the_summary
 def test_choosing_the_other_side_of_a_trade_off_changes_the_closest_job(page, site_url):
     by_id = {profile["id"]: profile for profile in LABELLED["profiles"]}
     coach, red_team = by_id["lead-who-would-rather-coach"], by_id["lead-who-would-rather-red-team"]
-    page.goto(site_url + "tools/role-fit/" + labelled_query(coach))
+    open_fit(page, site_url + "tools/role-fit/" + labelled_query(coach))
     page.locator("#fit-summary").filter(has_text=HANDBOOK.roles[coach["job"]].name).wait_for()
     page.get_by_label(FIT.trade_offs[3].options[0], exact=True).check()
     page.locator("#fit-summary").filter(has_text=f"Closest job: {HANDBOOK.roles[red_team['job']].name},").wait_for()
@@ -280,7 +287,7 @@ def test_equal_ratings_say_no_clear_fit_and_name_no_job(page, site_url, level):
 
 
 def test_each_scale_is_described_before_its_input(page, site_url):
-    page.goto(site_url + "tools/role-fit/")
+    open_fit(page, site_url + "tools/role-fit/")
     shown_matches(page)
     for dimension in MATCH_DIMENSIONS:
         scale = page.locator(f"#fit-{dimension.key}-scale")
@@ -486,7 +493,7 @@ def test_a_tool_appears_without_moving_anything_on_the_page(browser, site_url, p
 
 def test_a_clear_match_offers_the_next_step_on_the_closest_jobs_ladder(page, site_url):
     profile = next(profile for profile in LABELLED["profiles"] if profile["id"] == "strong-researcher")
-    page.goto(site_url + "tools/role-fit/" + labelled_query(profile))
+    open_fit(page, site_url + "tools/role-fit/" + labelled_query(profile))
     link = page.locator("#fit-next a")
     link.wait_for()
     assert link.inner_text() == f"Where am I on the {HANDBOOK.roles[profile['job']].name} ladder?"

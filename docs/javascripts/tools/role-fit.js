@@ -192,3 +192,4 @@ radios.forEach((radio) => {
 
 revealLiveParts();
 update();
+document.getElementById("role-fit-tool").dataset.ready = ""; // every control now answers
