@@ -7,6 +7,7 @@ import json
 import re
 
 from handbook.glossary import term_matcher, terms_in
+from tests.conftest import SEARCH_INDEX
 
 
 def test_terms_are_found_in_any_spelling_once_each_in_order(shipped_handbook):
@@ -18,7 +19,7 @@ def test_terms_are_found_in_any_spelling_once_each_in_order(shipped_handbook):
 
 
 def test_the_search_index_tags_the_pages_about_red_teaming(built_site):
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site / SEARCH_INDEX).read_text(encoding="utf-8"))
     tagged = {doc["location"] for doc in index["docs"] if "red-teaming" in doc.get("tags", [])}
     assert {"templates/red-team-plan/", "templates/launch-checklist/"} <= tagged
     assert index["config"]["fields"]["tags"]["boost"] > index["config"]["fields"]["title"]["boost"]
@@ -27,7 +28,7 @@ def test_the_search_index_tags_the_pages_about_red_teaming(built_site):
 def test_text_a_page_repeats_from_another_is_found_only_where_it_lives(built_site, shipped_handbook):
     """A descriptor is searched on the skills page, not on every level that quotes it; a level step's
     before-and-after is searched on the two level pages; a level keeps its own behaviours."""
-    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((built_site / SEARCH_INDEX).read_text(encoding="utf-8"))
 
     def pages_with(sentence: str) -> set[str]:
         words = re.match(r"[A-Za-z ]{20,50}", sentence)  # a stretch no escaping or markup can change

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from handbook.loader import load_handbook
+from tests.conftest import settle
 from tests.walk import PHONE, SEARCH_WAIT_MS, settle_search, sideways_scroll
 
 pytestmark = pytest.mark.browser
@@ -42,7 +43,7 @@ def test_the_page_watch_catches_a_request_to_another_host(page, site_url):
         link.href = 'https://fonts.example.com/css?family=Roboto';
         document.head.append(link);
     }""")
-    settle_search(page)
+    settle(page)
     assert page.watch.foreign_requests == ["https://fonts.example.com/css?family=Roboto"]
 
 

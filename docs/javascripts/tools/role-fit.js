@@ -25,6 +25,8 @@ const answers = setup.trade_offs.map(() => null);
 let contextId = setup.contexts[0].id;
 
 const ratingText = (units) => fixedText(units, RATING_DIGITS, RATING_DIGITS);
+// An either-or answer: the option's index, or null for "No answer".
+const answerOf = (choice) => (choice.value === "" ? null : Number(choice.value));
 const query = readQuery();
 const ignored = [];
 keys.forEach((key, i) => {
@@ -55,8 +57,7 @@ document.getElementById("fit-address-message").textContent = ignored.length
   if (!read.error) ratings[i] = read.units;
 }));
 choices.forEach((choice) => {
-  if (!choice.checked || choice.defaultChecked) return;
-  answers[Number(choice.dataset.tradeOff)] = choice.value === "" ? null : Number(choice.value);
+  if (choice.checked && !choice.defaultChecked) answers[Number(choice.dataset.tradeOff)] = answerOf(choice);
 });
 radios.forEach((radio) => { if (radio.checked && !radio.defaultChecked) contextId = radio.value; });
 
@@ -178,7 +179,7 @@ choices.forEach((choice) => {
   const question = Number(choice.dataset.tradeOff);
   choice.checked = choice.value === (answers[question] === null ? "" : String(answers[question]));
   choice.addEventListener("change", () => {
-    answers[question] = choice.value === "" ? null : Number(choice.value);
+    answers[question] = answerOf(choice);
     update();
   });
 });
